@@ -1,0 +1,363 @@
+"""The input extracts: their columns and types, loading (CSV or Parquet), and row validation.
+
+Bad rows are never dropped silently: each goes to the rejects with every reason it failed,
+and each extract reports rows read = rows used + rows rejected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from engine.codes import PROCEDURE_CODE_SYSTEMS, normalize_code, normalize_code_system
+from engine.errors import DataError, Problem
+
+TYPES = {"string": pl.String, "date": pl.Date, "integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean}
+
+RACE_CODES = ("AIAN", "ASIAN", "BLACK", "MENA", "NHPI", "WHITE", "DECLINED", "UNKNOWN")
+ETHNICITY_CODES = ("HISPANIC", "NOT_HISPANIC", "DECLINED", "UNKNOWN")
+OPEN_END = date(9999, 12, 31)
+EARLIEST_DATE = date(1900, 1, 1)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    allowed: tuple[str, ...] | None = None
+    multi: bool = False  # '|'-separated list of allowed values
+
+
+@dataclass(frozen=True)
+class Extract:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]  # a second row with the same key is a duplicate
+
+    def column(self, name: str) -> Column:
+        return next(column for column in self.columns if column.name == name)
+
+
+EXTRACTS: dict[str, Extract] = {
+    extract.name: extract
+    for extract in (
+        Extract(
+            "members",
+            "One row per member: demographics as the program holds them.",
+            (
+                Column("member_id", "string", "Member identifier, unique.", True),
+                Column("birth_date", "date", "Date of birth (YYYY-MM-DD).", True),
+                Column("sex", "string", "F, M, X (another sex) or U (unknown).", True, ("F", "M", "X", "U")),
+                Column("race", "string", "One or more 2024 OMB SPD-15 race codes separated by '|'; DECLINED or UNKNOWN when not given.", True, RACE_CODES, True),
+                Column("ethnicity", "string", "Hispanic or Latino: HISPANIC, NOT_HISPANIC, DECLINED or UNKNOWN.", True, ETHNICITY_CODES),
+                Column("race_ethnicity_source", "string", "SELF_REPORTED, IMPUTED or UNKNOWN.", False, ("SELF_REPORTED", "IMPUTED", "UNKNOWN")),
+                Column("household_income", "number", "Annual household income in dollars (with household_size gives the poverty level)."),
+                Column("household_size", "integer", "People in the household."),
+                Column("fpl_percent", "number", "Percent of the federal poverty level, when given directly (wins over income)."),
+                Column("state", "string", "Two-letter state code of residence (AK and HI have their own poverty guidelines)."),
+                Column("county", "string", "County name or FIPS code."),
+                Column("zip", "string", "ZIP code."),
+                Column("preferred_language", "string", "Preferred language."),
+            ),
+            ("member_id",),
+        ),
+        Extract(
+            "enrollment",
+            "Enrollment spans: any number per member, possibly overlapping or adjacent.",
+            (
+                Column("member_id", "string", "Member identifier.", True),
+                Column("plan_id", "string", "Managed care plan.", True),
+                Column("program", "string", "Medicaid, CHIP, ...", True),
+                Column("benefit", "string", "medical or dental.", True, ("medical", "dental")),
+                Column("start_date", "date", "First covered day.", True),
+                Column("end_date", "date", "Last covered day; empty when ongoing."),
+            ),
+            ("member_id", "plan_id", "program", "benefit", "start_date", "end_date"),
+        ),
+        Extract(
+            "claims",
+            "Claim service lines.",
+            (
+                Column("claim_id", "string", "Claim identifier.", True),
+                Column("line_number", "integer", "Line within the claim.", True),
+                Column("member_id", "string", "Member identifier.", True),
+                Column("service_from", "date", "First date of service.", True),
+                Column("service_to", "date", "Last date of service (defaults to service_from)."),
+                Column("procedure_code", "string", "CPT, HCPCS or CDT code."),
+                Column("procedure_code_system", "string", "CPT, HCPCS or CDT.", False, PROCEDURE_CODE_SYSTEMS),
+                Column("modifiers", "string", "Procedure modifiers separated by '|'."),
+                Column("diagnosis_codes", "string", "ICD-10-CM codes separated by '|' (dots optional)."),
+                Column("place_of_service", "string", "CMS place of service code."),
+                Column("provider_npi", "string", "Rendering provider NPI."),
+                Column("provider_type", "string", "Provider type, matched against PROVIDER_TYPE value sets."),
+                Column("claim_status", "string", "paid, denied, pending or adjusted.", True, ("paid", "denied", "pending", "adjusted")),
+            ),
+            ("claim_id", "line_number"),
+        ),
+        Extract(
+            "screenings",
+            "Screening and referral records from EHRs and screening platforms: one row per item answered.",
+            (
+                Column("screening_id", "string", "Identifier of one administration of an instrument.", True),
+                Column("member_id", "string", "Member screened.", True),
+                Column("screening_date", "date", "Date of the screening.", True),
+                Column("instrument", "string", "LOINC code of the instrument (panel).", True),
+                Column("item", "string", "LOINC code of the question, empty for a panel-level result."),
+                Column("answer_code", "string", "LOINC answer code (LA...)."),
+                Column("score", "number", "Numeric score, for scored items or totals."),
+                Column("result", "string", "positive or negative.", False, ("positive", "negative")),
+                Column("referral_date", "date", "Date of a referral or intervention for a positive result."),
+                Column("referral_status", "string", "made, completed or declined.", False, ("made", "completed", "declined")),
+            ),
+            ("screening_id", "item"),
+        ),
+        Extract(
+            "dyads",
+            "Mother-child links.",
+            (
+                Column("mother_member_id", "string", "The mother's member id.", True),
+                Column("child_member_id", "string", "The child's member id.", True),
+                Column("link_method", "string", "How the link was made (case number, birth certificate, ...).", True),
+                Column("link_confidence", "number", "Confidence from 0 to 1.", True),
+            ),
+            ("mother_member_id", "child_member_id"),
+        ),
+        Extract(
+            "kindergarten_assessments",
+            "Kindergarten entry assessments from education data, linked to members.",
+            (
+                Column("member_id", "string", "Member identifier.", True),
+                Column("school_year", "integer", "Calendar year the school year starts.", True),
+                Column("assessment_date", "date", "Date of the assessment.", True),
+                Column("literacy_score", "number", "Early literacy domain score."),
+                Column("math_score", "number", "Early math domain score."),
+                Column("approaches_to_learning_score", "number", "Approaches to learning domain score."),
+                Column("ready", "boolean", "Assessed as ready for kindergarten.", True),
+            ),
+            ("member_id", "school_year"),
+        ),
+    )
+}
+
+
+@dataclass
+class ExtractReport:
+    """Row accounting for one extract: rows_read == rows_used + rows_rejected."""
+
+    name: str
+    file: str | None
+    sha256: str | None
+    rows_read: int = 0
+    rows_used: int = 0
+    rows_rejected: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Extracts:
+    """Validated, typed tables ready for the engine, with their rejects and reports."""
+
+    tables: dict[str, pl.DataFrame]
+    rejects: dict[str, pl.DataFrame]
+    reports: dict[str, ExtractReport]
+
+
+def find_extract_file(directory: Path, name: str) -> Path | None:
+    for suffix in (".parquet", ".csv"):
+        candidate = directory / f"{name}{suffix}"
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _read(path: Path) -> pl.DataFrame:
+    if path.suffix == ".csv":
+        return pl.read_csv(path, infer_schema=False)
+    return pl.read_parquet(path)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _parse(column: pl.Expr, source: pl.DataType, type_name: str) -> pl.Expr:
+    """Typed value, or null where the text does not parse (the raw text stays for the reason)."""
+    target = TYPES[type_name]
+    if source == target:
+        return column
+    text = column.cast(pl.String).str.strip_chars()
+    if type_name == "date":
+        return text.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
+    if type_name == "boolean":
+        lowered = text.str.to_lowercase()
+        return pl.when(lowered.is_in(["true", "t", "1", "yes", "y"])).then(True).when(lowered.is_in(["false", "f", "0", "no", "n"])).then(False)
+    return text.cast(target, strict=False)
+
+
+def _missing_problems(directory: Path, needed: list[str]) -> tuple[dict[str, pl.DataFrame], list[Problem]]:
+    frames, problems = {}, []
+    for name in needed:
+        extract = EXTRACTS[name]
+        path = find_extract_file(directory, name)
+        if path is None:
+            problems.append(Problem(str(directory / f"{name}.csv"), f"missing extract '{name}' (expected {name}.csv or {name}.parquet)", hint=extract.description))
+            continue
+        frame = _read(path)
+        for column in extract.columns:
+            if column.name not in frame.columns:
+                problems.append(Problem(str(path), f"missing column '{column.name}' (type {column.type})", hint=column.description))
+        frames[name] = frame
+    return frames, problems
+
+
+def load_extracts(directory: Path, needed: list[str], today: date | None = None) -> Extracts:
+    """Read, type and validate the extracts. `needed` extracts must exist; others are empty if absent.
+
+    Raises DataError listing every missing file and column at once.
+    """
+    today = today or date.today()
+    present = [name for name in EXTRACTS if name in needed or find_extract_file(directory, name)]
+    frames, problems = _missing_problems(directory, present)
+    if problems:
+        raise DataError(problems)
+    tables, rejects, reports = {}, {}, {}
+    member_ids: pl.Series | None = None
+    for name in EXTRACTS:
+        path = find_extract_file(directory, name)
+        raw = frames.get(name, _empty_raw(EXTRACTS[name]))
+        report = ExtractReport(name, str(path) if path else None, file_sha256(path) if path else None)
+        valid, rejected = _validate(EXTRACTS[name], raw, member_ids, today)
+        if name == "members":
+            member_ids = valid["member_id"]
+        report.rows_read, report.rows_used, report.rows_rejected = raw.height, valid.height, rejected.height
+        for reason in rejected["reject_reason"].str.split("; ").explode().to_list():
+            report.reasons[reason] = report.reasons.get(reason, 0) + 1
+        tables[name], rejects[name], reports[name] = valid, rejected, report
+    return Extracts(tables, rejects, reports)
+
+
+def _empty_raw(extract: Extract) -> pl.DataFrame:
+    return pl.DataFrame(schema={column.name: pl.String for column in extract.columns})
+
+
+def _row_checks(extract: Extract, member_ids: pl.Series | None, today: date) -> list[pl.Expr]:
+    """Boolean expressions, each with the reason a row fails it."""
+    checks: list[pl.Expr] = []
+    for column in extract.columns:
+        value, text = pl.col(column.name), pl.col(f"__raw_{column.name}")
+        has_text = text.is_not_null() & (text.cast(pl.String).str.strip_chars() != "")
+        if column.required:
+            checks.append((~has_text).alias(f"missing {column.name}"))
+        checks.append((has_text & value.is_null()).alias(f"unparseable {column.name}"))
+        if column.type == "date":
+            checks.append((value.is_not_null() & ((value < EARLIEST_DATE) | (value > OPEN_END))).alias(f"impossible {column.name}"))
+        if column.allowed is not None:
+            if column.multi:
+                codes = value.str.split("|").list.eval(pl.element().str.strip_chars())
+                bad = codes.list.eval(~pl.element().is_in(list(column.allowed))).list.any()
+            else:
+                bad = ~value.is_in(list(column.allowed))
+            checks.append((value.is_not_null() & bad).alias(f"unknown {column.name}"))
+    for id_column in [c.name for c in extract.columns if c.name.endswith("member_id")]:
+        if member_ids is not None:
+            checks.append((pl.col(id_column).is_not_null() & ~pl.col(id_column).is_in(member_ids.implode())).alias(f"unknown member in {id_column}"))
+    checks += _extract_checks(extract.name, today)
+    return checks
+
+
+def _extract_checks(name: str, today: date) -> list[pl.Expr]:
+    if name == "members":
+        return [(pl.col("birth_date") > today).alias("birth_date in the future"),
+                (pl.col("household_size") < 1).alias("household_size below 1"),
+                (pl.col("household_income") < 0).alias("negative household_income")]
+    if name == "enrollment":
+        return [(pl.col("end_date") < pl.col("start_date")).alias("end_date before start_date")]
+    if name == "claims":
+        return [(pl.col("service_to") < pl.col("service_from")).alias("service_to before service_from"),
+                (pl.col("procedure_code").is_not_null() & pl.col("procedure_code_system").is_null()).alias("procedure_code without procedure_code_system"),
+                (pl.col("procedure_code").is_null() & pl.col("diagnosis_codes").is_null()).alias("no procedure or diagnosis code")]
+    if name == "dyads":
+        return [((pl.col("link_confidence") < 0) | (pl.col("link_confidence") > 1)).alias("link_confidence outside 0 to 1"),
+                (pl.col("mother_member_id") == pl.col("child_member_id")).alias("mother and child are the same member")]
+    return []
+
+
+def _validate(extract: Extract, raw: pl.DataFrame, member_ids: pl.Series | None, today: date) -> tuple[pl.DataFrame, pl.DataFrame]:
+    names = [column.name for column in extract.columns]
+    raw = raw.select(names)
+    normalisers = {"procedure_code_system": normalize_code_system}
+    parsed = []
+    for column in extract.columns:
+        source = pl.col(column.name)
+        if column.name in normalisers:
+            source = normalisers[column.name](source.cast(pl.String))
+        parsed.append(_parse(source, raw.schema[column.name], column.type).alias(column.name))
+    typed = raw.select([pl.col(name).alias(f"__raw_{name}") for name in names] + parsed)
+    checks = _row_checks(extract, member_ids, today)
+    reasons = pl.concat_str([pl.when(check).then(pl.lit(check.meta.output_name())) for check in checks], separator="; ", ignore_nulls=True)
+    typed = typed.with_columns(reasons.alias("reject_reason"))
+    typed = typed.with_columns(pl.when(pl.col("reject_reason") == "").then(None).otherwise(pl.col("reject_reason")).alias("reject_reason"))
+    typed = _mark_duplicates(typed.with_columns(pl.int_range(pl.len()).alias("__row")), extract.key)
+    valid = typed.filter(pl.col("reject_reason").is_null()).sort("__row").select(names)
+    rejected = typed.filter(pl.col("reject_reason").is_not_null()).sort("__row").select(
+        [pl.col("__row").add(1).alias("source_row")] + [pl.col(f"__raw_{name}").cast(pl.String).alias(name) for name in names] + ["reject_reason"]
+    )
+    return _finish(extract.name, valid), rejected
+
+
+def _mark_duplicates(typed: pl.DataFrame, key: tuple[str, ...]) -> pl.DataFrame:
+    """A duplicate is a later row with the same key as an earlier valid row; the first is kept."""
+    clean = typed.filter(pl.col("reject_reason").is_null())
+    later = clean.filter(pl.int_range(pl.len()).over(list(key), order_by="__row") > 0)["__row"]
+    return typed.with_columns(
+        pl.when(pl.col("__row").is_in(later.implode())).then(pl.lit(f"duplicate {', '.join(key)}")).otherwise(pl.col("reject_reason")).alias("reject_reason")
+    )
+
+
+def _finish(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """Engine-ready shape: open spans closed at 9999-12-31, codes normalised."""
+    if name == "enrollment":
+        return frame.with_columns(pl.col("end_date").fill_null(OPEN_END))
+    if name == "claims":
+        return frame.with_columns(pl.col("service_to").fill_null(pl.col("service_from")))
+    if name == "members":
+        return frame.with_columns(pl.col("race_ethnicity_source").fill_null("UNKNOWN"))
+    return frame
+
+
+def claim_codes(claims: pl.DataFrame) -> pl.DataFrame:
+    """One row per code on a claim line (the procedure and each diagnosis), for value-set joins.
+
+    Modifiers are kept as '|95|GT|' so a modifier test is a plain LIKE '%|95|%'.
+    """
+    shared = ["member_id", "claim_id", "line_number", "service_from", "claim_status", "place_of_service", "provider_type", "provider_npi"]
+    base = claims.with_columns(
+        pl.concat_str([pl.lit("|"), pl.col("modifiers").fill_null("").str.to_uppercase().str.replace_all(r"\s", ""), pl.lit("|")]).alias("modifiers"),
+        pl.col("provider_type").str.strip_chars().str.to_uppercase(),
+    )
+    procedures = base.filter(pl.col("procedure_code").is_not_null()).select(
+        *shared, "modifiers",
+        normalize_code(pl.col("procedure_code")).alias("code"),
+        pl.col("procedure_code_system").alias("code_system"),
+        pl.lit("procedure").alias("code_role"),
+    )
+    diagnoses = (
+        base.filter(pl.col("diagnosis_codes").is_not_null())
+        .with_columns(pl.col("diagnosis_codes").str.split("|").alias("code"))
+        .explode("code")
+        .with_columns(normalize_code(pl.col("code")).alias("code"))
+        .filter(pl.col("code") != "")
+        .select(*shared, "modifiers", "code", pl.lit("ICD10CM").alias("code_system"), pl.lit("diagnosis").alias("code_role"))
+    )
+    return pl.concat([procedures, diagnoses]).rename({"service_from": "service_date"})
