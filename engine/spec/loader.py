@@ -54,7 +54,8 @@ def _line_map(node: Any, path: Path_ = (), lines: dict[Path_, int] | None = None
     lines = {} if lines is None else lines
     if isinstance(node, CommentedMap):
         for key, child in node.items():
-            lines[path + (str(key),)] = node.lc.key(key)[0] + 1
+            # Keys merged in with `<<:` have no position of their own: use the mapping's line.
+            lines[path + (str(key),)] = (node.lc.key(key)[0] if key in node.lc.data else node.lc.line) + 1
             _line_map(child, path + (str(key),), lines)
     elif isinstance(node, CommentedSeq):
         for index, child in enumerate(node):
@@ -169,10 +170,12 @@ def _semantic_problems(spec: MeasureSpec, value_sets: set[str] | None, at: _Loca
         seen_rates.add(rate.id)
         if spec.unit == "event" and rate.events is None:
             problems.append(at.problem(rate_path, "an event-unit measure needs 'events:' on each rate", "add events: {claims: ...}"))
-        known = list(BUILTIN_DATES) + ([EVENT_DATE] if spec.unit == "event" else [])
+        # Named dates are computed before the anchor, so they may not use it; the anchor may use them.
+        known = [name for name in BUILTIN_DATES if name != "anchor"] + ([EVENT_DATE] if spec.unit == "event" else [])
         for name, named in rate.dates.items():
             problems += _date_problems(named, rate_path + ("dates", name), known, at)
             known.append(name)
+        known.append("anchor")
         for sub_path, node in _walk(rate, rate_path):
             if isinstance(node, DateRef) and "dates" not in sub_path[2:3] and node.date not in known:
                 problems.append(at.problem(sub_path, f"unknown date '{node.date}'", did_you_mean(node.date, known)))

@@ -46,14 +46,22 @@ class Offset(Frozen):
 
 
 class DateRef(Offset):
-    """A per-unit date plus an offset. In YAML a bare name (`anchor`) is shorthand."""
+    """A per-unit date plus an offset. In YAML a bare name (`anchor`) is shorthand, and an
+    `offset:` mapping (often a parameter) is added to any years, months and days given."""
 
     date: str = Field(description="birth_date, period_start, period_end, anchor, event_date or a named date")
 
     @model_validator(mode="before")
     @classmethod
     def _from_name(cls, value: Any) -> Any:
-        return {"date": value} if isinstance(value, str) else value
+        if isinstance(value, str):
+            return {"date": value}
+        if isinstance(value, dict) and isinstance(value.get("offset"), dict):
+            merged = {key: item for key, item in value.items() if key != "offset"}
+            for unit, amount in value["offset"].items():
+                merged[unit] = merged.get(unit, 0) + amount if isinstance(amount, int) else amount
+            return merged
+        return value
 
 
 class Window(Frozen):

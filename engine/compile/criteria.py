@@ -1,0 +1,370 @@
+"""One visit function per criterion kind: each returns a SQL condition and a plain sentence.
+
+Conventions of the compiled query: the rate's units are the table `units` aliased `u`
+(unit_id, member_id, birth_date, event_date, anchor_date and named dates `date_<name>`).
+A criterion that needs events becomes a table of the unit_ids that satisfy it (with the
+latest qualifying date as evidence); the rate query left-joins it and tests for a match.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlglot import exp
+
+from engine.compile import sql
+from engine.compile.describe import describe_date, describe_offset, describe_window, plural
+from engine.errors import UnsupportedError
+from engine.spec import models as m
+
+UNITS, MEMBERS = "units", "members"
+
+
+@dataclass(frozen=True)
+class CriterionTable:
+    """A named query of the unit_ids satisfying one criterion, with evidence_date."""
+
+    name: str
+    query: exp.Select
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A compiled criterion: a boolean over the unit row, its sentence, and what it needs."""
+
+    condition: exp.Expression
+    description: str
+    kind: str
+    label: str | None = None
+    children: tuple[Fragment, ...] = ()
+    tables: tuple[CriterionTable, ...] = ()
+    evidence: tuple[exp.Expression, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.label or self.description
+
+    def all_tables(self) -> list[CriterionTable]:
+        found = list(self.tables)
+        for child in self.children:
+            found += child.all_tables()
+        return found
+
+
+@dataclass
+class Context:
+    """What a visit function needs: the period, the names in scope, and a table counter."""
+
+    period_start: date
+    period_end: date
+    prefix: str
+    counter: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    def table_name(self) -> str:
+        return f"{self.prefix}_criterion_{next(self.counter)}"
+
+    def date(self, ref: m.DateRef, alias: str = "u") -> exp.Expression:
+        if ref.date == "period_start":
+            base: exp.Expression = sql.date_literal(self.period_start)
+        elif ref.date == "period_end":
+            base = sql.date_literal(self.period_end)
+        elif ref.date == "anchor":
+            base = sql.column("anchor_date", alias)
+        elif ref.date in ("birth_date", "event_date"):
+            base = sql.column(ref.date, alias)
+        else:
+            base = sql.column(f"date_{ref.date}", alias)
+        return sql.shift(base, ref.years, ref.months, ref.days)
+
+    def window(self, window: m.Window, value: exp.Expression, alias: str = "u") -> exp.Expression:
+        return sql.between(value, self.date(window.from_, alias), self.date(window.to, alias))
+
+
+# ---- event sources (claims, screenings): shared by criteria, named dates and event units ----
+
+
+def _subject_join(select: exp.Select, subject: str, alias: str) -> tuple[exp.Select, exp.Expression]:
+    """Whose records to read: the unit's member, or the linked mother or child through dyads."""
+    if subject == "self":
+        return select, sql.column("member_id", alias)
+    mine, theirs = ("child_member_id", "mother_member_id") if subject == "mother" else ("mother_member_id", "child_member_id")
+    select = select.join(sql.table("dyads", "dy"), on=exp.EQ(this=sql.column(mine, "dy"), expression=sql.column("member_id", alias)))
+    return select, sql.column(theirs, "dy")
+
+
+def _effective(code_alias: str, on_date: exp.Expression) -> exp.Expression:
+    """The code's meaning applies on this date of service (either end of its range may be open)."""
+    start, end = sql.column("effective_from", code_alias), sql.column("effective_to", code_alias)
+    return sql.and_(
+        sql.or_(start.is_(exp.null()), exp.GTE(this=on_date, expression=start.copy())),
+        sql.or_(end.is_(exp.null()), exp.LTE(this=on_date.copy(), expression=end.copy())),
+    )
+
+
+def _in_value_set(select: exp.Select, alias: str, names: list[str], code: exp.Expression, system: exp.Expression | str, on_date: exp.Expression, join: str = "inner") -> exp.Select:
+    system_node = sql.string(system) if isinstance(system, str) else system
+    condition = sql.and_(
+        exp.EQ(this=sql.column("code", alias), expression=code),
+        exp.EQ(this=sql.column("code_system", alias), expression=system_node),
+        sql.is_in(sql.column("value_set", alias), names),
+        _effective(alias, on_date),
+    )
+    return select.join(sql.table("value_set_codes", alias), on=condition, join_type="left" if join == "left" else None)
+
+
+def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str]:
+    """FROM units u JOIN claim_codes e ... with every filter of the rule; returns (query, date, sentence)."""
+    when = sql.column("service_date", "e")
+    select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
+    select = select.join(sql.table("claim_codes", "e"), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
+    select = _in_value_set(select, "v", rule.value_sets, sql.column("code", "e"), sql.column("code_system", "e"), when)
+    conditions = [context.window(rule.window, when.copy()), sql.is_in(sql.column("claim_status", "e"), rule.claim_statuses)]
+    if rule.match != "any":
+        conditions.append(exp.EQ(this=sql.column("code_role", "e"), expression=sql.string(rule.match)))
+    if rule.provider_types:
+        select = _in_value_set(select, "p", [rule.provider_types], sql.column("provider_type", "e"), "PROVIDER_TYPE", when)
+    if rule.exclude_place_of_service:
+        place = sql.column("place_of_service", "e")
+        conditions.append(sql.or_(place.is_(exp.null()), exp.not_(sql.is_in(place.copy(), rule.exclude_place_of_service))))
+    for modifier in rule.exclude_modifiers:
+        conditions.append(exp.not_(exp.Like(this=sql.column("modifiers", "e"), expression=sql.string(f"%|{modifier.upper()}|%"))))
+    sentence = f"a claim with a code in {_names(rule.value_sets)}" + (f" ({rule.match} code)" if rule.match != "any" else "")
+    if rule.provider_types:
+        sentence += f" from a provider type in {_names([rule.provider_types])}"
+    if rule.exclude_place_of_service or rule.exclude_modifiers:
+        sentence += f", not at place of service {', '.join(rule.exclude_place_of_service) or '-'} nor with modifier {', '.join(rule.exclude_modifiers) or '-'}"
+    sentence += f", status {' or '.join(rule.claim_statuses)}"
+    return select.where(sql.and_(*conditions)), when, sentence + _subject_phrase(rule.subject)
+
+
+def screenings_events(rule: m.ScreeningsRule, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str]:
+    when = sql.column("screening_date", "e")
+    select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
+    select = select.join(sql.table("screenings", "e"), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
+    conditions = [context.window(rule.window, when.copy())]
+    parts = []
+    for field_name, value_set, alias in (("instrument", rule.instruments, "vi"), ("item", rule.items, "vq"), ("answer_code", rule.answers, "va")):
+        if value_set:
+            select = _in_value_set(select, alias, [value_set], sql.column(field_name, "e"), "LOINC", when)
+            parts.append(f"{field_name.replace('_', ' ')} in {_names([value_set])}")
+    if rule.answered:
+        answered = [sql.column("answer_code", "e").is_(exp.null()).not_(), sql.column("score", "e").is_(exp.null()).not_()]
+        if rule.null_answer_counts_items:
+            select = _in_value_set(select, "vn", [rule.null_answer_counts_items], sql.column("item", "e"), "LOINC", when, join="left")
+            answered.append(sql.column("code", "vn").is_(exp.null()).not_())
+            parts.append(f"answered (a null answer counts for items in {_names([rule.null_answer_counts_items])})")
+        else:
+            parts.append("answered")
+        conditions.append(exp.Paren(this=exp.or_(*answered)))
+    if rule.score_at_least is not None:
+        conditions.append(exp.GTE(this=sql.column("score", "e"), expression=sql.number(rule.score_at_least)))
+        parts.append(f"score at least {rule.score_at_least:g}")
+    if rule.score_at_most is not None:
+        conditions.append(exp.LTE(this=sql.column("score", "e"), expression=sql.number(rule.score_at_most)))
+        parts.append(f"score at most {rule.score_at_most:g}")
+    if rule.result:
+        conditions.append(exp.EQ(this=sql.column("result", "e"), expression=sql.string(rule.result)))
+        parts.append(f"result {rule.result}")
+    sentence = "a screening record" + (" with " + ", ".join(parts) if parts else "")
+    return select.where(sql.and_(*conditions)), when, sentence + _subject_phrase(rule.subject)
+
+
+def event_source(query: m.EventQuery, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str, m.Window]:
+    if query.claims is not None:
+        return (*claims_events(query.claims, context, source), query.claims.window)
+    assert query.screenings is not None
+    return (*screenings_events(query.screenings, context, source), query.screenings.window)
+
+
+def _names(value_sets: list[str]) -> str:
+    return " or ".join(f"'{name}'" for name in value_sets)
+
+
+def _subject_phrase(subject: str) -> str:
+    return {"self": "", "mother": " for the linked mother (dyads)", "child": " for the linked child (dyads)"}[subject]
+
+
+def _counted_events(rule: m.ClaimsRule | m.ScreeningsRule, select: exp.Select, when: exp.Expression, context: Context) -> exp.Select:
+    select = select.select(sql.column("unit_id", "u").as_(sql.ident("unit_id")), exp.Max(this=when.copy()).as_(sql.ident("evidence_date")))
+    select = select.group_by(sql.column("unit_id", "u"))
+    if rule.min_days_apart > 1:
+        counted = sql.spaced_chain_count(when.copy(), rule.min_days_apart)
+    else:
+        counted = sql.count_distinct(when.copy())
+    if rule.at_least > 1 or rule.min_days_apart > 1:
+        select = select.having(exp.GTE(this=counted, expression=sql.number(rule.at_least)))
+    return select
+
+
+def _events_sentence(rule: m.ClaimsRule | m.ScreeningsRule, what: str) -> str:
+    count = "at least one" if rule.at_least == 1 else f"at least {rule.at_least} on different dates"
+    spacing = f", each at least {plural(rule.min_days_apart, 'day')} after the last one counted" if rule.min_days_apart > 1 else ""
+    return f"{count}: {what} {describe_window(rule.window)} (both days included){spacing}"
+
+
+def _table_fragment(kind: str, label: str | None, query: exp.Select, description: str, context: Context) -> Fragment:
+    name = context.table_name()
+    matched = sql.column("unit_id", name).is_(exp.null()).not_()
+    return Fragment(matched, description, kind, label, tables=(CriterionTable(name, query),), evidence=(sql.column("evidence_date", name),))
+
+
+# ---- visit functions ----
+
+
+def visit_all(node: m.AllOf, context: Context) -> Fragment:
+    children = tuple(compile_criterion(child, context) for child in node.all)
+    return Fragment(sql.and_(*[exp.Paren(this=child.condition) for child in children]), "all of", "all", node.label, children)
+
+
+def visit_any(node: m.AnyOf, context: Context) -> Fragment:
+    children = tuple(compile_criterion(child, context) for child in node.any)
+    return Fragment(exp.Paren(this=sql.or_(*[exp.Paren(this=child.condition) for child in children])), "any of", "any", node.label, children)
+
+
+def visit_not(node: m.NotOf, context: Context) -> Fragment:
+    child = compile_criterion(node.not_, context)
+    return Fragment(exp.not_(exp.Paren(this=child.condition)), "none of", "not", node.label, (child,))
+
+
+def visit_age(node: m.Age, context: Context) -> Fragment:
+    rule = node.age
+    birth, at = sql.column("birth_date", "u"), context.date(rule.at)
+    conditions = []
+    if rule.unit == "days":
+        age = sql.days_between(birth, at)
+        if rule.min is not None:
+            conditions.append(exp.GTE(this=age, expression=sql.number(rule.min)))
+        if rule.max is not None:
+            conditions.append(exp.LTE(this=age.copy(), expression=sql.number(rule.max)))
+    else:
+        months = 12 if rule.unit == "years" else 1
+        # Completed age: the min-th birthday is on or before the date, the (max+1)-th is after it.
+        if rule.min is not None:
+            conditions.append(exp.LTE(this=sql.shift(birth.copy(), months=rule.min * months), expression=at.copy()))
+        if rule.max is not None:
+            conditions.append(exp.GT(this=sql.shift(birth.copy(), months=(rule.max + 1) * months), expression=at.copy()))
+    bounds = f"{rule.min} to {rule.max}" if rule.min is not None and rule.max is not None else (f"at least {rule.min}" if rule.max is None else f"at most {rule.max}")
+    return Fragment(sql.and_(*conditions), f"aged {bounds} completed {rule.unit} at {describe_date(rule.at)}", "age", node.label)
+
+
+def visit_turns(node: m.Turns, context: Context) -> Fragment:
+    rule = node.turns
+    reached = sql.shift(sql.column("birth_date", "u"), rule.age.years, rule.age.months, rule.age.days)
+    return Fragment(context.window(rule.within, reached), f"reaches {describe_offset(rule.age)} of age (birth plus {describe_offset(rule.age)}) {describe_window(rule.within)}", "turns", node.label)
+
+
+def visit_enrollment(node: m.Enrollment, context: Context) -> Fragment:
+    rule = node.enrollment
+    query = enrollment_query(rule, context)
+    parts = [f"continuously enrolled {describe_window(rule.window)}", f"with at most {plural(rule.max_gaps, 'gap')} of at most {plural(rule.max_gap_days, 'day')}"]
+    if rule.benefit:
+        parts.append(f"in the {rule.benefit} benefit")
+    if rule.programs:
+        parts.append(f"in program {' or '.join(rule.programs)}")
+    if rule.enrolled_on:
+        parts.append(f"and enrolled on {describe_date(rule.enrolled_on)}")
+    return _table_fragment("enrollment", node.label, query, " ".join(parts), context)
+
+
+def enrollment_query(rule: m.EnrollmentRule, context: Context) -> exp.Select:
+    """Units whose coverage of the window has few and short enough gaps.
+
+    Spans are clipped to the window and ordered; the gap before a span is the days between the
+    latest coverage so far and its start (overlapping and adjacent spans leave no gap); the
+    trailing gap is from the last covered day to the window's end.
+    """
+    window_start, window_end = context.date(rule.window.from_), context.date(rule.window.to)
+    span_filter = [exp.LTE(this=sql.column("start_date", "e"), expression=window_end.copy()), exp.GTE(this=sql.column("end_date", "e"), expression=window_start.copy())]
+    if rule.benefit:
+        span_filter.append(exp.EQ(this=sql.column("benefit", "e"), expression=sql.string(rule.benefit)))
+    if rule.programs:
+        span_filter.append(sql.is_in(sql.column("program", "e"), rule.programs))
+    on_date = context.date(rule.enrolled_on) if rule.enrolled_on else exp.null()
+    clipped = (
+        exp.select(
+            sql.column("unit_id", "u").as_(sql.ident("unit_id")),
+            window_start.copy().as_(sql.ident("window_start")),
+            window_end.copy().as_(sql.ident("window_end")),
+            exp.Greatest(this=sql.column("start_date", "e"), expressions=[window_start.copy()]).as_(sql.ident("span_start"), ignore_nulls=True),
+            exp.Least(this=sql.column("end_date", "e"), expressions=[window_end.copy()], ignore_nulls=True).as_(sql.ident("span_end")),
+            exp.Case().when(sql.between(on_date, sql.column("start_date", "e"), sql.column("end_date", "e")), sql.number(1)).else_(sql.number(0)).as_(sql.ident("covers_date")),
+        )
+        .from_(sql.table(UNITS, "u"))
+        .join(sql.table("enrollment", "e"), on=exp.EQ(this=sql.column("member_id", "e"), expression=sql.column("member_id", "u")))
+        .where(sql.and_(*span_filter))
+    )
+    previous_end = exp.Window(
+        this=exp.Max(this=sql.column("span_end")),
+        partition_by=[sql.column("unit_id")],
+        order=exp.Order(expressions=[exp.Ordered(this=sql.column("span_start")), exp.Ordered(this=sql.column("span_end"))]),
+        spec=exp.WindowSpec(kind="ROWS", start="UNBOUNDED", start_side="PRECEDING", end=sql.number(1), end_side="PRECEDING"),
+    )
+    covered_before = sql.coalesce(previous_end, sql.add_days(sql.column("window_start"), -1))
+    gaps = exp.select(
+        sql.column("unit_id"), sql.column("window_end"), sql.column("span_end"), sql.column("covers_date"),
+        exp.Sub(this=sql.days_between(covered_before, sql.column("span_start")), expression=sql.number(1)).as_(sql.ident("gap_before")),
+    ).from_(exp.Subquery(this=clipped, alias=exp.TableAlias(this=sql.ident("clipped"))))
+    trailing = sql.days_between(exp.Max(this=sql.column("span_end")), exp.Max(this=sql.column("window_end")))
+    gap_count = exp.Add(
+        this=exp.Sum(this=exp.Case().when(exp.GT(this=sql.column("gap_before"), expression=sql.number(0)), sql.number(1)).else_(sql.number(0))),
+        expression=exp.Case().when(exp.GT(this=trailing.copy(), expression=sql.number(0)), sql.number(1)).else_(sql.number(0)),
+    )
+    longest = exp.Greatest(this=exp.Max(this=sql.column("gap_before")), expressions=[trailing.copy()], ignore_nulls=True)
+    having = [exp.LTE(this=gap_count, expression=sql.number(rule.max_gaps)), exp.LTE(this=longest, expression=sql.number(rule.max_gap_days))]
+    if rule.enrolled_on:
+        having.append(exp.EQ(this=exp.Max(this=sql.column("covers_date")), expression=sql.number(1)))
+    return (
+        exp.select(sql.column("unit_id"), exp.null().as_(sql.ident("evidence_date")))
+        .from_(exp.Subquery(this=gaps, alias=exp.TableAlias(this=sql.ident("gaps"))))
+        .group_by(sql.column("unit_id"))
+        .having(sql.and_(*having))
+    )
+
+
+def visit_claims(node: m.Claims, context: Context) -> Fragment:
+    select, when, sentence = claims_events(node.claims, context)
+    return _table_fragment("claims", node.label, _counted_events(node.claims, select, when, context), _events_sentence(node.claims, sentence), context)
+
+
+def visit_screenings(node: m.Screenings, context: Context) -> Fragment:
+    select, when, sentence = screenings_events(node.screenings, context)
+    return _table_fragment("screenings", node.label, _counted_events(node.screenings, select, when, context), _events_sentence(node.screenings, sentence), context)
+
+
+def visit_linked(node: m.Linked, context: Context) -> Fragment:
+    rule = node.linked
+    mine = "child_member_id" if rule.relation == "mother" else "mother_member_id"
+    query = (
+        exp.select(sql.column("unit_id", "u").as_(sql.ident("unit_id")), exp.null().as_(sql.ident("evidence_date")))
+        .from_(sql.table(UNITS, "u"))
+        .join(sql.table("dyads", "dy"), on=sql.and_(
+            exp.EQ(this=sql.column(mine, "dy"), expression=sql.column("member_id", "u")),
+            exp.GTE(this=sql.column("link_confidence", "dy"), expression=sql.number(rule.min_confidence)),
+        ))
+        .group_by(sql.column("unit_id", "u"))
+    )
+    confidence = f" with link confidence at least {rule.min_confidence:g}" if rule.min_confidence else ""
+    return _table_fragment("linked", node.label, query, f"has a linked {rule.relation} in the dyads extract{confidence}", context)
+
+
+VISITORS: dict[type, Callable[..., Fragment]] = {
+    m.AllOf: visit_all,
+    m.AnyOf: visit_any,
+    m.NotOf: visit_not,
+    m.Age: visit_age,
+    m.Turns: visit_turns,
+    m.Enrollment: visit_enrollment,
+    m.Claims: visit_claims,
+    m.Screenings: visit_screenings,
+    m.Linked: visit_linked,
+}
+
+
+def compile_criterion(node: m.Criterion, context: Context) -> Fragment:
+    visitor = VISITORS.get(type(node))
+    if visitor is None:
+        raise UnsupportedError(f"no compile rule for criterion {type(node).__name__}")
+    return visitor(node, context)

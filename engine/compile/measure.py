@@ -1,0 +1,320 @@
+"""Compile a measure spec into one SQL tree per rate, as an ordered list of small passes.
+
+Passes for each rate: unit rows (members, or events for event-unit measures) -> named dates
+-> anchor date -> population criteria -> plan attribution -> population flags, reasons,
+evidence and strata. Every criterion carries its sentence, so `explain` and the scorecard's
+methodology come from the same pieces as the SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlglot import exp
+
+from engine.compile import sql
+from engine.compile.criteria import MEMBERS, UNITS, Context, Fragment, compile_criterion, event_source
+from engine.compile.describe import describe_date, describe_window
+from engine.period import Period
+from engine.spec import models as m
+
+POPULATIONS = (
+    "initial_population",
+    "denominator",
+    "denominator_exclusion",
+    "denominator_exception",
+    "numerator",
+    "numerator_exclusion",
+)
+STRATA_COLUMNS = ("race_ethnicity", "ethnicity", "race_ethnicity_source", "fpl_percent", "income_band", "sex", "county", "preferred_language")
+# Which extract each engine table comes from (claim_codes is the long form of claims).
+TABLE_EXTRACTS = {"members": "members", "enrollment": "enrollment", "claim_codes": "claims", "screenings": "screenings", "dyads": "dyads", "kindergarten_assessments": "kindergarten_assessments"}
+
+
+@dataclass(frozen=True)
+class CompiledRate:
+    measure_id: str
+    rate_id: str
+    title: str
+    query: exp.Select
+    anchor: str
+    unit: str
+    dates: tuple[tuple[str, str], ...]
+    populations: dict[str, Fragment | None]
+
+
+@dataclass(frozen=True)
+class CompiledMeasure:
+    spec: m.MeasureSpec
+    period: Period
+    rates: tuple[CompiledRate, ...]
+    extracts: tuple[str, ...] = field(default=())
+
+    def sql(self, dialect: str = "duckdb") -> str:
+        return "\n\n".join(f"-- {self.spec.id}.{rate.rate_id}: {rate.title}\n{rate.query.sql(dialect, pretty=True)};" for rate in self.rates)
+
+
+@dataclass
+class RateBuild:
+    """The state the passes hand to each other."""
+
+    spec: m.MeasureSpec
+    rate: m.Rate
+    context: Context
+    ctes: list[tuple[str, exp.Select]] = field(default_factory=list)
+    current_units: str = ""
+    dates: list[tuple[str, str]] = field(default_factory=list)
+    populations: dict[str, Fragment | None] = field(default_factory=dict)
+    unit_description: str = ""
+
+    def add(self, name: str, query: exp.Select) -> None:
+        self.ctes.append((name, query))
+        self.current_units = name
+
+
+def compile_measure(spec: m.MeasureSpec, period: Period) -> CompiledMeasure:
+    rates = tuple(compile_rate(spec, rate, period) for rate in spec.rates)
+    tables = {table.name for rate in rates for table in rate.query.find_all(exp.Table)}
+    extracts = tuple(sorted(TABLE_EXTRACTS[name] for name in tables if name in TABLE_EXTRACTS))
+    return CompiledMeasure(spec, period, rates, extracts)
+
+
+def compile_rate(spec: m.MeasureSpec, rate: m.Rate, period: Period) -> CompiledRate:
+    build = RateBuild(spec, rate, Context(period.start, period.end, rate.id))
+    for compile_pass in PASSES:
+        compile_pass(build)
+    query = final_select(build)
+    return CompiledRate(spec.id, rate.id, rate.title, query, describe_date(rate.anchor), build.unit_description, tuple(build.dates), build.populations)
+
+
+# ---- passes ----
+
+
+def units_pass(build: RateBuild) -> None:
+    """One row per unit: each member, or each distinct (member, event date) for event units."""
+    typed_null = lambda type_name: exp.cast(exp.null(), exp.DataType.build(type_name))  # noqa: E731
+    if build.spec.unit == "member":
+        query = exp.select(
+            sql.column("member_id", "u").as_(sql.ident("unit_id")),
+            sql.column("member_id", "u").as_(sql.ident("member_id")),
+            sql.column("birth_date", "u").as_(sql.ident("birth_date")),
+            typed_null("varchar").as_(sql.ident("event_id")),
+            typed_null("date").as_(sql.ident("event_date")),
+        ).from_(sql.table(MEMBERS, "u"))
+        build.unit_description = "each member"
+    else:
+        assert build.rate.events is not None
+        select, when, sentence, window = event_source(build.rate.events, build.context, MEMBERS)
+        event_id = exp.cast(when.copy(), exp.DataType.build("varchar"))
+        query = select.select(
+            exp.Concat(expressions=[sql.column("member_id", "u"), sql.string("#"), event_id.copy()]).as_(sql.ident("unit_id")),
+            sql.column("member_id", "u").as_(sql.ident("member_id")),
+            sql.column("birth_date", "u").as_(sql.ident("birth_date")),
+            event_id.as_(sql.ident("event_id")),
+            when.copy().as_(sql.ident("event_date")),
+        ).group_by(sql.column("member_id", "u"), sql.column("birth_date", "u"), when.copy())
+        build.unit_description = f"each date with {sentence} {describe_window(window)} (one event per member and date)"
+    build.add(f"{build.rate.id}_units_0", query)
+
+
+def named_dates_pass(build: RateBuild) -> None:
+    for index, (name, named) in enumerate(build.rate.dates.items(), start=1):
+        source = build.current_units
+        if named.date is not None:
+            value: exp.Expression = build.context.date(named.date)
+            query = exp.select(sql.star("u"), value.as_(sql.ident(f"date_{name}"))).from_(sql.table(source, "u"))
+            build.dates.append((name, describe_date(named.date)))
+        else:
+            which = named.first or named.last
+            assert which is not None
+            select, when, sentence, window = event_source(which, build.context, source)
+            aggregate = exp.Min(this=when) if named.first else exp.Max(this=when)
+            found = select.select(sql.column("unit_id", "u").as_(sql.ident("unit_id")), aggregate.as_(sql.ident("value"))).group_by(sql.column("unit_id", "u"))
+            query = (
+                exp.select(sql.star("u"), sql.column("value", "d").as_(sql.ident(f"date_{name}")))
+                .from_(sql.table(source, "u"))
+                .join(exp.Subquery(this=found, alias=exp.TableAlias(this=sql.ident("d"))), on=exp.EQ(this=sql.column("unit_id", "d"), expression=sql.column("unit_id", "u")), join_type="left")
+            )
+            build.dates.append((name, f"the {'first' if named.first else 'last'} date of {sentence} {describe_window(window)}"))
+        build.add(f"{build.rate.id}_units_{index}", query)
+
+
+def anchor_pass(build: RateBuild) -> None:
+    query = exp.select(sql.star("u"), build.context.date(build.rate.anchor).as_(sql.ident("anchor_date"))).from_(sql.table(build.current_units, "u"))
+    build.add(UNITS, query)
+
+
+def populations_pass(build: RateBuild) -> None:
+    for name in POPULATIONS:
+        criterion = getattr(build.rate.populations, name)
+        build.populations[name] = compile_criterion(criterion, build.context) if criterion is not None else None
+    for fragment in build.populations.values():
+        for table in fragment.all_tables() if fragment else []:
+            build.ctes.append((table.name, table.query))
+
+
+def plan_pass(build: RateBuild) -> None:
+    """Plan attribution: the medical plan on the anchor date, else the latest span that began before it."""
+    covers = sql.between(sql.column("anchor_date", "u"), sql.column("start_date", "e"), sql.column("end_date", "e"))
+    ranked = exp.select(
+        sql.column("unit_id", "u").as_(sql.ident("unit_id")),
+        sql.column("plan_id", "e").as_(sql.ident("plan_id")),
+        sql.column("program", "e").as_(sql.ident("program")),
+        exp.Window(
+            this=exp.RowNumber(),
+            partition_by=[sql.column("unit_id", "u")],
+            order=exp.Order(expressions=[
+                exp.Ordered(this=exp.Case().when(covers, sql.number(0)).else_(sql.number(1))),
+                exp.Ordered(this=sql.column("end_date", "e"), desc=True),
+                exp.Ordered(this=sql.column("start_date", "e"), desc=True),
+                exp.Ordered(this=sql.column("plan_id", "e")),
+            ]),
+        ).as_(sql.ident("plan_rank")),
+    ).from_(sql.table(UNITS, "u")).join(sql.table("enrollment", "e"), on=sql.and_(
+        exp.EQ(this=sql.column("member_id", "e"), expression=sql.column("member_id", "u")),
+        exp.EQ(this=sql.column("benefit", "e"), expression=sql.string("medical")),
+        exp.LTE(this=sql.column("start_date", "e"), expression=sql.column("anchor_date", "u")),
+    ))
+    query = exp.select(sql.column("unit_id"), sql.column("plan_id"), sql.column("program")).from_(
+        exp.Subquery(this=ranked, alias=exp.TableAlias(this=sql.ident("ranked")))
+    ).where(exp.EQ(this=sql.column("plan_rank"), expression=sql.number(1)))
+    build.ctes.append((f"{build.rate.id}_plan", query))
+
+
+PASSES = (units_pass, named_dates_pass, anchor_pass, populations_pass, plan_pass)
+
+
+# ---- the rate query ----
+
+
+def _met(fragment: Fragment | None, default: bool) -> exp.Expression:
+    if fragment is None:
+        return exp.true() if default else exp.false()
+    return sql.coalesce(exp.Paren(this=fragment.condition.copy()), exp.false())
+
+
+def fragment_name(fragment: Fragment) -> str:
+    if fragment.label:
+        return fragment.label
+    if fragment.kind in ("all", "any", "not"):
+        return f"{fragment.description}: " + "; ".join(fragment_name(child) for child in fragment.children)
+    return fragment.description
+
+
+def failed(fragment: Fragment, prefix: str) -> exp.Expression:
+    """Why a criterion is false: for `all`, the first child that failed."""
+    if fragment.kind == "all" and not fragment.label:
+        return sql.case([(exp.not_(_met(child, False)), failed(child, prefix)) for child in fragment.children])
+    return sql.string(prefix + fragment_name(fragment))
+
+
+def matched(fragment: Fragment, prefix: str) -> exp.Expression:
+    """Which branch made a criterion true: for `any`, the first child that matched."""
+    if fragment.kind == "any" and not fragment.label:
+        return sql.case([(_met(child, False), matched(child, prefix)) for child in fragment.children])
+    return sql.string(prefix + fragment_name(fragment))
+
+
+def final_select(build: RateBuild) -> exp.Select:
+    pops = build.populations
+    met = {
+        "ip": _met(pops["initial_population"], True),
+        "den": _met(pops["denominator"], True),
+        "denex": _met(pops["denominator_exclusion"], False),
+        "excep": _met(pops["denominator_exception"], False),
+        "num": _met(pops["numerator"], False),
+        "numex": _met(pops["numerator_exclusion"], False),
+    }
+    flags = exp.select(
+        sql.column("unit_id", "u"), sql.column("member_id", "u"), sql.column("event_id", "u"), sql.column("event_date", "u"),
+        sql.column("anchor_date", "u"), sql.column("birth_date", "u"),
+        *[value.as_(sql.ident(f"{key}_met")) for key, value in met.items()],
+        *_reason_columns(pops),
+        _evidence(pops["numerator"]).as_(sql.ident("numerator_evidence")),
+    ).from_(sql.table(UNITS, "u"))
+    for fragment in pops.values():
+        for table in fragment.all_tables() if fragment else []:
+            flags = flags.join(sql.table(table.name), on=exp.EQ(this=sql.column("unit_id", table.name), expression=sql.column("unit_id", "u")), join_type="left")
+
+    f = lambda name: sql.column(f"{name}_met", "f")  # noqa: E731
+    ip = f("ip")
+    den = sql.and_(ip.copy(), f("den"))
+    denex = sql.and_(den.copy(), f("denex"))
+    num = sql.and_(den.copy(), exp.not_(f("denex")), f("num"))
+    numex = sql.and_(num.copy(), f("numex"))
+    excep = sql.and_(den.copy(), exp.not_(f("denex")), exp.not_(f("num")), f("excep"))
+    exclusion_reason = sql.case([
+        (denex.copy(), sql.column("denominator_exclusion_reason", "f")),
+        (excep.copy(), sql.column("denominator_exception_reason", "f")),
+        (numex.copy(), sql.column("numerator_exclusion_reason", "f")),
+    ])
+    not_met_reason = sql.case([
+        (exp.not_(den.copy()), sql.column("denominator_failed", "f")),
+        (denex.copy(), exp.null()),
+        (excep.copy(), exp.null()),
+        (exp.not_(num.copy()), sql.column("numerator_failed", "f")),
+    ])
+    birth, anchor = sql.column("birth_date", "f"), sql.column("anchor_date", "f")
+    year_gap = exp.Sub(this=exp.Year(this=anchor.copy()), expression=exp.Year(this=birth.copy()))
+    age_years = exp.Sub(this=year_gap.copy(), expression=exp.Case().when(
+        exp.GT(this=sql.add_months(birth.copy(), exp.Mul(this=exp.Paren(this=year_gap.copy()), expression=sql.number(12))), expression=anchor.copy()), sql.number(1)
+    ).else_(sql.number(0)))
+    plan_alias = "pl"
+    query = exp.select(
+        sql.string(build.spec.id).as_(sql.ident("measure_id")),
+        sql.string(build.rate.id).as_(sql.ident("rate_id")),
+        sql.column("member_id", "f"), sql.column("event_id", "f"), sql.column("event_date", "f"), sql.column("anchor_date", "f"),
+        ip.as_(sql.ident("initial_population")),
+        den.as_(sql.ident("denominator")),
+        denex.as_(sql.ident("denominator_exclusion")),
+        excep.as_(sql.ident("denominator_exception")),
+        num.as_(sql.ident("numerator")),
+        numex.as_(sql.ident("numerator_exclusion")),
+        exclusion_reason.as_(sql.ident("exclusion_reason")),
+        not_met_reason.as_(sql.ident("not_met_reason")),
+        sql.case([(num.copy(), sql.column("numerator_evidence", "f"))]).as_(sql.ident("evidence_date")),
+        sql.coalesce(sql.column("plan_id", plan_alias), sql.string("Unknown")).as_(sql.ident("plan")),
+        sql.coalesce(sql.column("program", plan_alias), sql.string("Unknown")).as_(sql.ident("program")),
+        age_years.as_(sql.ident("age_years")),
+        _age_band(build.spec, age_years.copy()).as_(sql.ident("age_band")),
+        *[sql.column(name, "ms") for name in STRATA_COLUMNS],
+    ).from_(exp.Subquery(this=flags, alias=exp.TableAlias(this=sql.ident("f"))))
+    query = query.join(sql.table(f"{build.rate.id}_plan", plan_alias), on=exp.EQ(this=sql.column("unit_id", plan_alias), expression=sql.column("unit_id", "f")), join_type="left")
+    query = query.join(sql.table("member_strata", "ms"), on=exp.EQ(this=sql.column("member_id", "ms"), expression=sql.column("member_id", "f")), join_type="left")
+    query = query.where(ip.copy())
+    for name, cte in build.ctes:
+        query = query.with_(sql.ident(name), as_=cte)
+    return query
+
+
+def _reason_columns(pops: dict[str, Fragment | None]) -> list[exp.Expression]:
+    """Why each population criterion failed or which branch matched, as text columns."""
+    reasons = {
+        "denominator_failed": (pops["denominator"], failed, "not in denominator: "),
+        "numerator_failed": (pops["numerator"], failed, "numerator not met: "),
+        "denominator_exclusion_reason": (pops["denominator_exclusion"], matched, ""),
+        "denominator_exception_reason": (pops["denominator_exception"], matched, ""),
+        "numerator_exclusion_reason": (pops["numerator_exclusion"], matched, ""),
+    }
+    return [
+        (explain(fragment, prefix) if fragment else exp.cast(exp.null(), exp.DataType.build("varchar"))).as_(sql.ident(name))
+        for name, (fragment, explain, prefix) in reasons.items()
+    ]
+
+
+def _evidence(fragment: Fragment | None) -> exp.Expression:
+    columns: list[exp.Expression] = []
+    stack = [fragment] if fragment else []
+    while stack:
+        node = stack.pop()
+        columns += [column.copy() for column in node.evidence]
+        stack += list(node.children)
+    if not columns:
+        return exp.cast(exp.null(), sql.DATE)
+    return columns[0] if len(columns) == 1 else exp.Greatest(this=columns[0], expressions=columns[1:], ignore_nulls=True)
+
+
+def _age_band(spec: m.MeasureSpec, age_years: exp.Expression) -> exp.Expression:
+    if not spec.age_bands:
+        return exp.cast(exp.null(), exp.DataType.build("varchar"))
+    return sql.case([(sql.between(age_years.copy(), sql.number(band.min), sql.number(band.max)), sql.string(band.label)) for band in spec.age_bands], sql.string("Outside age bands"))
