@@ -288,7 +288,7 @@ def enrollment_query(rule: m.EnrollmentRule, context: Context) -> exp.Select:
             sql.column("unit_id", "u").as_(sql.ident("unit_id")),
             window_start.copy().as_(sql.ident("window_start")),
             window_end.copy().as_(sql.ident("window_end")),
-            exp.Greatest(this=sql.column("start_date", "e"), expressions=[window_start.copy()]).as_(sql.ident("span_start"), ignore_nulls=True),
+            exp.Greatest(this=sql.column("start_date", "e"), expressions=[window_start.copy()], ignore_nulls=True).as_(sql.ident("span_start")),
             exp.Least(this=sql.column("end_date", "e"), expressions=[window_end.copy()], ignore_nulls=True).as_(sql.ident("span_end")),
             exp.Case().when(sql.between(on_date, sql.column("start_date", "e"), sql.column("end_date", "e")), sql.number(1)).else_(sql.number(0)).as_(sql.ident("covers_date")),
         )
