@@ -102,7 +102,7 @@ def run_measures(
         for measure in measures:
             started = time.perf_counter()
             for rate in measure.rates:
-                frame = connection.execute(rate.query.sql("duckdb")).pl()
+                frame = pl.from_arrow(connection.sql(rate.query.sql("duckdb")).to_arrow_table())
                 frames.append(frame.select([pl.col(name).cast(dtype) for name, dtype in MEMBER_RESULT_SCHEMA.items()]))
                 if on_rate:
                     on_rate(f"{measure.spec.id}.{rate.rate_id}")

@@ -117,8 +117,9 @@ def spaced_chain_count(dates: exp.Expression, min_days_apart: int) -> exp.Expres
     the sorted list of dates with a {last, n} accumulator.
     """
     accumulator, current = exp.column("acc"), exp.column("d")
-    last = exp.Dot(this=accumulator.copy(), expression=exp.to_identifier("last"))
-    count = exp.Dot(this=accumulator.copy(), expression=exp.to_identifier("n"))
+    # acc['last'], not acc.last: inside a grouped query DuckDB would bind acc.last as a table column.
+    last = exp.Bracket(this=accumulator.copy(), expressions=[string("last")])
+    count = exp.Bracket(this=accumulator.copy(), expressions=[string("n")])
 
     def state(last_value: exp.Expression, n_value: exp.Expression) -> exp.Struct:
         return exp.Struct(expressions=[
@@ -136,4 +137,4 @@ def spaced_chain_count(dates: exp.Expression, min_days_apart: int) -> exp.Expres
             state(exp.cast(exp.null(), DATE), number(0)),
         ],
     )
-    return exp.Dot(this=exp.Paren(this=fold), expression=exp.to_identifier("n"))
+    return exp.Bracket(this=fold, expressions=[string("n")])

@@ -141,20 +141,20 @@ def _criterion_problem(path: Path_, value: Any, at: _Located) -> Problem:
     return at.problem(path + ((word,) if word else ()), f"unknown criterion kind '{word}'", did_you_mean(word, CRITERION_KINDS))
 
 
-def _walk(node: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+def walk_spec(node: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
     """Every model object in a validated spec with its YAML path (aliases, as written)."""
     yield path, node
     if isinstance(node, BaseModel):
         for name, field in type(node).model_fields.items():
             value = getattr(node, name)
             if value is not None:
-                yield from _walk(value, path + (field.alias or name,))
+                yield from walk_spec(value, path + (field.alias or name,))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _walk(value, path + (index,))
+            yield from walk_spec(value, path + (index,))
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from _walk(value, path + (key,))
+            yield from walk_spec(value, path + (key,))
 
 
 VALUE_SET_FIELDS = ("value_sets", "provider_types", "instruments", "items", "answers", "null_answer_counts_items")
@@ -176,11 +176,11 @@ def _semantic_problems(spec: MeasureSpec, value_sets: set[str] | None, at: _Loca
             problems += _date_problems(named, rate_path + ("dates", name), known, at)
             known.append(name)
         known.append("anchor")
-        for sub_path, node in _walk(rate, rate_path):
+        for sub_path, node in walk_spec(rate, rate_path):
             if isinstance(node, DateRef) and "dates" not in sub_path[2:3] and node.date not in known:
                 problems.append(at.problem(sub_path, f"unknown date '{node.date}'", did_you_mean(node.date, known)))
     if value_sets is not None:
-        for sub_path, node in _walk(spec):
+        for sub_path, node in walk_spec(spec):
             if sub_path and sub_path[-1] in VALUE_SET_FIELDS and node is not None:
                 for offset, name in enumerate([node] if isinstance(node, str) else node):
                     where = sub_path + ((offset,) if isinstance(node, list) else ())
@@ -198,7 +198,7 @@ def _semantic_problems(spec: MeasureSpec, value_sets: set[str] | None, at: _Loca
 def _date_problems(named: Any, path: Path_, known: list[str], at: _Located) -> list[Problem]:
     return [
         at.problem(sub_path, f"unknown date '{node.date}'", did_you_mean(node.date, known))
-        for sub_path, node in _walk(named, path)
+        for sub_path, node in walk_spec(named, path)
         if isinstance(node, DateRef) and node.date not in known
     ]
 

@@ -1,0 +1,189 @@
+"""The `eqm` command line. Thin: maps library errors to messages and exit codes, prints results."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from ruamel.yaml import YAML
+
+from engine import __version__
+from engine.errors import EqmError, UsageError
+
+console = Console(stderr=True, highlight=False)
+EXIT_USER_ERROR = 2
+
+DATA_OPTION = click.option("--data", type=click.Path(path_type=Path), default=Path("sample_data"), show_default=True, help="Folder of extracts (CSV or Parquet).")
+MEASURES_DIR_OPTION = click.option("--measures-dir", type=click.Path(path_type=Path), default=None, help="Folder of measure specs (default: the shipped library).")
+VALUESETS_OPTION = click.option("--valuesets", type=click.Path(path_type=Path), default=None, help="Folder of value-set CSVs that replace shipped files of the same name.")
+PERIOD_OPTION = click.option("--period", default=None, help="Measurement period: a year (2025) or 2025-01-01..2025-12-31. Default: the year of the latest claim in --data.")
+PARAM_OPTION = click.option("--param", "params", multiple=True, metavar="MEASURE.NAME=VALUE", help="Override a measure parameter (YAML value), e.g. w30.min_days_apart=1.")
+
+
+class EqmGroup(click.Group):
+    """Turns user errors into a message and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EqmError as error:
+            console.print(f"[bold red]error:[/] {error}", markup=True, soft_wrap=True)
+            sys.exit(EXIT_USER_ERROR)
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    parsed: dict[str, dict[str, Any]] = {}
+    for text in params:
+        key, sep, value = text.partition("=")
+        measure, dot, name = key.partition(".")
+        if not sep or not dot or not measure or not name:
+            raise UsageError(f"--param '{text}' must look like MEASURE.NAME=VALUE")
+        parsed.setdefault(measure, {})[name] = YAML(typ="safe").load(value)
+    return parsed
+
+
+def _period(text: str | None, data: Path):
+    from engine.period import parse_period
+    from engine.pipeline import default_period
+
+    return parse_period(text) if text else default_period(data)
+
+
+def _measures_dir(path: Path | None) -> Path:
+    from engine.pipeline import DEFAULT_MEASURES
+
+    return path or DEFAULT_MEASURES
+
+
+@click.group(cls=EqmGroup)
+@click.version_option(__version__, prog_name="eqm")
+def main() -> None:
+    """eqm: equity-stratified quality measures from YAML specs, compiled to SQL and run on DuckDB."""
+
+
+@main.command()
+@DATA_OPTION
+@click.option("--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True, help="Output folder.")
+@PERIOD_OPTION
+@click.option("--measures", default=None, help="Comma-separated measure ids (default: all).")
+@MEASURES_DIR_OPTION
+@VALUESETS_OPTION
+@PARAM_OPTION
+@click.option("--poverty-guideline-year", type=int, default=None, help="HHS poverty guideline year for income bands (default: the period's first year).")
+def run(data: Path, out: Path, period: str | None, measures: str | None, measures_dir: Path | None, valuesets: Path | None, params: tuple[str, ...], poverty_guideline_year: int | None) -> None:
+    """Run measures on a folder of extracts and write results, rates, rejects, a scorecard and a manifest."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from engine.pipeline import RunOptions
+    from engine.pipeline import run as run_pipeline
+
+    options = RunOptions(
+        data=data, out=out, period=_period(period, data), measures=tuple(filter(None, (measures or "").split(","))),
+        measures_dir=_measures_dir(measures_dir), valuesets_dir=valuesets, parameters=_parse_params(params), poverty_guideline_year=poverty_guideline_year,
+    )
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
+        task = progress.add_task("starting")
+        report = run_pipeline(options, lambda stage: progress.update(task, description=stage))
+    table = Table(title=f"Extracts (rows read = used + rejected)", title_justify="left")
+    for column in ("extract", "read", "used", "rejected"):
+        table.add_column(column, justify="left" if column == "extract" else "right")
+    for name, extract in report.extracts.reports.items():
+        table.add_row(name, str(extract.rows_read), str(extract.rows_used), str(extract.rows_rejected))
+    console.print(table)
+    overall = report.rates.filter(report.rates["stratifier"] == "overall")
+    rates = Table(title=f"Overall rates, measurement period {report.period.label}", title_justify="left")
+    for column in ("measure", "rate", "numerator", "denominator", "rate %"):
+        rates.add_column(column, justify="left" if column in ("measure", "rate") else "right")
+    for row in overall.iter_rows(named=True):
+        rates.add_row(row["measure_id"], row["rate_id"], str(row["numerator"]), str(row["denominator"]), "-" if row["rate"] is None else f"{100 * row['rate']:.1f}")
+    console.print(rates)
+    console.print(f"Wrote {len(report.outputs)} files to {out}/ (scorecard: {out / 'scorecard.html'})")
+
+
+@main.command(name="compile")
+@click.argument("measure")
+@PERIOD_OPTION
+@DATA_OPTION
+@MEASURES_DIR_OPTION
+@click.option("--dialect", default="duckdb", show_default=True, help="SQL dialect to print (any sqlglot dialect).")
+def compile_command(measure: str, period: str | None, data: Path, measures_dir: Path | None, dialect: str) -> None:
+    """Print the SQL a measure compiles to."""
+    from engine.compile import compile_measure
+    from engine.pipeline import load_specs
+
+    spec = load_specs(_measures_dir(measures_dir), only=(measure,))[0]
+    click.echo(compile_measure(spec, _period(period, data)).sql(dialect))
+
+
+@main.command()
+@click.argument("measure")
+@PERIOD_OPTION
+@DATA_OPTION
+@MEASURES_DIR_OPTION
+def explain(measure: str, period: str | None, data: Path, measures_dir: Path | None) -> None:
+    """Print a measure's logic in plain English (from the same compiled pieces as its SQL)."""
+    from engine.compile import compile_measure, explain_measure
+    from engine.pipeline import load_specs
+
+    spec = load_specs(_measures_dir(measures_dir), only=(measure,))[0]
+    click.echo(explain_measure(compile_measure(spec, _period(period, data))))
+
+
+@main.command(name="list")
+@MEASURES_DIR_OPTION
+def list_command(measures_dir: Path | None) -> None:
+    """List the measures in the library."""
+    from engine.pipeline import load_specs
+
+    for spec in load_specs(_measures_dir(measures_dir)):
+        rates = ", ".join(rate.id for rate in spec.rates)
+        click.echo(f"{spec.id}\t{spec.version}\t{spec.title}\t[{rates}]")
+
+
+@main.command()
+@MEASURES_DIR_OPTION
+@VALUESETS_OPTION
+def validate(measures_dir: Path | None, valuesets: Path | None) -> None:
+    """Check every measure spec and the value sets they use; report every problem at once."""
+    from engine.pipeline import load_specs, used_value_sets, value_set_dirs
+    from engine.valuesets import load_value_sets
+
+    directory = _measures_dir(measures_dir)
+    specs = load_specs(directory, valuesets)
+    load_value_sets(value_set_dirs(directory, valuesets), used_value_sets(specs))
+    click.echo(f"{len(specs)} measure specs are valid.")
+
+
+@main.command()
+@click.option("--members", type=click.IntRange(min=1), default=5000, show_default=True)
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--year", type=int, default=2025, show_default=True, help="Last year of data (the measurement year).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("sample_data"), show_default=True)
+@click.option("--format", "file_format", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+@click.option("--bad-rows/--no-bad-rows", default=True, show_default=True, help="Add a few invalid rows that the run must reject.")
+def synth(members: int, seed: int, year: int, out: Path, file_format: str, bad_rows: bool) -> None:
+    """Generate a deterministic synthetic population with every extract."""
+    from engine.synth import SynthOptions, synthesize, write_extracts
+
+    tables = synthesize(SynthOptions(members=members, seed=seed, year=year, bad_rows=bad_rows))
+    for path in write_extracts(tables, out, file_format):
+        click.echo(f"{path}\t{tables[path.stem].height} rows")
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), default=Path("specs"), show_default=True)
+def schemas(out: Path) -> None:
+    """Write the JSON Schemas of the measure spec language, input extracts and result tables."""
+    from engine.schemas import write_schemas
+
+    for path in write_schemas(out):
+        click.echo(str(path))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""The batch job behind `eqm run`: load, validate, compile, execute, stratify, write.
+
+Outputs in the out directory: member_results.parquet, rates.csv and rates.parquet,
+rejects/<extract>.csv, scorecard.html and manifest.json (provenance and timings).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from engine import __version__
+from engine.compile import CompiledMeasure, compile_measure, explain_measure
+from engine.contract import EXTRACTS, Extracts, find_extract_file, load_extracts
+from engine.errors import EqmError
+from engine.period import Period, parse_period
+from engine.render import build_scorecard_context, render_scorecard
+from engine.render.scorecard import ExtractNote
+from engine.run import EngineTables, run_measures
+from engine.spec import MeasureSpec, load_measures
+from engine.spec.loader import VALUE_SET_FIELDS, walk_spec
+from engine.strata import DECLINED, UNKNOWN, member_strata
+from engine.stratify import stratify, stratum_total_mismatches
+from engine.valuesets import ValueSets, load_value_sets, value_set_files
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MEASURES = PACKAGE_ROOT / "measures"
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    data: Path = Path("sample_data")
+    out: Path = Path("out")
+    period: Period | None = None
+    measures: tuple[str, ...] = ()
+    measures_dir: Path = DEFAULT_MEASURES
+    valuesets_dir: Path | None = None
+    parameters: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    poverty_guideline_year: int | None = None
+
+
+@dataclass
+class RunReport:
+    period: Period
+    extracts: Extracts
+    rates: pl.DataFrame
+    member_results: pl.DataFrame
+    outputs: list[Path]
+    timings: dict[str, float]
+
+
+def value_set_dirs(measures_dir: Path, override: Path | None) -> list[Path]:
+    return [measures_dir / "valuesets"] + ([override] if override else [])
+
+
+def load_specs(measures_dir: Path, valuesets_dir: Path | None = None, only: tuple[str, ...] = (), parameters: Mapping[str, Mapping[str, Any]] | None = None) -> list[MeasureSpec]:
+    names = set(value_set_files(value_set_dirs(measures_dir, valuesets_dir)))
+    return load_measures(measures_dir, names, only or None, parameters)
+
+
+def used_value_sets(specs: list[MeasureSpec]) -> set[str]:
+    names: set[str] = set()
+    for spec in specs:
+        for path, node in walk_spec(spec):
+            if path and path[-1] in VALUE_SET_FIELDS and node is not None:
+                names.update([node] if isinstance(node, str) else node)
+    return names
+
+
+def default_period(data: Path) -> Period:
+    """The sample's year: the calendar year of the latest claim (else last year)."""
+    path = find_extract_file(data, "claims")
+    if path is not None:
+        frame = pl.scan_parquet(path) if path.suffix == ".parquet" else pl.scan_csv(path, infer_schema=False)
+        latest = frame.select(pl.col("service_from").cast(pl.String).str.slice(0, 4).cast(pl.Int64, strict=False).max()).collect().item()
+        if latest:
+            return parse_period(str(latest))
+    return parse_period(str(datetime.now().year - 1))
+
+
+def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: None) -> RunReport:
+    timings: dict[str, float] = {}
+
+    def stage(name: str) -> Callable[[], None]:
+        on_stage(name)
+        started = time.perf_counter()
+        return lambda: timings.__setitem__(name, round(time.perf_counter() - started, 4))
+
+    done = stage("load measure specs and value sets")
+    specs = load_specs(options.measures_dir, options.valuesets_dir, options.measures, options.parameters)
+    value_sets = load_value_sets(value_set_dirs(options.measures_dir, options.valuesets_dir), used_value_sets(specs))
+    period = options.period or default_period(options.data)
+    done()
+
+    done = stage("compile")
+    compiled = [compile_measure(spec, period) for spec in specs]
+    needed = sorted({name for measure in compiled for name in measure.extracts})
+    done()
+
+    done = stage("load and validate extracts")
+    extracts = load_extracts(options.data, needed)
+    strata = member_strata(extracts.tables["members"], options.poverty_guideline_year or period.start.year)
+    tables = EngineTables.from_extracts(extracts, value_sets.codes, strata)
+    done()
+
+    done = stage("compute measures")
+    output = run_measures(compiled, tables)
+    done()
+
+    done = stage("stratify")
+    rates = stratify(output.member_results, specs)
+    mismatches = stratum_total_mismatches(rates)
+    if not mismatches.is_empty():
+        raise EqmError(f"internal error: strata do not add up to the overall counts:\n{mismatches}")
+    done()
+
+    done = stage("write outputs")
+    outputs = write_outputs(options, period, specs, compiled, value_sets, extracts, output.member_results, rates, strata, timings | {f"compute {key}": value for key, value in output.timings.items()})
+    done()
+    return RunReport(period, extracts, rates, output.member_results, outputs, timings)
+
+
+def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec], compiled: list[CompiledMeasure], value_sets: ValueSets,
+                  extracts: Extracts, member_results: pl.DataFrame, rates: pl.DataFrame, strata: pl.DataFrame, timings: dict[str, float]) -> list[Path]:
+    out = options.out
+    out.mkdir(parents=True, exist_ok=True)
+    rejects_dir = out / "rejects"
+    if rejects_dir.exists():
+        shutil.rmtree(rejects_dir)
+    rejects_dir.mkdir()
+    written = [out / "member_results.parquet", out / "rates.csv", out / "rates.parquet", out / "scorecard.html", out / "manifest.json"]
+    member_results.write_parquet(written[0])
+    rates.write_csv(written[1])
+    rates.write_parquet(written[2])
+    for name, frame in extracts.rejects.items():
+        if frame.height:
+            path = rejects_dir / f"{name}.csv"
+            frame.write_csv(path)
+            written.append(path)
+    unknown = strata.select(pl.col("race_ethnicity").is_in([UNKNOWN, DECLINED]).mean()).item() if strata.height else None
+    notes = [ExtractNote(name, report.rows_read, report.rows_used, report.rows_rejected) for name, report in extracts.reports.items()]
+    explained = [(measure.spec, explain_measure(measure).splitlines()) for measure in compiled]
+    written[3].write_text(render_scorecard(build_scorecard_context(rates, explained, period.label, notes, unknown)), encoding="utf-8")
+    manifest = build_manifest(options, period, specs, value_sets, extracts, timings, written)
+    written[4].write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
+    return written
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def build_manifest(options: RunOptions, period: Period, specs: list[MeasureSpec], value_sets: ValueSets, extracts: Extracts, timings: dict[str, float], outputs: list[Path]) -> dict[str, Any]:
+    return {
+        "engine": "eqm",
+        "engine_version": __version__,
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "period": {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label},
+        "poverty_guideline_year": options.poverty_guideline_year or period.start.year,
+        "parameters": {spec.id: {name: parameter.value for name, parameter in spec.parameters.items()} for spec in specs},
+        "parameter_overrides": {key: dict(value) for key, value in options.parameters.items()},
+        "measures": {spec.id: {"version": spec.version, "file": str(options.measures_dir / f"{spec.id}.yaml"), "sha256": _sha256(options.measures_dir / f"{spec.id}.yaml")} for spec in specs},
+        "value_sets": {name: {"file": str(value_sets.files[name]), "sha256": digest} for name, digest in sorted(value_sets.hashes.items())},
+        "inputs": {
+            name: {"file": report.file, "sha256": report.sha256, "rows_read": report.rows_read, "rows_used": report.rows_used, "rows_rejected": report.rows_rejected, "reject_reasons": report.reasons}
+            for name, report in extracts.reports.items()
+        },
+        "timings_seconds": timings,
+        "outputs": [str(path) for path in outputs],
+    }
+
+
+__all__ = ["EXTRACTS", "RunOptions", "RunReport", "default_period", "load_specs", "run"]

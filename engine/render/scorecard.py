@@ -1,0 +1,134 @@
+"""The first scorecard: one table per measure and rate, by stratifier, with methodology and data notes.
+
+The template receives a `ScorecardContext` and nothing else, so what a page can show is
+exactly what this module puts there. Autoescape is on: names from the data are text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import polars as pl
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from engine import __version__
+
+STRATIFIER_TITLES = {
+    "overall": "Overall",
+    "race_ethnicity": "Race and ethnicity (2024 OMB SPD-15 combined categories)",
+    "ethnicity": "Ethnicity",
+    "income_band": "Household income (percent of the federal poverty level)",
+    "plan": "Plan (attributed on the anchor date)",
+    "program": "Program",
+    "county": "County",
+    "sex": "Sex",
+    "preferred_language": "Preferred language",
+    "age_band": "Age band",
+}
+
+
+@dataclass(frozen=True)
+class StratumRow:
+    stratum: str
+    numerator: int
+    denominator: int
+    exclusions: int
+    rate_text: str
+
+
+@dataclass(frozen=True)
+class StratifierTable:
+    title: str
+    rows: tuple[StratumRow, ...]
+
+
+@dataclass(frozen=True)
+class RateCard:
+    id: str
+    title: str
+    overall: StratumRow
+    tables: tuple[StratifierTable, ...]
+
+
+@dataclass(frozen=True)
+class MeasureCard:
+    id: str
+    title: str
+    version: str
+    steward: str
+    source: str
+    improvement: str
+    rates: tuple[RateCard, ...]
+    methodology: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExtractNote:
+    name: str
+    rows_read: int
+    rows_used: int
+    rows_rejected: int
+
+
+@dataclass(frozen=True)
+class ScorecardContext:
+    """Everything the template may show."""
+
+    title: str
+    period: str
+    generated_at: str
+    engine_version: str
+    measures: tuple[MeasureCard, ...]
+    extracts: tuple[ExtractNote, ...]
+    unknown_race_ethnicity_share: str
+
+
+def stratifier_title(name: str) -> str:
+    return " by ".join(STRATIFIER_TITLES.get(part, part) for part in name.split(" x "))
+
+
+def _row(row: dict) -> StratumRow:
+    rate = row["rate"]
+    return StratumRow(
+        row["stratum"], row["numerator"], row["denominator"],
+        row["denominator_exclusions"] + row["denominator_exceptions"],
+        "no denominator" if rate is None else f"{100 * rate:.1f}%",
+    )
+
+
+def build_scorecard_context(
+    rates: pl.DataFrame,
+    measures: list[tuple[object, list[str]]],
+    period: str,
+    extracts: list[ExtractNote],
+    unknown_share: float | None,
+) -> ScorecardContext:
+    """`measures` pairs each MeasureSpec with its explanation lines (from compile.explain)."""
+    cards = []
+    for spec, methodology in measures:
+        rate_cards = []
+        for rate in spec.rates:
+            subset = rates.filter((pl.col("measure_id") == spec.id) & (pl.col("rate_id") == rate.id))
+            overall = _row(subset.filter(pl.col("stratifier") == "overall").row(0, named=True))
+            tables = tuple(
+                StratifierTable(stratifier_title(name), tuple(_row(row) for row in subset.filter(pl.col("stratifier") == name).iter_rows(named=True)))
+                for name in spec.stratifiers
+            )
+            rate_cards.append(RateCard(rate.id, rate.title, overall, tables))
+        cards.append(MeasureCard(spec.id, spec.title, spec.version, spec.steward, spec.source,
+                                 "Higher is better" if spec.improvement == "increase" else "Lower is better", tuple(rate_cards), tuple(methodology)))
+    return ScorecardContext(
+        title="eqm scorecard",
+        period=period,
+        generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        engine_version=__version__,
+        measures=tuple(cards),
+        extracts=tuple(extracts),
+        unknown_race_ethnicity_share="not available" if unknown_share is None else f"{100 * unknown_share:.1f}%",
+    )
+
+
+def render_scorecard(context: ScorecardContext) -> str:
+    environment = Environment(loader=PackageLoader("engine", "render/templates"), autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+    return environment.get_template("scorecard.html").render(page=context)

@@ -1,0 +1,123 @@
+"""JSON Schemas of the contracts, generated from the code: the measure spec language, every
+input extract, and the result tables. `specs/` holds the generated files; a test fails if they drift."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from engine.contract import EXTRACTS, Extract
+from engine.run import MEMBER_RESULT_SCHEMA
+from engine.spec.models import MeasureSpec
+from engine.stratify import RATE_SCHEMA
+
+JSON_TYPES = {pl.String: "string", pl.Date: "string", pl.Int64: "integer", pl.Float64: "number", pl.Boolean: "boolean"}
+CONTRACT_TYPES = {"string": {"type": "string"}, "date": {"type": "string", "format": "date"}, "integer": {"type": "integer"}, "number": {"type": "number"}, "boolean": {"type": "boolean"}}
+
+MEMBER_RESULT_DESCRIPTIONS = {
+    "measure_id": "Measure id (the spec file name).",
+    "rate_id": "Rate id within the measure.",
+    "member_id": "Member identifier.",
+    "event_id": "For event-unit measures, the event (its date); empty for member-unit measures.",
+    "event_date": "For event-unit measures, the event's date.",
+    "anchor_date": "The rate's anchor date for this unit (age, plan and strata are taken on it).",
+    "initial_population": "In the initial population (every row is).",
+    "denominator": "In the denominator.",
+    "denominator_exclusion": "In the denominator and excluded.",
+    "denominator_exception": "In the denominator, not excluded, not in the numerator, and meets an exception.",
+    "numerator": "In the denominator, not excluded, and meets the numerator.",
+    "numerator_exclusion": "In the numerator and meets a numerator exclusion.",
+    "exclusion_reason": "Which exclusion, exception or numerator exclusion applied.",
+    "not_met_reason": "Why the unit is not in the denominator, or not in the numerator.",
+    "evidence_date": "Latest qualifying event date for the numerator.",
+    "plan": "Plan attributed on the anchor date (medical enrollment span covering it, else the latest before it).",
+    "program": "Program of that span.",
+    "age_years": "Completed years of age on the anchor date.",
+    "age_band": "The measure's age band on the anchor date.",
+    "race_ethnicity": "2024 OMB SPD-15 combined category.",
+    "ethnicity": "Hispanic or Latino ethnicity.",
+    "race_ethnicity_source": "SELF_REPORTED, IMPUTED or UNKNOWN.",
+    "fpl_percent": "Household income as a percent of the HHS poverty guideline.",
+    "income_band": "Income band of fpl_percent.",
+    "sex": "Sex.",
+    "county": "County.",
+    "preferred_language": "Preferred language.",
+}
+RATE_DESCRIPTIONS = {
+    "measure_id": "Measure id.",
+    "rate_id": "Rate id.",
+    "stratifier": "overall, a stratifier, or two crossed with ' x '.",
+    "stratum": "The group ('overall' for the overall row; crossed groups joined with ' | ').",
+    "initial_population": "Units in the initial population.",
+    "denominator_population": "Units in the denominator before exclusions and exceptions.",
+    "denominator_exclusions": "Denominator exclusions.",
+    "denominator_exceptions": "Denominator exceptions.",
+    "numerator_population": "Units in the numerator before numerator exclusions.",
+    "numerator_exclusions": "Numerator exclusions.",
+    "denominator": "denominator_population - denominator_exclusions - denominator_exceptions.",
+    "numerator": "numerator_population - numerator_exclusions.",
+    "rate": "numerator / denominator; empty when the denominator is 0.",
+}
+
+
+def extract_schema(extract: Extract) -> dict[str, Any]:
+    properties = {}
+    for column in extract.columns:
+        prop: dict[str, Any] = dict(CONTRACT_TYPES[column.type])
+        prop["description"] = column.description
+        if column.allowed:
+            prop["enum"] = list(column.allowed)
+            if column.multi:
+                prop.pop("enum")
+                prop["pattern"] = "^(" + "|".join(column.allowed) + r")(\|(" + "|".join(column.allowed) + "))*$"
+        if not column.required:
+            prop["type"] = [prop["type"], "null"]
+        properties[column.name] = prop
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"eqm input extract: {extract.name}",
+        "description": f"{extract.description} One row per record; a file named {extract.name}.csv or {extract.name}.parquet. Duplicate key: {', '.join(extract.key)}.",
+        "type": "object",
+        "properties": properties,
+        "required": [column.name for column in extract.columns],
+        "additionalProperties": True,
+    }
+
+
+def table_schema(title: str, description: str, columns: dict[str, Any], descriptions: dict[str, str]) -> dict[str, Any]:
+    properties = {}
+    for name, dtype in columns.items():
+        prop: dict[str, Any] = {"type": [JSON_TYPES[dtype], "null"], "description": descriptions[name]}
+        if dtype == pl.Date:
+            prop["format"] = "date"
+        properties[name] = prop
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, "description": description, "type": "object", "properties": properties, "required": list(columns), "additionalProperties": False}
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    measure = MeasureSpec.model_json_schema(by_alias=True)
+    measure["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    measure["title"] = "eqm measure spec"
+    schemas = {"measure-spec.schema.json": measure}
+    for extract in EXTRACTS.values():
+        schemas[f"extract-{extract.name}.schema.json"] = extract_schema(extract)
+    schemas["result-member_results.schema.json"] = table_schema("eqm result: member_results", "One row per unit (member or event) in each rate's initial population.", MEMBER_RESULT_SCHEMA, MEMBER_RESULT_DESCRIPTIONS)
+    schemas["result-rates.schema.json"] = table_schema("eqm result: rates", "Counts and rates per measure, rate, stratifier and stratum.", RATE_SCHEMA, RATE_DESCRIPTIONS)
+    return schemas
+
+
+def render(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in all_schemas().items():
+        path = directory / name
+        path.write_text(render(schema), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,115 @@
+"""Member-level results to counts and rates per stratum.
+
+For every measure, rate and stratifier, the strata partition the units: their counts add up to
+the overall row (checked by `stratum_total_mismatches`). Unknown and Declined are ordinary,
+visible strata; race/ethnicity and income bands list every category even when empty.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from engine.spec.models import CROSS, MeasureSpec
+from engine.strata import DECLINED, DEFAULT_INCOME_BANDS, MULTIRACIAL, SPD15_CATEGORIES, UNKNOWN
+
+OVERALL = "overall"
+COUNT_COLUMNS = (
+    "initial_population",
+    "denominator_population",
+    "denominator_exclusions",
+    "denominator_exceptions",
+    "numerator_population",
+    "numerator_exclusions",
+    "denominator",
+    "numerator",
+)
+RATE_SCHEMA = {
+    "measure_id": pl.String,
+    "rate_id": pl.String,
+    "stratifier": pl.String,
+    "stratum": pl.String,
+    **{name: pl.Int64 for name in COUNT_COLUMNS},
+    "rate": pl.Float64,
+}
+# Categories always shown (in this order), so an empty Unknown or Declined is visible as zero.
+FULL_CATEGORIES = {
+    "race_ethnicity": [*SPD15_CATEGORIES.values(), MULTIRACIAL, DECLINED, UNKNOWN],
+    "income_band": [band.label for band in DEFAULT_INCOME_BANDS] + [UNKNOWN],
+}
+STRATIFIER_COLUMNS = {"plan": "plan"}
+
+
+def _counts(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    sums = {
+        "initial_population": "initial_population",
+        "denominator": "denominator_population",
+        "denominator_exclusion": "denominator_exclusions",
+        "denominator_exception": "denominator_exceptions",
+        "numerator": "numerator_population",
+        "numerator_exclusion": "numerator_exclusions",
+    }
+    counted = frame.group_by(keys).agg([pl.col(flag).sum().cast(pl.Int64).alias(name) for flag, name in sums.items()])
+    return counted.with_columns(
+        (pl.col("denominator_population") - pl.col("denominator_exclusions") - pl.col("denominator_exceptions")).alias("denominator"),
+        (pl.col("numerator_population") - pl.col("numerator_exclusions")).alias("numerator"),
+    )
+
+
+def _with_rate(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(
+        pl.when(pl.col("denominator") > 0).then(pl.col("numerator") / pl.col("denominator")).otherwise(None).alias("rate")
+    )
+
+
+def stratify(member_results: pl.DataFrame, specs: list[MeasureSpec]) -> pl.DataFrame:
+    """Counts and rates per measure, rate, stratifier and stratum (overall first)."""
+    frames = []
+    for spec in specs:
+        results = member_results.filter(pl.col("measure_id") == spec.id)
+        rate_ids = [rate.id for rate in spec.rates]
+        for order, stratifier in enumerate([OVERALL, *spec.stratifiers]):
+            parts = [] if stratifier == OVERALL else stratifier.split(CROSS)
+            keys = ["measure_id", "rate_id", *[STRATIFIER_COLUMNS.get(part, part) for part in parts]]
+            counted = _counts(results, keys)
+            if len(parts) == 1 and parts[0] in FULL_CATEGORIES:
+                counted = _complete(counted, spec.id, rate_ids, parts[0])
+            if stratifier == OVERALL and counted.is_empty():
+                counted = _complete(counted, spec.id, rate_ids, None)
+            stratum = pl.lit(OVERALL) if not parts else pl.concat_str([pl.col(STRATIFIER_COLUMNS.get(part, part)).fill_null(UNKNOWN) for part in parts], separator=" | ")
+            frames.append(counted.with_columns(pl.lit(stratifier).alias("stratifier"), stratum.alias("stratum"), pl.lit(order).alias("__order")))
+    if not frames:
+        return pl.DataFrame(schema=RATE_SCHEMA)
+    combined = pl.concat([frame.select("measure_id", "rate_id", "stratifier", "stratum", "__order", *COUNT_COLUMNS) for frame in frames])
+    rate_order = {(spec.id, rate.id): index for spec in specs for index, rate in enumerate(spec.rates)}
+    combined = combined.with_columns(
+        pl.struct("measure_id", "rate_id").map_elements(lambda key: rate_order[(key["measure_id"], key["rate_id"])], return_dtype=pl.Int64).alias("__rate"),
+        _stratum_rank().alias("__stratum"),
+    )
+    return _with_rate(combined.sort("measure_id", "__rate", "__order", "__stratum", "stratum").drop("__order", "__rate", "__stratum")).select(list(RATE_SCHEMA))
+
+
+def _stratum_rank() -> pl.Expr:
+    """Known categories in their reading order (bands low to high), Unknown and Declined last."""
+    order = {label: index for categories in FULL_CATEGORIES.values() for index, label in enumerate(categories)}
+    return pl.col("stratum").replace_strict(order, default=len(order), return_dtype=pl.Int64)
+
+
+def _complete(counted: pl.DataFrame, measure_id: str, rate_ids: list[str], column: str | None) -> pl.DataFrame:
+    """Add zero rows for categories nobody fell into, so every category is shown."""
+    categories = FULL_CATEGORIES[column] if column else [None]
+    grid = pl.DataFrame({"measure_id": measure_id, "rate_id": rate_ids}).join(
+        pl.DataFrame({column or "__none": categories}, schema={column or "__none": pl.String}), how="cross"
+    )
+    if column is None:
+        grid = grid.drop("__none")
+    keys = ["measure_id", "rate_id"] + ([column] if column else [])
+    return grid.join(counted, on=keys, how="left").with_columns([pl.col(name).fill_null(0).cast(pl.Int64) for name in COUNT_COLUMNS])
+
+
+def stratum_total_mismatches(rates: pl.DataFrame) -> pl.DataFrame:
+    """Rows where a stratifier's strata do not add up to the overall counts (should be empty)."""
+    overall = rates.filter(pl.col("stratifier") == OVERALL).select("measure_id", "rate_id", *[pl.col(name).alias(f"overall_{name}") for name in COUNT_COLUMNS])
+    sums = rates.filter(pl.col("stratifier") != OVERALL).group_by("measure_id", "rate_id", "stratifier").agg([pl.col(name).sum() for name in COUNT_COLUMNS])
+    joined = sums.join(overall, on=["measure_id", "rate_id"], how="left")
+    differs = pl.any_horizontal([pl.col(name) != pl.col(f"overall_{name}") for name in COUNT_COLUMNS])
+    return joined.filter(differs)

@@ -1,0 +1,338 @@
+"""Deterministic synthetic extracts: a state Medicaid population with realistic gaps and disparities.
+
+Everything is vectorised with numpy so the same code makes 5,000 members for the sample or
+millions for the benchmark. Differences between groups are built in (visit and screening
+probabilities vary by race/ethnicity, income and plan), so scorecards show real disparities.
+A handful of deliberately bad rows shows the rejects at work. Only synthetic data: no row
+describes a real person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from engine.strata import poverty_guidelines
+
+EPOCH = np.datetime64("1970-01-01", "D")
+
+# Group label -> (share, race codes, ethnicity, care factor).
+GROUPS = {
+    "hispanic": (0.30, "UNKNOWN", "HISPANIC", 0.93),
+    "white": (0.33, "WHITE", "NOT_HISPANIC", 1.00),
+    "black": (0.19, "BLACK", "NOT_HISPANIC", 0.84),
+    "asian": (0.04, "ASIAN", "NOT_HISPANIC", 1.02),
+    "aian": (0.025, "AIAN", "NOT_HISPANIC", 0.80),
+    "nhpi": (0.01, "NHPI", "NOT_HISPANIC", 0.85),
+    "mena": (0.01, "MENA", "NOT_HISPANIC", 0.95),
+    "multi": (0.035, "WHITE|BLACK", "NOT_HISPANIC", 0.92),
+    "declined": (0.02, "DECLINED", "DECLINED", 0.90),
+    "unknown": (0.04, "UNKNOWN", "UNKNOWN", 0.88),
+}
+PLANS = {"PLAN-A": (0.35, 1.00), "PLAN-B": (0.30, 0.95), "PLAN-C": (0.20, 1.04), "PLAN-D": (0.15, 0.90)}
+COUNTIES = ["Multnomah", "Washington", "Clackamas", "Lane", "Marion", "Jackson", "Deschutes", "Umatilla"]
+LANGUAGES = {"English": 0.74, "Spanish": 0.20, "Vietnamese": 0.02, "Russian": 0.015, "Somali": 0.01, "Chinese": 0.015}
+# Bright Futures visit ages in days (newborn, 1, 2, 4, 6, 9, 12, 15, 18, 24, 30 months), then yearly.
+INFANT_VISITS = [4, 30, 61, 122, 183, 274, 365, 456, 548, 730, 913]
+
+
+@dataclass(frozen=True)
+class SynthOptions:
+    members: int = 5000
+    seed: int = 7
+    year: int = 2025
+    history_years: int = 3
+    bad_rows: bool = True
+
+
+def _days(values: np.ndarray) -> np.ndarray:
+    return values.astype("datetime64[D]")
+
+
+def _choice(rng: np.random.Generator, options: dict, size: int) -> np.ndarray:
+    keys = list(options)
+    weights = np.array([value[0] if isinstance(value, tuple) else value for value in options.values()], dtype=float)
+    return np.array(keys)[rng.choice(len(keys), size=size, p=weights / weights.sum())]
+
+
+def synthesize(options: SynthOptions) -> dict[str, pl.DataFrame]:
+    rng = np.random.default_rng(options.seed)
+    n = options.members
+    period_end = np.datetime64(f"{options.year}-12-31")
+    history_start = np.datetime64(f"{options.year - options.history_years}-01-01")
+    members = _members(rng, n, options.year)
+    factor = members["care_factor"].to_numpy()
+    enrollment = _enrollment(rng, members, history_start, period_end)
+    claims = _claims(rng, members, factor, history_start, period_end)
+    screenings = _screenings(rng, members, factor, options.year)
+    dyads = _dyads(rng, members, period_end)
+    kindergarten = _kindergarten(rng, members, factor, options.year)
+    tables = {
+        "members": members.drop("care_factor", "group"),
+        "enrollment": enrollment,
+        "claims": claims,
+        "screenings": screenings,
+        "dyads": dyads,
+        "kindergarten_assessments": kindergarten,
+    }
+    return _with_bad_rows(tables, options.year) if options.bad_rows else tables
+
+
+def _members(rng: np.random.Generator, n: int, year: int) -> pl.DataFrame:
+    group = _choice(rng, GROUPS, n)
+    is_child = rng.random(n) < 0.78
+    # Children: ages 0-20 weighted towards the young; adults 18-44 (many are mothers of infants).
+    child_age_days = (rng.power(0.85, n) * 21 * 365.25).astype(int)
+    adult_age_days = rng.integers(18 * 365, 45 * 365, n)
+    age_days = np.where(is_child, child_age_days, adult_age_days)
+    birth = np.datetime64(f"{year}-12-31") - age_days.astype("timedelta64[D]")
+    sex = np.where(is_child, np.where(rng.random(n) < 0.49, "F", "M"), np.where(rng.random(n) < 0.85, "F", "M"))
+    sex = np.where(rng.random(n) < 0.004, "X", sex)
+    race = np.array([GROUPS[g][1] for g in group])
+    hispanic_race = np.array(["WHITE", "UNKNOWN", "UNKNOWN", "BLACK", "AIAN"])[rng.integers(0, 5, n)]
+    race = np.where(group == "hispanic", hispanic_race, race)
+    ethnicity = np.array([GROUPS[g][2] for g in group])
+    # Group-level differences in income: median near 100% of poverty with group shifts.
+    shift = {"white": 1.15, "asian": 1.2, "hispanic": 0.95, "black": 0.85, "aian": 0.8, "nhpi": 0.9, "mena": 1.0, "multi": 0.95, "declined": 1.0, "unknown": 1.0}
+    fpl = np.clip(rng.lognormal(np.log(105), 0.55, n) * np.array([shift[g] for g in group]), 5, 600)
+    size = np.clip(rng.poisson(2.6, n) + 1 + is_child, 1, 10)
+    guideline = poverty_guidelines().filter((pl.col("year") == year) & (pl.col("region") == "contiguous")).row(0, named=True)
+    income = np.round(fpl / 100 * (guideline["first_person"] + (size - 1) * guideline["each_additional"]), -1)
+    unknown_income = rng.random(n) < 0.06
+    given_fpl = (rng.random(n) < 0.10) & ~unknown_income
+    income_band_factor = np.select([fpl <= 100, fpl <= 138, fpl <= 200, fpl <= 300], [0.90, 0.95, 0.99, 1.01], 1.03)
+    return pl.DataFrame({
+        "member_id": [f"M{index:07d}" for index in range(1, n + 1)],
+        "birth_date": _days(birth),
+        "sex": sex,
+        "race": race,
+        "ethnicity": ethnicity,
+        "race_ethnicity_source": np.where(group == "unknown", "UNKNOWN", np.where(rng.random(n) < 0.08, "IMPUTED", "SELF_REPORTED")),
+        "household_income": np.where(unknown_income | given_fpl, np.nan, income),
+        "household_size": np.where(unknown_income, -1, size),
+        "fpl_percent": np.where(given_fpl, np.round(fpl, 1), np.nan),
+        "state": np.full(n, "OR"),
+        "county": _choice(rng, {county: 1 for county in COUNTIES}, n),
+        "zip": np.char.add("97", rng.integers(100, 999, n).astype(str)),
+        "preferred_language": _choice(rng, LANGUAGES, n),
+        "group": group,
+        "care_factor": np.array([GROUPS[g][3] for g in group]) * income_band_factor,
+    }).with_columns(
+        pl.col("household_income").fill_nan(None),
+        pl.col("fpl_percent").fill_nan(None),
+        pl.when(pl.col("household_size") < 0).then(None).otherwise(pl.col("household_size")).alias("household_size"),
+    )
+
+
+def _enrollment(rng: np.random.Generator, members: pl.DataFrame, history_start: np.datetime64, period_end: np.datetime64) -> pl.DataFrame:
+    n = members.height
+    birth = members["birth_date"].to_numpy().astype("datetime64[D]")
+    start = np.maximum(birth, history_start)
+    length = (period_end - start).astype(int)
+    pattern = rng.random(n)
+    # 70% continuous, 12% one gap, 8% leave before the end, 10% join late.
+    late_join = pattern >= 0.90
+    start = np.where(late_join, start + (rng.random(n) * length * 0.8).astype("timedelta64[D]"), start)
+    end = np.where((pattern >= 0.82) & (pattern < 0.90), period_end - rng.integers(20, 300, n).astype("timedelta64[D]"), period_end)
+    end = np.where(end <= start, period_end, end)  # a late joiner who also leaves early stays to the end
+    gap = (pattern >= 0.70) & (pattern < 0.82)
+    gap_start = start + (rng.random(n) * np.maximum((end - start).astype(int) - 100, 1)).astype("timedelta64[D]")
+    gap_days = rng.choice([10, 30, 44, 45, 46, 60, 90, 150], size=n)
+    plan = _choice(rng, PLANS, n)
+    switch = rng.random(n) < 0.08
+    other_plan = _choice(rng, PLANS, n)
+    program = np.where(members["fpl_percent"].fill_null(100).to_numpy() > 200, "CHIP", np.where(rng.random(n) < 0.1, "CHIP", "Medicaid"))
+    ids = members["member_id"].to_numpy()
+    first_end = np.where(gap, gap_start, end)
+    second_start = gap_start + gap_days.astype("timedelta64[D]") + np.timedelta64(1, "D")
+    spans = [(ids, plan, start, first_end, np.ones(n, bool))]
+    spans.append((ids, np.where(switch, other_plan, plan), second_start, end, gap & (second_start <= end)))
+    frames = []
+    for member_id, plan_id, span_start, span_end, keep in spans:
+        for benefit, share in (("medical", 1.0), ("dental", 0.9)):
+            chosen = keep & (rng.random(n) < share)
+            frames.append(pl.DataFrame({
+                "member_id": member_id[chosen], "plan_id": plan_id[chosen], "program": program[chosen], "benefit": np.full(chosen.sum(), benefit),
+                "start_date": _days(span_start[chosen]), "end_date": _days(span_end[chosen]),
+            }))
+    enrollment = pl.concat(frames)
+    # Some spans arrive split at a month boundary (adjacent spans must join), a few open-ended.
+    return enrollment.with_columns(pl.when(pl.col("end_date") >= pl.lit(date(9999, 1, 1))).then(None).otherwise(pl.col("end_date")).alias("end_date")).sort("member_id", "benefit", "start_date")
+
+
+def _claim_frame(rng: np.random.Generator, member_ids: np.ndarray, dates: np.ndarray, codes: np.ndarray, systems: np.ndarray, diagnoses: np.ndarray, provider_types: np.ndarray, places: np.ndarray) -> pl.DataFrame:
+    count = len(member_ids)
+    status = np.select([rng.random(count) < 0.94, rng.random(count) < 0.6], ["paid", "denied"], "adjusted")
+    return pl.DataFrame({
+        "member_id": member_ids, "service_from": _days(dates), "procedure_code": codes, "procedure_code_system": systems,
+        "diagnosis_codes": diagnoses, "provider_type": provider_types, "place_of_service": places, "claim_status": status,
+        "modifiers": np.where(places == "02", "95", ""),
+    })
+
+
+def _claims(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray, history_start: np.datetime64, period_end: np.datetime64) -> pl.DataFrame:
+    ids = members["member_id"].to_numpy()
+    birth = members["birth_date"].to_numpy().astype("datetime64[D]")
+    plan_factor = 1.0  # plan effects come through enrollment mix; keep visits member-driven
+    frames = []
+    # Well-child visits on the Bright Futures schedule, then yearly to age 20.
+    offsets = INFANT_VISITS + [365 * age + 180 for age in range(3, 21)]
+    attend_base = np.array([0.96, 0.94, 0.92, 0.9, 0.88, 0.86, 0.85, 0.8, 0.78, 0.76, 0.74] + [0.62] * 3 + [0.55] * 15)[: len(offsets)]
+    for offset, base in zip(offsets, attend_base):
+        visit = birth + np.timedelta64(offset, "D") + rng.integers(-9, 10, len(ids)).astype("timedelta64[D]")
+        keep = (visit >= history_start) & (visit <= period_end) & (rng.random(len(ids)) < base * factor * plan_factor)
+        count = keep.sum()
+        age_years = offset // 365
+        code = ("99391" if age_years < 1 else "99392" if age_years < 5 else "99393" if age_years < 12 else "99394" if age_years < 18 else "99395")
+        provider = np.where(rng.random(count) < 0.95, _choice(rng, {"PEDIATRICS": 0.6, "FAMILY_MEDICINE": 0.3, "FQHC": 0.1}, count), "URGENT_CARE")
+        places = np.where(rng.random(count) < 0.03, "02", "11")
+        frames.append(_claim_frame(rng, ids[keep], visit[keep], np.full(count, code), np.full(count, "CPT"), np.full(count, "Z00.129" if age_years < 18 else "Z00.00"), provider, places))
+        if offset in (30, 61, 122, 183):  # caregiver depression screening billed on the infant's claim
+            screened = rng.random(count) < 0.45 * factor[keep]
+            frames.append(_claim_frame(rng, ids[keep][screened], visit[keep][screened], np.full(screened.sum(), "96161"), np.full(screened.sum(), "CPT"), np.full(screened.sum(), "Z13.32"), provider[screened], places[screened]))
+    # Sick visits, dental and other services: the volume of a real claims extract.
+    years = (period_end - history_start).astype(int) / 365.25
+    sick_count = rng.poisson(3.6 * years, len(ids))
+    sick_ids = np.repeat(np.arange(len(ids)), sick_count)
+    sick_dates = history_start + (rng.random(len(sick_ids)) * (period_end - history_start).astype(int)).astype("timedelta64[D]")
+    valid = sick_dates >= birth[sick_ids]
+    sick_ids, sick_dates = sick_ids[valid], sick_dates[valid]
+    sick_codes = np.array(["99212", "99213", "99214", "87880", "90460", "99283"])[rng.integers(0, 6, len(sick_ids))]
+    sick_dx = np.array(["J06.9", "H66.90", "J02.9", "R50.9", "L30.9|Z23", "S93.401A"])[rng.integers(0, 6, len(sick_ids))]
+    frames.append(_claim_frame(rng, ids[sick_ids], sick_dates, sick_codes, np.full(len(sick_ids), "CPT"), sick_dx, np.full(len(sick_ids), "PEDIATRICS"), np.full(len(sick_ids), "11")))
+    dental_count = rng.binomial(np.maximum(years.astype(int), 1), 0.45 * np.clip(factor, 0, 1.1))
+    dental_ids = np.repeat(np.arange(len(ids)), dental_count)
+    dental_dates = history_start + (rng.random(len(dental_ids)) * (period_end - history_start).astype(int)).astype("timedelta64[D]")
+    valid = dental_dates >= birth[dental_ids] + np.timedelta64(365, "D")
+    dental_ids, dental_dates = dental_ids[valid], dental_dates[valid]
+    frames.append(_claim_frame(rng, ids[dental_ids], dental_dates, np.array(["D0120", "D1120", "D1206"])[rng.integers(0, 3, len(dental_ids))], np.full(len(dental_ids), "CDT"), np.full(len(dental_ids), "Z01.20"), np.full(len(dental_ids), "DENTIST"), np.full(len(dental_ids), "11")))
+    # G0136 social needs assessments in 2024-2025 and a few hospice children.
+    g_count = (rng.random(len(ids)) < 0.07 * factor)
+    g_dates = np.datetime64(f"{int(str(period_end)[:4]) - 1}-01-01") + rng.integers(0, 730, g_count.sum()).astype("timedelta64[D]")
+    frames.append(_claim_frame(rng, ids[g_count], g_dates, np.full(g_count.sum(), "G0136"), np.full(g_count.sum(), "HCPCS"), np.full(g_count.sum(), "Z13.9"), np.full(g_count.sum(), "PEDIATRICS"), np.full(g_count.sum(), "11")))
+    hospice = rng.random(len(ids)) < 0.002
+    frames.append(_claim_frame(rng, ids[hospice], period_end - rng.integers(10, 300, hospice.sum()).astype("timedelta64[D]"), np.full(hospice.sum(), "T2042"), np.full(hospice.sum(), "HCPCS"), np.full(hospice.sum(), "C71.9"), np.full(hospice.sum(), "HOSPICE"), np.full(hospice.sum(), "12")))
+    claims = pl.concat(frames).sort("member_id", "service_from")
+    claim_number = pl.int_range(1, pl.len() + 1)
+    return claims.with_columns(
+        pl.format("C{}", claim_number.cast(pl.String).str.zfill(9)).alias("claim_id"),
+        pl.lit(1, pl.Int64).alias("line_number"),
+        pl.col("service_from").alias("service_to"),
+        pl.when(pl.col("modifiers") == "").then(None).otherwise(pl.col("modifiers")).alias("modifiers"),
+        (pl.lit("1") + (pl.col("member_id").hash(11) % 900_000_000 + 100_000_000).cast(pl.String)).alias("provider_npi"),
+    ).select("claim_id", "line_number", "member_id", "service_from", "service_to", "procedure_code", "procedure_code_system", "modifiers", "diagnosis_codes", "place_of_service", "provider_npi", "provider_type", "claim_status")
+
+
+INSTRUMENTS = {  # panel -> domains it asks about
+    "96777-8": ("food", "housing", "transportation"),
+    "93025-5": ("food", "housing", "transportation"),
+    "88121-9": ("food",),
+}
+ITEMS = {"food": [("88122-7", "LA28397-0", "LA6729-3"), ("88123-5", "LA28397-0", "LA6729-3")], "housing": [("71802-3", "LA31995-6", "LA31993-1")], "transportation": [("93030-5", "LA30133-5", "LA32-8")]}
+
+
+def _screenings(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray, year: int) -> pl.DataFrame:
+    """Social needs screenings: one row per item answered, instruments asking about different domains."""
+    ids = members["member_id"].to_numpy()
+    birth = members["birth_date"].to_numpy().astype("datetime64[D]")
+    at_risk = np.where(members["fpl_percent"].fill_null(120).to_numpy() <= 138, 0.35, 0.15)
+    frames = []
+    for screen_year in (year - 1, year):
+        when = np.datetime64(f"{screen_year}-01-01") + rng.integers(0, 365, len(ids)).astype("timedelta64[D]")
+        screened = (rng.random(len(ids)) < 0.42 * factor**2) & (when >= birth)
+        instrument = np.array(list(INSTRUMENTS))[rng.choice(len(INSTRUMENTS), len(ids), p=[0.5, 0.3, 0.2])]
+        for panel, domains in INSTRUMENTS.items():
+            chosen = np.flatnonzero(screened & (instrument == panel))
+            for domain in domains:
+                for item, positive_answer, negative_answer in ITEMS[domain]:
+                    count = len(chosen)
+                    positive = rng.random(count) < at_risk[chosen]
+                    answered = rng.random(count) > 0.04
+                    referral = positive & answered & (rng.random(count) < 0.6)
+                    frames.append(pl.DataFrame({
+                        "screening_id": np.char.add(f"S{screen_year}-", chosen.astype(str)),
+                        "member_id": ids[chosen],
+                        "screening_date": _days(when[chosen]),
+                        "instrument": np.full(count, panel),
+                        "item": np.full(count, item),
+                        "answer_code": np.where(positive, positive_answer, negative_answer),
+                        "score": np.full(count, np.nan),
+                        "result": np.where(positive, "positive", "negative"),
+                        "referral_date": _days(when[chosen] + rng.integers(0, 45, count).astype("timedelta64[D]")),
+                        "referral_status": np.where(rng.random(count) < 0.5, "made", "completed"),
+                        "answered": answered,
+                        "referred": referral,
+                    }))
+    answered, referred = pl.col("answered"), pl.col("referred")
+    return pl.concat(frames).with_columns(
+        pl.when(answered).then(pl.col("answer_code")).alias("answer_code"),
+        pl.when(answered).then(pl.col("result")).alias("result"),
+        pl.col("score").fill_nan(None),
+        pl.when(referred).then(pl.col("referral_date")).alias("referral_date"),
+        pl.when(referred).then(pl.col("referral_status")).alias("referral_status"),
+    ).drop("answered", "referred").sort("member_id", "screening_date")
+
+
+def _dyads(rng: np.random.Generator, members: pl.DataFrame, period_end: np.datetime64) -> pl.DataFrame:
+    birth = members["birth_date"].to_numpy().astype("datetime64[D]")
+    age_days = (period_end - birth).astype(int)
+    infants = np.flatnonzero(age_days < 3 * 365)
+    mothers = np.flatnonzero((members["sex"].to_numpy() == "F") & (age_days >= 18 * 365))
+    linked = infants[rng.random(len(infants)) < 0.85]
+    chosen = mothers[rng.integers(0, len(mothers), len(linked))] if len(mothers) else np.array([], int)
+    ids = members["member_id"].to_numpy()
+    method = np.where(rng.random(len(linked)) < 0.7, "case_number", "birth_certificate")
+    return pl.DataFrame({
+        "mother_member_id": ids[chosen], "child_member_id": ids[linked], "link_method": method,
+        "link_confidence": np.round(np.where(method == "birth_certificate", 0.99, rng.uniform(0.7, 0.98, len(linked))), 2),
+    }).unique(["mother_member_id", "child_member_id"], maintain_order=True)
+
+
+def _kindergarten(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray, year: int) -> pl.DataFrame:
+    birth = members["birth_date"].to_numpy().astype("datetime64[D]")
+    # Kindergarten entrants: 5 by 1 September of the school year.
+    september = np.datetime64(f"{year}-09-01")
+    age_days = (september - birth).astype(int)
+    entrants = np.flatnonzero((age_days >= 5 * 365) & (age_days < 6 * 365) & (rng.random(len(birth)) < 0.9))
+    scores = rng.normal(50 * factor[entrants], 10, (3, len(entrants)))
+    return pl.DataFrame({
+        "member_id": members["member_id"].to_numpy()[entrants],
+        "school_year": np.full(len(entrants), year),
+        "assessment_date": _days(september + rng.integers(5, 40, len(entrants)).astype("timedelta64[D]")),
+        "literacy_score": np.round(scores[0], 1), "math_score": np.round(scores[1], 1), "approaches_to_learning_score": np.round(scores[2], 1),
+        "ready": scores.mean(axis=0) > 47,
+    })
+
+
+def _with_bad_rows(tables: dict[str, pl.DataFrame], year: int) -> dict[str, pl.DataFrame]:
+    """A few rows a real extract would have, each of which must be rejected with a reason."""
+    as_text = {name: frame.with_columns(pl.all().cast(pl.String)) for name, frame in tables.items()}
+    claims, enrollment, members = as_text["claims"], as_text["enrollment"], as_text["members"]
+    bad_claims = pl.concat([
+        claims.head(3).with_columns(pl.lit("M9999999").alias("member_id"), pl.format("X{}", pl.col("claim_id")).alias("claim_id")),
+        claims.slice(10, 1),
+        claims.slice(20, 1).with_columns(pl.lit("ICD9").alias("procedure_code_system"), pl.format("Y{}", pl.col("claim_id")).alias("claim_id")),
+    ])
+    bad_enrollment = enrollment.head(2).with_columns(pl.lit(f"{year}-06-30").alias("start_date"), pl.lit(f"{year}-01-31").alias("end_date"))
+    bad_members = members.head(1).with_columns(pl.lit("M9000001").alias("member_id"), pl.lit(f"{year}-02-30").alias("birth_date"))
+    as_text["claims"] = pl.concat([claims, bad_claims])
+    as_text["enrollment"] = pl.concat([enrollment, bad_enrollment])
+    as_text["members"] = pl.concat([members, bad_members])
+    return as_text
+
+
+def write_extracts(tables: dict[str, pl.DataFrame], directory: Path, file_format: str = "parquet") -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, frame in tables.items():
+        path = directory / f"{name}.{file_format}"
+        if file_format == "csv":
+            frame.write_csv(path)
+        else:
+            frame.write_parquet(path, compression="zstd", statistics=True)
+        written.append(path)
+    return written
