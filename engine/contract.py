@@ -226,18 +226,25 @@ def load_extracts(directory: Path, needed: list[str], today: date | None = None)
 
     Raises DataError listing every missing file and column at once.
     """
-    today = today or date.today()
     present = [name for name in EXTRACTS if name in needed or find_extract_file(directory, name)]
     frames, problems = _missing_problems(directory, present)
     if problems:
         raise DataError(problems)
+    paths = {name: find_extract_file(directory, name) for name in frames}
+    return validate_extracts(frames, today, paths)
+
+
+def validate_extracts(frames: dict[str, pl.DataFrame], today: date | None = None, paths: dict[str, Path | None] | None = None) -> Extracts:
+    """Validate raw frames (any extract missing is empty): typed valid rows, rejects with reasons, reports."""
+    today = today or date.today()
+    paths = paths or {}
     tables, rejects, reports = {}, {}, {}
     member_ids: pl.Series | None = None
-    for name in EXTRACTS:
-        path = find_extract_file(directory, name)
-        raw = frames.get(name, _empty_raw(EXTRACTS[name]))
+    for name, extract in EXTRACTS.items():
+        path = paths.get(name)
+        raw = frames.get(name, _empty_raw(extract))
         report = ExtractReport(name, str(path) if path else None, file_sha256(path) if path else None)
-        valid, rejected = _validate(EXTRACTS[name], raw, member_ids, today)
+        valid, rejected = _validate(extract, raw, member_ids, today)
         if name == "members":
             member_ids = valid["member_id"]
         report.rows_read, report.rows_used, report.rows_rejected = raw.height, valid.height, rejected.height
@@ -333,6 +340,8 @@ def _finish(name: str, frame: pl.DataFrame) -> pl.DataFrame:
         return frame.with_columns(pl.col("service_to").fill_null(pl.col("service_from")))
     if name == "members":
         return frame.with_columns(pl.col("race_ethnicity_source").fill_null("UNKNOWN"))
+    if name == "screenings":
+        return frame.with_columns([normalize_code(pl.col(column)) for column in ("instrument", "item", "answer_code")])
     return frame
 
 
@@ -344,7 +353,7 @@ def claim_codes(claims: pl.DataFrame) -> pl.DataFrame:
     shared = ["member_id", "claim_id", "line_number", "service_from", "claim_status", "place_of_service", "provider_type", "provider_npi"]
     base = claims.with_columns(
         pl.concat_str([pl.lit("|"), pl.col("modifiers").fill_null("").str.to_uppercase().str.replace_all(r"\s", ""), pl.lit("|")]).alias("modifiers"),
-        pl.col("provider_type").str.strip_chars().str.to_uppercase(),
+        normalize_code(pl.col("provider_type")),
     )
     procedures = base.filter(pl.col("procedure_code").is_not_null()).select(
         *shared, "modifiers",
