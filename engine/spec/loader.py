@@ -20,7 +20,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from engine.errors import Problem, SpecError
 from engine.spec import models
-from engine.spec.models import BUILTIN_DATES, CROSS, CRITERION_KINDS, EVENT_DATE, STRATIFIERS, DateRef, MeasureSpec
+from engine.spec.models import BUILTIN_DATES, CROSS, CRITERION_KINDS, EVENT_DATE, STRATIFIERS, MeasureSpec
 
 Path_ = tuple[str | int, ...]
 
@@ -124,6 +124,8 @@ def _validation_problems(error: ValidationError, at: _Located) -> list[Problem]:
         elif kind == "literal_error":
             expected = [choice.strip(" '") for choice in item["ctx"]["expected"].replace(" or ", ", ").split(",")]
             problems.append(at.problem(path, f"'{value}' is not one of {', '.join(expected)}", did_you_mean(str(value), expected)))
+        elif kind == "string_pattern_mismatch" and path and path[-1] == "id":
+            problems.append(at.problem(path, f"'{value}' is not a valid id", "use lower case letters, digits and underscores, starting with a letter"))
         else:
             message = item["msg"].removeprefix("Value error, ")
             problems.append(at.problem(path, message[0].lower() + message[1:]))
@@ -158,49 +160,75 @@ def walk_spec(node: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
 
 
 VALUE_SET_FIELDS = ("value_sets", "provider_types", "instruments", "items", "answers", "null_answer_counts_items")
+# Keys whose string value names a date (a DateRef given by name, or the `date:` of a DateRef).
+DATE_FIELDS = ("at", "from", "to", "anchor", "enrolled_on", "date")
 
 
-def _semantic_problems(spec: MeasureSpec, value_sets: set[str] | None, at: _Located) -> list[Problem]:
+def _raw_walk(node: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+    yield path, node
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _raw_walk(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _raw_walk(value, path + (index,))
+
+
+def _date_names(node: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    for sub_path, value in _raw_walk(node, path):
+        if isinstance(value, str) and sub_path and sub_path[-1] in DATE_FIELDS:
+            yield sub_path, value
+
+
+def _semantic_problems(data: dict[str, Any], value_sets: set[str] | None, at: _Located) -> list[Problem]:
+    """Checks of names the models cannot make, on the raw YAML so they run even when the models fail."""
     problems: list[Problem] = []
-    seen_rates: set[str] = set()
-    for index, rate in enumerate(spec.rates):
+    unit = data.get("unit", "member")
+    rates = data["rates"] if isinstance(data.get("rates"), list) else []
+    seen_rates: set[Any] = set()
+    for index, rate in enumerate(rates):
+        if not isinstance(rate, dict):
+            continue
         rate_path: Path_ = ("rates", index)
-        if rate.id in seen_rates:
-            problems.append(at.problem(rate_path + ("id",), f"duplicate rate id '{rate.id}'"))
-        seen_rates.add(rate.id)
-        if spec.unit == "event" and rate.events is None:
+        if rate.get("id") in seen_rates:
+            problems.append(at.problem(rate_path + ("id",), f"duplicate rate id '{rate['id']}'"))
+        seen_rates.add(rate.get("id"))
+        if unit == "event" and "events" not in rate:
             problems.append(at.problem(rate_path, "an event-unit measure needs 'events:' on each rate", "add events: {claims: ...}"))
-        # Named dates are computed before the anchor, so they may not use it; the anchor may use them.
-        known = [name for name in BUILTIN_DATES if name != "anchor"] + ([EVENT_DATE] if spec.unit == "event" else [])
-        for name, named in rate.dates.items():
-            problems += _date_problems(named, rate_path + ("dates", name), known, at)
+        # Named dates are computed before the anchor, in order: each may use only earlier ones.
+        known = [name for name in BUILTIN_DATES if name != "anchor"] + ([EVENT_DATE] if unit == "event" else [])
+        dates = rate["dates"] if isinstance(rate.get("dates"), dict) else {}
+        for name, named in dates.items():
+            for sub_path, value in _date_names(named, rate_path + ("dates", name)):
+                if value == "anchor":
+                    problems.append(at.problem(sub_path, "a named date cannot use 'anchor'", "named dates are computed before the anchor date; the anchor may use them"))
+                elif value not in known:
+                    problems.append(at.problem(sub_path, f"unknown date '{value}'", did_you_mean(value, known)))
             known.append(name)
         known.append("anchor")
-        for sub_path, node in walk_spec(rate, rate_path):
-            if isinstance(node, DateRef) and "dates" not in sub_path[2:3] and node.date not in known:
-                problems.append(at.problem(sub_path, f"unknown date '{node.date}'", did_you_mean(node.date, known)))
+        for key, value in rate.items():
+            if key == "dates":
+                continue
+            for sub_path, name in _date_names(value, rate_path + (key,)):
+                if name not in known:
+                    problems.append(at.problem(sub_path, f"unknown date '{name}'", did_you_mean(name, known)))
     if value_sets is not None:
-        for sub_path, node in walk_spec(spec):
-            if sub_path and sub_path[-1] in VALUE_SET_FIELDS and node is not None:
-                for offset, name in enumerate([node] if isinstance(node, str) else node):
-                    where = sub_path + ((offset,) if isinstance(node, list) else ())
-                    if isinstance(name, str) and name not in value_sets:
-                        problems.append(at.problem(where, f"unknown value set '{name}'", did_you_mean(name, value_sets)))
-    for index, name in enumerate(spec.stratifiers):
-        for part in name.split(CROSS):
+        for sub_path, node in _raw_walk(data):
+            if not sub_path or sub_path[-1] not in VALUE_SET_FIELDS:
+                continue
+            names = [node] if isinstance(node, str) else node if isinstance(node, list) else []
+            for offset, name in enumerate(names):
+                where = sub_path + ((offset,) if isinstance(node, list) else ())
+                if isinstance(name, str) and name not in value_sets:
+                    problems.append(at.problem(where, f"unknown value set '{name}'", did_you_mean(name, value_sets)))
+    stratifiers = data["stratifiers"] if isinstance(data.get("stratifiers"), list) else []
+    for index, name in enumerate(stratifiers):
+        for part in str(name).split(CROSS):
             if part not in STRATIFIERS:
                 problems.append(at.problem(("stratifiers", index), f"unknown stratifier '{part}'", did_you_mean(part, STRATIFIERS)))
-            elif part == "age_band" and not spec.age_bands:
+            elif part == "age_band" and not data.get("age_bands"):
                 problems.append(at.problem(("stratifiers", index), "stratifier 'age_band' needs 'age_bands:'"))
     return problems
-
-
-def _date_problems(named: Any, path: Path_, known: list[str], at: _Located) -> list[Problem]:
-    return [
-        at.problem(sub_path, f"unknown date '{node.date}'", did_you_mean(node.date, known))
-        for sub_path, node in walk_spec(named, path)
-        if isinstance(node, DateRef) and node.date not in known
-    ]
 
 
 def parse_spec(
@@ -231,12 +259,18 @@ def parse_spec(
     body = {key: value for key, value in data.items() if key != "parameters"}
     data = {**_substitute(body, parameters, (), unknown), "parameters": data.get("parameters", {})}
     problems += [at.problem(path, f"unknown parameter '${name}'", did_you_mean(name, parameters)) for path, name in unknown]
+    problems += _semantic_problems(data, value_sets, at)
     try:
         spec = MeasureSpec.model_validate(data)
     except ValidationError as error:
-        return None, problems + _validation_problems(error, at)
-    problems += _semantic_problems(spec, value_sets, at)
-    return (None if problems else spec), problems
+        # An unknown $parameter is reported once, not again as a value of the wrong type.
+        unresolved = {format_path(path) for path, _ in unknown}
+        return None, _in_file_order(problems + [problem for problem in _validation_problems(error, at) if problem.path not in unresolved])
+    return (None if problems else spec), _in_file_order(problems)
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda problem: (problem.line or 0, problem.path))
 
 
 def load_spec(path: Path, value_sets: set[str] | None = None, overrides: Mapping[str, Any] | None = None) -> MeasureSpec:
