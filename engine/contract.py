@@ -211,12 +211,12 @@ def _missing_problems(directory: Path, needed: list[str]) -> tuple[dict[str, pl.
         extract = EXTRACTS[name]
         path = find_extract_file(directory, name)
         if path is None:
-            problems.append(Problem(str(directory / f"{name}.csv"), f"missing extract '{name}' (expected {name}.csv or {name}.parquet)", hint=extract.description))
+            problems.append(Problem(str(directory / f"{name}.csv"), f"missing extract '{name}': expected {name}.csv or {name}.parquet. {extract.description}"))
             continue
         frame = _read(path)
         for column in extract.columns:
             if column.name not in frame.columns:
-                problems.append(Problem(str(path), f"missing column '{column.name}' (type {column.type})", hint=column.description))
+                problems.append(Problem(str(path), f"missing column '{column.name}' ({column.type}): {column.description}"))
         frames[name] = frame
     return frames, problems
 

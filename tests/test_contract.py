@@ -1,0 +1,87 @@
+"""Input extracts: missing files and columns are one error; bad rows are rejected with reasons."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from engine.contract import EXTRACTS, load_extracts
+from engine.errors import DataError
+from tests.test_spec_errors import check_snapshot
+
+SNAPSHOTS = Path(__file__).parent / "snapshots" / "data_errors"
+MEMBER_HEADER = "member_id,birth_date,sex,race,ethnicity,race_ethnicity_source,household_income,household_size,fpl_percent,state,county,zip,preferred_language"
+
+
+def write(directory: Path, name: str, text: str) -> None:
+    (directory / f"{name}.csv").write_text(text.strip() + "\n", encoding="utf-8")
+
+
+def test_missing_files_and_columns_are_one_error(tmp_path: Path) -> None:
+    write(tmp_path, "members", "member_id,birth_date,ethnicity\nM1,2020-01-01,UNKNOWN")
+    write(tmp_path, "claims", "claim_id,line_number,member_id,service_from\nC1,1,M1,2025-01-01")
+    with pytest.raises(DataError) as raised:
+        load_extracts(tmp_path, ["members", "enrollment", "claims"])
+    check_snapshot(SNAPSHOTS / "missing_files_and_columns.txt", str(raised.value).replace(str(tmp_path), "DATA") + "\n")
+
+
+BAD_ROWS = {
+    "members": MEMBER_HEADER + """
+M1,2015-06-01,F,WHITE|ASIAN,NOT_HISPANIC,SELF_REPORTED,30000,3,,OR,Lane,97401,English
+M2,2015-02-30,F,WHITE,NOT_HISPANIC,,,,,OR,,,
+M3,2031-01-01,Q,PURPLE,MAYBE,,-5,0,,OR,,,
+M1,2015-06-01,F,WHITE,NOT_HISPANIC,,,,,OR,,,
+,2015-06-01,F,WHITE,NOT_HISPANIC,,,,,OR,,,
+M4,1899-12-31,M,DECLINED,DECLINED,,,,,OR,,,
+""",
+    "enrollment": """member_id,plan_id,program,benefit,start_date,end_date
+M1,P1,Medicaid,medical,2025-01-01,2025-12-31
+M1,P1,Medicaid,medical,2025-01-01,2025-12-31
+M1,P1,Medicaid,vision,2025-01-01,2025-12-31
+M1,P1,Medicaid,medical,2025-06-01,2025-05-31
+M9,P1,Medicaid,medical,2025-01-01,
+""",
+    "claims": """claim_id,line_number,member_id,service_from,service_to,procedure_code,procedure_code_system,modifiers,diagnosis_codes,place_of_service,provider_npi,provider_type,claim_status
+C1,1,M1,2025-03-01,,99392,CPT,,Z00.129,11,1234567890,PEDIATRICS,paid
+C1,1,M1,2025-03-01,,99392,CPT,,Z00.129,11,1234567890,PEDIATRICS,paid
+C2,one,M1,2025-03-01,,99392,CPT,,,11,,PEDIATRICS,paid
+C3,1,M1,2025-03-05,2025-03-01,99392,ICD9,,,11,,PEDIATRICS,paid
+C4,1,M1,2025-03-05,,,,,,11,,PEDIATRICS,voided
+C5,1,M1,2025-03-05,,99392,,,,11,,PEDIATRICS,paid
+""",
+    "dyads": """mother_member_id,child_member_id,link_method,link_confidence
+M1,M1,case_number,0.9
+M1,M4,case_number,1.5
+""",
+}
+
+
+def test_bad_rows_are_rejected_with_reasons(tmp_path: Path) -> None:
+    for name, text in BAD_ROWS.items():
+        write(tmp_path, name, text)
+    extracts = load_extracts(tmp_path, ["members", "enrollment", "claims"], today=date(2026, 1, 1))
+    for name in BAD_ROWS:
+        report = extracts.reports[name]
+        assert report.rows_read == report.rows_used + report.rows_rejected
+        text = extracts.rejects[name].select("source_row", "reject_reason").write_csv()
+        check_snapshot(SNAPSHOTS / f"rejects_{name}.csv", text)
+    assert extracts.reports["members"].rows_used == 1
+    assert extracts.reports["enrollment"].rows_used == 1
+    assert extracts.reports["claims"].rows_used == 1
+
+
+def test_csv_and_parquet_give_the_same_tables(tmp_path: Path) -> None:
+    csv_dir, parquet_dir = tmp_path / "csv", tmp_path / "parquet"
+    csv_dir.mkdir()
+    parquet_dir.mkdir()
+    for name, text in BAD_ROWS.items():
+        write(csv_dir, name, text)
+        pl.read_csv(csv_dir / f"{name}.csv", infer_schema=False).write_parquet(parquet_dir / f"{name}.parquet")
+    from_csv = load_extracts(csv_dir, ["members"], today=date(2026, 1, 1))
+    from_parquet = load_extracts(parquet_dir, ["members"], today=date(2026, 1, 1))
+    for name in EXTRACTS:
+        assert from_csv.tables[name].equals(from_parquet.tables[name]), name
+        assert from_csv.reports[name].rows_rejected == from_parquet.reports[name].rows_rejected
