@@ -22,9 +22,9 @@ from engine.compile import compile_measure
 from engine.contract import EXTRACTS, validate_extracts
 from engine.period import parse_period
 from engine.run import EngineTables, run_measures
-from engine.spec.loader import parse_spec
+from engine.spec.loader import load_spec, parse_spec
 from engine.strata import member_strata
-from engine.valuesets import load_value_sets
+from engine.valuesets import load_value_sets, value_set_files
 
 DEFAULTS = {
     "members": {"sex": "U", "race": "UNKNOWN", "ethnicity": "UNKNOWN", "state": "OR"},
@@ -82,14 +82,27 @@ def write_value_sets(case: dict[str, Any], directory: Path) -> set[str]:
 
 
 def run_case(case: dict[str, Any], tmp_path: Path) -> pl.DataFrame:
+    """A criterion case: the spec is the case's own rate and value sets."""
     names = write_value_sets(case, tmp_path / "valuesets")
     spec, problems = parse_spec(spec_text(case), "case.yaml", names)
     assert not problems, "\n".join(map(str, problems))
+    return execute(spec, case, [tmp_path / "valuesets"])
+
+
+def run_measure_case(case: dict[str, Any], measures_dir: Path) -> pl.DataFrame:
+    """A measure deck case: the shipped measure and value sets, results of the case's rate only."""
+    valuesets = measures_dir / "valuesets"
+    spec = load_spec(measures_dir / f"{case['measure']}.yaml", set(value_set_files([valuesets])), case.get("parameters"))
+    results = execute(spec, case, [valuesets])
+    return results.filter(pl.col("rate_id") == case["rate"])
+
+
+def execute(spec: Any, case: dict[str, Any], valueset_dirs: list[Path]) -> pl.DataFrame:
     period = parse_period(str(case["period"]))
     extracts = validate_extracts(frames(case), today=date(2030, 1, 1))
     for name, rejected in extracts.rejects.items():
         assert rejected.is_empty(), f"case rows rejected in {name}: {rejected.to_dicts()}"
-    value_sets = load_value_sets([tmp_path / "valuesets"])
-    strata = member_strata(extracts.tables["members"], case.get("guideline_year", 2025))
+    value_sets = load_value_sets(valueset_dirs)
+    strata = member_strata(extracts.tables["members"], case.get("guideline_year", period.start.year))
     compiled = compile_measure(spec, period)
     return run_measures([compiled], EngineTables.from_extracts(extracts, value_sets.codes, strata)).member_results

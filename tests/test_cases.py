@@ -6,16 +6,29 @@ from pathlib import Path
 
 import pytest
 
-from tests.casekit import read_case, run_case
+from engine.pipeline import DEFAULT_MEASURES
+from tests.casekit import read_case, run_case, run_measure_case
 
-CASES = sorted((Path(__file__).parent / "cases" / "criteria").glob("*.yaml"))
+HERE = Path(__file__).parent
+CASES = sorted((HERE / "cases" / "criteria").glob("*.yaml"))
+MEASURE_CASES = sorted((HERE / "cases" / "measures").glob("*/*.yaml"))
 FLAGS = ("initial_population", "denominator", "denominator_exclusion", "denominator_exception", "numerator", "numerator_exclusion")
 
 
 @pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
-def test_case(path: Path, tmp_path: Path) -> None:
+def test_criterion_case(path: Path, tmp_path: Path) -> None:
     case = read_case(path)
-    results = run_case(case, tmp_path)
+    check_expectations(case, run_case(case, tmp_path))
+
+
+@pytest.mark.parametrize("path", MEASURE_CASES, ids=[f"{path.parent.name}/{path.stem}" for path in MEASURE_CASES])
+def test_measure_case(path: Path) -> None:
+    case = read_case(path)
+    assert case["measure"] == path.parent.name
+    check_expectations(case, run_measure_case(case, DEFAULT_MEASURES))
+
+
+def check_expectations(case: dict, results) -> None:
     for key, expected in case["expect"].items():
         member, _, event = str(key).partition("@")
         rows = results.filter(results["member_id"] == member)
