@@ -1,0 +1,1387 @@
+-- sdoh_screening.all_domains: Screened for food, housing and transportation needs
+WITH "all_domains_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST('2025-12-31' AS DATE) AS "anchor_date"
+  FROM "all_domains_units_0" AS "u"
+), "all_domains_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST('2025-01-01' AS DATE) AS "window_start",
+        CAST('2025-12-31' AS DATE) AS "window_end",
+        GREATEST("e"."start_date", CAST('2025-01-01' AS DATE)) AS "span_start",
+        LEAST("e"."end_date", CAST('2025-12-31' AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST('2025-12-31' AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST('2025-12-31' AS DATE)
+        AND "e"."end_date" >= CAST('2025-01-01' AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "all_domains_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('sdoh_assessment_billing')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "all_domains_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."screening_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "screenings" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "vi"
+    ON "vi"."code" = "e"."instrument"
+    AND "vi"."code_system" = 'LOINC'
+    AND "vi"."value_set" IN ('sdoh_screening_instruments')
+    AND (
+      (
+        "vi"."effective_from" IS NULL OR "e"."screening_date" >= "vi"."effective_from"
+      )
+      AND (
+        "vi"."effective_to" IS NULL OR "e"."screening_date" <= "vi"."effective_to"
+      )
+    )
+  JOIN "value_set_codes" AS "vq"
+    ON "vq"."code" = "e"."item"
+    AND "vq"."code_system" = 'LOINC'
+    AND "vq"."value_set" IN ('sdoh_food_items')
+    AND (
+      (
+        "vq"."effective_from" IS NULL OR "e"."screening_date" >= "vq"."effective_from"
+      )
+      AND (
+        "vq"."effective_to" IS NULL OR "e"."screening_date" <= "vq"."effective_to"
+      )
+    )
+  LEFT JOIN "value_set_codes" AS "vn"
+    ON "vn"."code" = "e"."item"
+    AND "vn"."code_system" = 'LOINC'
+    AND "vn"."value_set" IN ('sdoh_null_answer_items')
+    AND (
+      (
+        "vn"."effective_from" IS NULL OR "e"."screening_date" >= "vn"."effective_from"
+      )
+      AND (
+        "vn"."effective_to" IS NULL OR "e"."screening_date" <= "vn"."effective_to"
+      )
+    )
+  WHERE
+    "e"."screening_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND (
+      NOT "e"."answer_code" IS NULL
+      OR NOT "e"."score" IS NULL
+      OR NOT "vn"."code" IS NULL
+    )
+  GROUP BY
+    "u"."unit_id"
+), "all_domains_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."screening_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "screenings" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "vi"
+    ON "vi"."code" = "e"."instrument"
+    AND "vi"."code_system" = 'LOINC'
+    AND "vi"."value_set" IN ('sdoh_screening_instruments')
+    AND (
+      (
+        "vi"."effective_from" IS NULL OR "e"."screening_date" >= "vi"."effective_from"
+      )
+      AND (
+        "vi"."effective_to" IS NULL OR "e"."screening_date" <= "vi"."effective_to"
+      )
+    )
+  JOIN "value_set_codes" AS "vq"
+    ON "vq"."code" = "e"."item"
+    AND "vq"."code_system" = 'LOINC'
+    AND "vq"."value_set" IN ('sdoh_housing_items')
+    AND (
+      (
+        "vq"."effective_from" IS NULL OR "e"."screening_date" >= "vq"."effective_from"
+      )
+      AND (
+        "vq"."effective_to" IS NULL OR "e"."screening_date" <= "vq"."effective_to"
+      )
+    )
+  LEFT JOIN "value_set_codes" AS "vn"
+    ON "vn"."code" = "e"."item"
+    AND "vn"."code_system" = 'LOINC'
+    AND "vn"."value_set" IN ('sdoh_null_answer_items')
+    AND (
+      (
+        "vn"."effective_from" IS NULL OR "e"."screening_date" >= "vn"."effective_from"
+      )
+      AND (
+        "vn"."effective_to" IS NULL OR "e"."screening_date" <= "vn"."effective_to"
+      )
+    )
+  WHERE
+    "e"."screening_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND (
+      NOT "e"."answer_code" IS NULL
+      OR NOT "e"."score" IS NULL
+      OR NOT "vn"."code" IS NULL
+    )
+  GROUP BY
+    "u"."unit_id"
+), "all_domains_criterion_5" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."screening_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "screenings" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "vi"
+    ON "vi"."code" = "e"."instrument"
+    AND "vi"."code_system" = 'LOINC'
+    AND "vi"."value_set" IN ('sdoh_screening_instruments')
+    AND (
+      (
+        "vi"."effective_from" IS NULL OR "e"."screening_date" >= "vi"."effective_from"
+      )
+      AND (
+        "vi"."effective_to" IS NULL OR "e"."screening_date" <= "vi"."effective_to"
+      )
+    )
+  JOIN "value_set_codes" AS "vq"
+    ON "vq"."code" = "e"."item"
+    AND "vq"."code_system" = 'LOINC'
+    AND "vq"."value_set" IN ('sdoh_transportation_items')
+    AND (
+      (
+        "vq"."effective_from" IS NULL OR "e"."screening_date" >= "vq"."effective_from"
+      )
+      AND (
+        "vq"."effective_to" IS NULL OR "e"."screening_date" <= "vq"."effective_to"
+      )
+    )
+  LEFT JOIN "value_set_codes" AS "vn"
+    ON "vn"."code" = "e"."item"
+    AND "vn"."code_system" = 'LOINC'
+    AND "vn"."value_set" IN ('sdoh_null_answer_items')
+    AND (
+      (
+        "vn"."effective_from" IS NULL OR "e"."screening_date" >= "vn"."effective_from"
+      )
+      AND (
+        "vn"."effective_to" IS NULL OR "e"."screening_date" <= "vn"."effective_to"
+      )
+    )
+  WHERE
+    "e"."screening_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND (
+      NOT "e"."answer_code" IS NULL
+      OR NOT "e"."score" IS NULL
+      OR NOT "vn"."code" IS NULL
+    )
+  GROUP BY
+    "u"."unit_id"
+), "all_domains_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+)
+SELECT
+  'sdoh_screening' AS "measure_id",
+  'all_domains' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        "u"."birth_date" <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 216 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE((
+      NOT "all_domains_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    FALSE AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE(
+      (
+        (
+          (
+            NOT "all_domains_criterion_2"."unit_id" IS NULL
+          )
+          OR (
+            (
+              NOT "all_domains_criterion_3"."unit_id" IS NULL
+            )
+            AND (
+              NOT "all_domains_criterion_4"."unit_id" IS NULL
+            )
+            AND (
+              NOT "all_domains_criterion_5"."unit_id" IS NULL
+            )
+          )
+        )
+      ),
+      FALSE
+    ) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
+    'numerator not met: any of: G0136 social needs assessment billed (2024-2025 dates of service); screened for food, housing and transportation with an approved instrument' AS "numerator_failed",
+    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    GREATEST(
+      "all_domains_criterion_5"."evidence_date",
+      "all_domains_criterion_4"."evidence_date",
+      "all_domains_criterion_3"."evidence_date",
+      "all_domains_criterion_2"."evidence_date"
+    ) AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "all_domains_criterion_1"
+    ON "all_domains_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "all_domains_criterion_2"
+    ON "all_domains_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "all_domains_criterion_3"
+    ON "all_domains_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "all_domains_criterion_4"
+    ON "all_domains_criterion_4"."unit_id" = "u"."unit_id"
+  LEFT JOIN "all_domains_criterion_5"
+    ON "all_domains_criterion_5"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "all_domains_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";
+
+-- sdoh_screening.food: Screened for food insecurity
+WITH "food_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST('2025-12-31' AS DATE) AS "anchor_date"
+  FROM "food_units_0" AS "u"
+), "food_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST('2025-01-01' AS DATE) AS "window_start",
+        CAST('2025-12-31' AS DATE) AS "window_end",
+        GREATEST("e"."start_date", CAST('2025-01-01' AS DATE)) AS "span_start",
+        LEAST("e"."end_date", CAST('2025-12-31' AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST('2025-12-31' AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST('2025-12-31' AS DATE)
+        AND "e"."end_date" >= CAST('2025-01-01' AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "food_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('sdoh_assessment_billing')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "food_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."screening_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "screenings" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "vi"
+    ON "vi"."code" = "e"."instrument"
+    AND "vi"."code_system" = 'LOINC'
+    AND "vi"."value_set" IN ('sdoh_screening_instruments')
+    AND (
+      (
+        "vi"."effective_from" IS NULL OR "e"."screening_date" >= "vi"."effective_from"
+      )
+      AND (
+        "vi"."effective_to" IS NULL OR "e"."screening_date" <= "vi"."effective_to"
+      )
+    )
+  JOIN "value_set_codes" AS "vq"
+    ON "vq"."code" = "e"."item"
+    AND "vq"."code_system" = 'LOINC'
+    AND "vq"."value_set" IN ('sdoh_food_items')
+    AND (
+      (
+        "vq"."effective_from" IS NULL OR "e"."screening_date" >= "vq"."effective_from"
+      )
+      AND (
+        "vq"."effective_to" IS NULL OR "e"."screening_date" <= "vq"."effective_to"
+      )
+    )
+  LEFT JOIN "value_set_codes" AS "vn"
+    ON "vn"."code" = "e"."item"
+    AND "vn"."code_system" = 'LOINC'
+    AND "vn"."value_set" IN ('sdoh_null_answer_items')
+    AND (
+      (
+        "vn"."effective_from" IS NULL OR "e"."screening_date" >= "vn"."effective_from"
+      )
+      AND (
+        "vn"."effective_to" IS NULL OR "e"."screening_date" <= "vn"."effective_to"
+      )
+    )
+  WHERE
+    "e"."screening_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND (
+      NOT "e"."answer_code" IS NULL
+      OR NOT "e"."score" IS NULL
+      OR NOT "vn"."code" IS NULL
+    )
+  GROUP BY
+    "u"."unit_id"
+), "food_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+)
+SELECT
+  'sdoh_screening' AS "measure_id",
+  'food' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        "u"."birth_date" <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 216 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE((
+      NOT "food_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    FALSE AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE(
+      (
+        (
+          (
+            NOT "food_criterion_2"."unit_id" IS NULL
+          )
+          OR (
+            NOT "food_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
+    'numerator not met: any of: G0136 social needs assessment billed (2024-2025 dates of service); food insecurity screened' AS "numerator_failed",
+    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    GREATEST("food_criterion_3"."evidence_date", "food_criterion_2"."evidence_date") AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "food_criterion_1"
+    ON "food_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "food_criterion_2"
+    ON "food_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "food_criterion_3"
+    ON "food_criterion_3"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "food_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";
+
+-- sdoh_screening.housing: Screened for housing instability
+WITH "housing_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST('2025-12-31' AS DATE) AS "anchor_date"
+  FROM "housing_units_0" AS "u"
+), "housing_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST('2025-01-01' AS DATE) AS "window_start",
+        CAST('2025-12-31' AS DATE) AS "window_end",
+        GREATEST("e"."start_date", CAST('2025-01-01' AS DATE)) AS "span_start",
+        LEAST("e"."end_date", CAST('2025-12-31' AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST('2025-12-31' AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST('2025-12-31' AS DATE)
+        AND "e"."end_date" >= CAST('2025-01-01' AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "housing_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('sdoh_assessment_billing')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "housing_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."screening_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "screenings" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "vi"
+    ON "vi"."code" = "e"."instrument"
+    AND "vi"."code_system" = 'LOINC'
+    AND "vi"."value_set" IN ('sdoh_screening_instruments')
+    AND (
+      (
+        "vi"."effective_from" IS NULL OR "e"."screening_date" >= "vi"."effective_from"
+      )
+      AND (
+        "vi"."effective_to" IS NULL OR "e"."screening_date" <= "vi"."effective_to"
+      )
+    )
+  JOIN "value_set_codes" AS "vq"
+    ON "vq"."code" = "e"."item"
+    AND "vq"."code_system" = 'LOINC'
+    AND "vq"."value_set" IN ('sdoh_housing_items')
+    AND (
+      (
+        "vq"."effective_from" IS NULL OR "e"."screening_date" >= "vq"."effective_from"
+      )
+      AND (
+        "vq"."effective_to" IS NULL OR "e"."screening_date" <= "vq"."effective_to"
+      )
+    )
+  LEFT JOIN "value_set_codes" AS "vn"
+    ON "vn"."code" = "e"."item"
+    AND "vn"."code_system" = 'LOINC'
+    AND "vn"."value_set" IN ('sdoh_null_answer_items')
+    AND (
+      (
+        "vn"."effective_from" IS NULL OR "e"."screening_date" >= "vn"."effective_from"
+      )
+      AND (
+        "vn"."effective_to" IS NULL OR "e"."screening_date" <= "vn"."effective_to"
+      )
+    )
+  WHERE
+    "e"."screening_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND (
+      NOT "e"."answer_code" IS NULL
+      OR NOT "e"."score" IS NULL
+      OR NOT "vn"."code" IS NULL
+    )
+  GROUP BY
+    "u"."unit_id"
+), "housing_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+)
+SELECT
+  'sdoh_screening' AS "measure_id",
+  'housing' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        "u"."birth_date" <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 216 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE((
+      NOT "housing_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    FALSE AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE(
+      (
+        (
+          (
+            NOT "housing_criterion_2"."unit_id" IS NULL
+          )
+          OR (
+            NOT "housing_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
+    'numerator not met: any of: G0136 social needs assessment billed (2024-2025 dates of service); housing instability screened' AS "numerator_failed",
+    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    GREATEST("housing_criterion_3"."evidence_date", "housing_criterion_2"."evidence_date") AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "housing_criterion_1"
+    ON "housing_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "housing_criterion_2"
+    ON "housing_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "housing_criterion_3"
+    ON "housing_criterion_3"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "housing_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";
+
+-- sdoh_screening.transportation: Screened for transportation need
+WITH "transportation_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST('2025-12-31' AS DATE) AS "anchor_date"
+  FROM "transportation_units_0" AS "u"
+), "transportation_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST('2025-01-01' AS DATE) AS "window_start",
+        CAST('2025-12-31' AS DATE) AS "window_end",
+        GREATEST("e"."start_date", CAST('2025-01-01' AS DATE)) AS "span_start",
+        LEAST("e"."end_date", CAST('2025-12-31' AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST('2025-12-31' AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST('2025-12-31' AS DATE)
+        AND "e"."end_date" >= CAST('2025-01-01' AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "transportation_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('sdoh_assessment_billing')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "transportation_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."screening_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "screenings" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "vi"
+    ON "vi"."code" = "e"."instrument"
+    AND "vi"."code_system" = 'LOINC'
+    AND "vi"."value_set" IN ('sdoh_screening_instruments')
+    AND (
+      (
+        "vi"."effective_from" IS NULL OR "e"."screening_date" >= "vi"."effective_from"
+      )
+      AND (
+        "vi"."effective_to" IS NULL OR "e"."screening_date" <= "vi"."effective_to"
+      )
+    )
+  JOIN "value_set_codes" AS "vq"
+    ON "vq"."code" = "e"."item"
+    AND "vq"."code_system" = 'LOINC'
+    AND "vq"."value_set" IN ('sdoh_transportation_items')
+    AND (
+      (
+        "vq"."effective_from" IS NULL OR "e"."screening_date" >= "vq"."effective_from"
+      )
+      AND (
+        "vq"."effective_to" IS NULL OR "e"."screening_date" <= "vq"."effective_to"
+      )
+    )
+  LEFT JOIN "value_set_codes" AS "vn"
+    ON "vn"."code" = "e"."item"
+    AND "vn"."code_system" = 'LOINC'
+    AND "vn"."value_set" IN ('sdoh_null_answer_items')
+    AND (
+      (
+        "vn"."effective_from" IS NULL OR "e"."screening_date" >= "vn"."effective_from"
+      )
+      AND (
+        "vn"."effective_to" IS NULL OR "e"."screening_date" <= "vn"."effective_to"
+      )
+    )
+  WHERE
+    "e"."screening_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND (
+      NOT "e"."answer_code" IS NULL
+      OR NOT "e"."score" IS NULL
+      OR NOT "vn"."code" IS NULL
+    )
+  GROUP BY
+    "u"."unit_id"
+), "transportation_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+)
+SELECT
+  'sdoh_screening' AS "measure_id",
+  'transportation' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        "u"."birth_date" <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 216 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE((
+      NOT "transportation_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    FALSE AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE(
+      (
+        (
+          (
+            NOT "transportation_criterion_2"."unit_id" IS NULL
+          )
+          OR (
+            NOT "transportation_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
+    'numerator not met: any of: G0136 social needs assessment billed (2024-2025 dates of service); transportation need screened' AS "numerator_failed",
+    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    GREATEST(
+      "transportation_criterion_3"."evidence_date",
+      "transportation_criterion_2"."evidence_date"
+    ) AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "transportation_criterion_1"
+    ON "transportation_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "transportation_criterion_2"
+    ON "transportation_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "transportation_criterion_3"
+    ON "transportation_criterion_3"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "transportation_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";
