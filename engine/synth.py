@@ -146,7 +146,7 @@ def _enrollment(rng: np.random.Generator, members: pl.DataFrame, history_start: 
     switch = rng.random(n) < 0.08
     other_plan = _choice(rng, PLANS, n)
     program = np.where(members["fpl_percent"].fill_null(100).to_numpy() > 200, "CHIP", np.where(rng.random(n) < 0.1, "CHIP", "Medicaid"))
-    ids = members["member_id"].to_numpy()
+    ids = members["member_id"].to_numpy().astype(str)
     first_end = np.where(gap, gap_start, end)
     second_start = gap_start + gap_days.astype("timedelta64[D]") + np.timedelta64(1, "D")
     spans = [(ids, plan, start, first_end, np.ones(n, bool))]
@@ -175,7 +175,7 @@ def _claim_frame(rng: np.random.Generator, member_ids: np.ndarray, dates: np.nda
 
 
 def _claims(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray, history_start: np.datetime64, period_end: np.datetime64) -> pl.DataFrame:
-    ids = members["member_id"].to_numpy()
+    ids = members["member_id"].to_numpy().astype(str)
     birth = members["birth_date"].to_numpy().astype("datetime64[D]")
     plan_factor = 1.0  # plan effects come through enrollment mix; keep visits member-driven
     frames = []
@@ -237,7 +237,7 @@ ITEMS = {"food": [("88122-7", "LA28397-0", "LA6729-3"), ("88123-5", "LA28397-0",
 
 def _screenings(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray, year: int) -> pl.DataFrame:
     """Social needs screenings: one row per item answered, instruments asking about different domains."""
-    ids = members["member_id"].to_numpy()
+    ids = members["member_id"].to_numpy().astype(str)
     birth = members["birth_date"].to_numpy().astype("datetime64[D]")
     at_risk = np.where(members["fpl_percent"].fill_null(120).to_numpy() <= 138, 0.35, 0.15)
     frames = []
@@ -284,7 +284,7 @@ def _dyads(rng: np.random.Generator, members: pl.DataFrame, period_end: np.datet
     mothers = np.flatnonzero((members["sex"].to_numpy() == "F") & (age_days >= 18 * 365))
     linked = infants[rng.random(len(infants)) < 0.85]
     chosen = mothers[rng.integers(0, len(mothers), len(linked))] if len(mothers) else np.array([], int)
-    ids = members["member_id"].to_numpy()
+    ids = members["member_id"].to_numpy().astype(str)
     method = np.where(rng.random(len(linked)) < 0.7, "case_number", "birth_certificate")
     return pl.DataFrame({
         "mother_member_id": ids[chosen], "child_member_id": ids[linked], "link_method": method,
@@ -300,7 +300,7 @@ def _kindergarten(rng: np.random.Generator, members: pl.DataFrame, factor: np.nd
     entrants = np.flatnonzero((age_days >= 5 * 365) & (age_days < 6 * 365) & (rng.random(len(birth)) < 0.9))
     scores = rng.normal(50 * factor[entrants], 10, (3, len(entrants)))
     return pl.DataFrame({
-        "member_id": members["member_id"].to_numpy()[entrants],
+        "member_id": members["member_id"].to_numpy().astype(str)[entrants],
         "school_year": np.full(len(entrants), year),
         "assessment_date": _days(september + rng.integers(5, 40, len(entrants)).astype("timedelta64[D]")),
         "literacy_score": np.round(scores[0], 1), "math_score": np.round(scores[1], 1), "approaches_to_learning_score": np.round(scores[2], 1),

@@ -1,0 +1,138 @@
+"""The CLI end to end on the committed sample data, and the messages users get for their mistakes."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polars as pl
+import pytest
+from click.testing import CliRunner
+
+from engine.cli import main
+from engine.run import MEMBER_RESULT_SCHEMA
+from engine.stratify import stratum_total_mismatches
+from tests.test_spec_errors import check_snapshot
+
+ROOT = Path(__file__).parent.parent
+SAMPLE = ROOT / "sample_data"
+SNAPSHOTS = Path(__file__).parent / "snapshots" / "cli"
+
+
+def invoke(*args: str):
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    result = invoke("run", "--data", str(SAMPLE), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_run_writes_every_output(sample_run: Path) -> None:
+    for name in ("member_results.parquet", "rates.csv", "rates.parquet", "scorecard.html", "manifest.json"):
+        assert (sample_run / name).exists(), name
+    results = pl.read_parquet(sample_run / "member_results.parquet")
+    assert dict(results.schema) == MEMBER_RESULT_SCHEMA
+    assert set(results["measure_id"]) == {"w30", "sdoh_screening"}
+
+
+def test_rows_read_equal_rows_used_plus_rejected(sample_run: Path) -> None:
+    manifest = json.loads((sample_run / "manifest.json").read_text())
+    for name, entry in manifest["inputs"].items():
+        assert entry["rows_read"] == entry["rows_used"] + entry["rows_rejected"], name
+        rejects = sample_run / "rejects" / f"{name}.csv"
+        assert rejects.exists() == (entry["rows_rejected"] > 0), name
+        if rejects.exists():
+            frame = pl.read_csv(rejects, infer_schema=False)
+            assert frame.height == entry["rows_rejected"] and frame["reject_reason"].null_count() == 0
+    assert manifest["period"]["label"] == "2025"
+    assert set(manifest["measures"]) == {"w30", "sdoh_screening"} and manifest["value_sets"]
+
+
+def test_strata_add_up_to_the_overall_counts(sample_run: Path) -> None:
+    rates = pl.read_parquet(sample_run / "rates.parquet")
+    assert stratum_total_mismatches(rates).is_empty()
+    race = rates.filter((pl.col("measure_id") == "w30") & (pl.col("stratifier") == "race_ethnicity"))
+    assert {"Unknown", "Declined"} <= set(race["stratum"]), "Unknown and Declined are visible strata"
+    overall = rates.filter(pl.col("stratifier") == "overall")
+    assert overall["rate"].is_between(0.05, 0.95).all(), "no sample rate is 0% or 100% by construction"
+
+
+def test_member_results_are_the_rates(sample_run: Path) -> None:
+    """Recount the overall rows from the member-level table."""
+    results = pl.read_parquet(sample_run / "member_results.parquet")
+    rates = pl.read_parquet(sample_run / "rates.parquet").filter(pl.col("stratifier") == "overall")
+    for row in rates.iter_rows(named=True):
+        mine = results.filter((pl.col("measure_id") == row["measure_id"]) & (pl.col("rate_id") == row["rate_id"]))
+        denominator = mine["denominator"].sum() - mine["denominator_exclusion"].sum() - mine["denominator_exception"].sum()
+        assert (row["denominator"], row["numerator"]) == (denominator, mine["numerator"].sum() - mine["numerator_exclusion"].sum())
+
+
+class StructureParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_scorecard_structure(sample_run: Path) -> None:
+    html = (sample_run / "scorecard.html").read_text()
+    parser = StructureParser()
+    parser.feed(html)
+    tags = [tag for tag, _ in parser.tags]
+    assert tags.count("table") == tags.count("caption") > 0, "every table has a caption"
+    assert all(attrs.get("scope") in ("col", "row") for tag, attrs in parser.tags if tag == "th")
+    assert not any(tag in ("script", "link") or attrs.get("src") for tag, attrs in parser.tags), "self-contained: no scripts or external files"
+    assert "Well-Child Visits in the First 30 Months of Life" in html and "Methodology" in html
+
+
+def test_commands_that_read_specs() -> None:
+    listed = invoke("list")
+    assert listed.exit_code == 0 and "w30" in listed.output and "sdoh_screening" in listed.output
+    assert invoke("validate").exit_code == 0
+    compiled = invoke("compile", "w30", "--period", "2025")
+    assert compiled.exit_code == 0 and '"claim_codes"' in compiled.output
+    explained = invoke("explain", "w30", "--period", "2025")
+    assert explained.exit_code == 0 and "15-month birthday" in explained.output
+
+
+def test_param_override_changes_the_result(tmp_path: Path, sample_run: Path) -> None:
+    result = invoke("run", "--data", str(SAMPLE), "--out", str(tmp_path), "--measures", "w30", "--param", "w30.min_days_apart=1")
+    assert result.exit_code == 0, result.output
+    base = pl.read_parquet(sample_run / "rates.parquet").filter((pl.col("measure_id") == "w30") & (pl.col("stratifier") == "overall"))
+    relaxed = pl.read_parquet(tmp_path / "rates.parquet").filter(pl.col("stratifier") == "overall")
+    assert (relaxed["numerator"] >= base["numerator"]).all()
+    assert json.loads((tmp_path / "manifest.json").read_text())["parameter_overrides"] == {"w30": {"min_days_apart": 1}}
+
+
+ERRORS = {
+    "bad_period": ["run", "--period", "20x5"],
+    "unknown_measure": ["run", "--measures", "w31"],
+    "missing_data": ["run", "--data", "no_such_folder", "--period", "2025"],
+    "bad_param": ["run", "--param", "w30=1"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(ERRORS))
+def test_user_errors_exit_2_with_a_message(name: str, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = invoke(*ERRORS[name], "--out", str(tmp_path))
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    check_snapshot(SNAPSHOTS / f"{name}.txt", result.output.strip().replace(str(ROOT) + "/", "") + "\n")
+
+
+def test_synth_is_deterministic(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        assert invoke("synth", "--members", "300", "--seed", "3", "--out", str(tmp_path / folder), "--format", "csv").exit_code == 0
+    for path in (tmp_path / "a").iterdir():
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+    result = invoke("run", "--data", str(tmp_path / "a"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
