@@ -1,0 +1,105 @@
+"""A straightforward reference implementation of two shipped measures, written as an analyst would,
+in plain Python over the validated extracts. The engine's SQL must agree with it member by member.
+
+It shares no code with the compiler: dates, gaps, value sets and counting are done again here.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from datetime import date, timedelta
+
+import polars as pl
+
+from engine.contract import Extracts, claim_codes
+
+
+def add_years(day: date, years: int) -> date:
+    year = day.year + years
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+
+
+def continuously_enrolled(spans: list[tuple[date, date]], start: date, end: date, max_gaps: int, max_gap_days: int, on: date | None) -> bool:
+    covered = sorted((max(s, start), min(e, end)) for s, e in spans if s <= end and e >= start)
+    gaps, cursor = [], start - timedelta(days=1)
+    for span_start, span_end in covered:
+        if span_start > cursor + timedelta(days=1):
+            gaps.append((span_start - cursor).days - 1)
+        cursor = max(cursor, span_end)
+    if cursor < end:
+        gaps.append((end - cursor).days)
+    if on is not None and not any(s <= on <= e for s, e in spans):
+        return False
+    return len(gaps) <= max_gaps and all(gap <= max_gap_days for gap in gaps)
+
+
+def spaced_count(days: set[date], apart: int) -> int:
+    count, last = 0, None
+    for day in sorted(days):
+        if last is None or (day - last).days >= apart:
+            count, last = count + 1, day
+    return count
+
+
+def in_value_set(codes: pl.DataFrame, name: str) -> set[tuple[str, str]]:
+    rows = codes.filter(pl.col("value_set") == name)
+    return {(row["code"], row["code_system"]) for row in rows.iter_rows(named=True)}
+
+
+def w30_first_15_months(extracts: Extracts, codes: pl.DataFrame, start: date, end: date) -> dict[str, tuple[bool, bool, bool]]:
+    """member -> (denominator, exclusion, numerator) for members turning 15 months in the period."""
+    well_care, hospice = in_value_set(codes, "well_care_visits"), in_value_set(codes, "hospice")
+    pcp = {code for code, _ in in_value_set(codes, "pcp_provider_types")}
+    spans = defaultdict(list)
+    for row in extracts.tables["enrollment"].filter(pl.col("benefit") == "medical").iter_rows(named=True):
+        spans[row["member_id"]].append((row["start_date"], row["end_date"]))
+    visits, hospice_members = defaultdict(set), set()
+    for row in claim_codes(extracts.tables["claims"]).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
+        key = (row["code"], row["code_system"])
+        if key in well_care and row["provider_type"] in pcp:
+            visits[row["member_id"]].add(row["service_date"])
+        if key in hospice and start <= row["service_date"] <= end:
+            hospice_members.add(row["member_id"])
+    results = {}
+    for row in extracts.tables["members"].iter_rows(named=True):
+        birth = row["birth_date"]
+        anchor = add_years(birth, 1) + timedelta(days=90)
+        if not start <= anchor <= end:
+            continue
+        member = row["member_id"]
+        denominator = continuously_enrolled(spans[member], birth + timedelta(days=31), anchor, 1, 45, anchor)
+        excluded = denominator and member in hospice_members
+        days = {day for day in visits[member] if birth <= day <= anchor}
+        results[member] = (denominator, excluded, denominator and not excluded and spaced_count(days, 14) >= 6)
+    return results
+
+
+def sdoh_all_domains(extracts: Extracts, codes: pl.DataFrame, start: date, end: date) -> dict[str, tuple[bool, bool]]:
+    """member -> (denominator, numerator) for members aged 0-17 on the last day of the period."""
+    instruments = {code for code, _ in in_value_set(codes, "sdoh_screening_instruments")}
+    domains = {name: {code for code, _ in in_value_set(codes, f"sdoh_{name}_items")} for name in ("food", "housing", "transportation")}
+    null_ok = {code for code, _ in in_value_set(codes, "sdoh_null_answer_items")}
+    spans = defaultdict(list)
+    for row in extracts.tables["enrollment"].filter(pl.col("benefit") == "medical").iter_rows(named=True):
+        spans[row["member_id"]].append((row["start_date"], row["end_date"]))
+    screened = defaultdict(set)
+    for row in extracts.tables["screenings"].iter_rows(named=True):
+        answered = row["answer_code"] is not None or row["score"] is not None or row["item"] in null_ok
+        if start <= row["screening_date"] <= end and row["instrument"] in instruments and answered:
+            for name, items in domains.items():
+                if row["item"] in items:
+                    screened[row["member_id"]].add(name)
+    billed = set()
+    for row in claim_codes(extracts.tables["claims"]).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
+        # G0136 is a social needs assessment for dates of service in 2024 and 2025 only.
+        if row["code"] == "G0136" and row["code_role"] == "procedure" and start <= row["service_date"] <= end and date(2024, 1, 1) <= row["service_date"] <= date(2025, 12, 31):
+            billed.add(row["member_id"])
+    results = {}
+    for row in extracts.tables["members"].iter_rows(named=True):
+        if not (row["birth_date"] <= end < add_years(row["birth_date"], 18)):
+            continue
+        member = row["member_id"]
+        denominator = continuously_enrolled(spans[member], start, end, 1, 45, end)
+        results[member] = (denominator, denominator and (member in billed or screened[member] == set(domains)))
+    return results

@@ -1,0 +1,52 @@
+"""The engine agrees with a plain reference implementation on the whole sample population."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from engine.compile import compile_measure
+from engine.contract import load_extracts
+from engine.period import parse_period
+from engine.pipeline import DEFAULT_MEASURES, load_specs, used_value_sets, value_set_dirs
+from engine.run import EngineTables, run_measures
+from engine.strata import member_strata
+from engine.valuesets import load_value_sets
+from tests import reference
+
+SAMPLE = Path(__file__).parent.parent / "sample_data"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    specs = load_specs(DEFAULT_MEASURES)
+    codes = load_value_sets(value_set_dirs(DEFAULT_MEASURES, None), used_value_sets(specs)).codes
+    period = parse_period("2025")
+    extracts = load_extracts(SAMPLE, ["members", "enrollment", "claims", "screenings"])
+    tables = EngineTables.from_extracts(extracts, codes, member_strata(extracts.tables["members"], 2025))
+    results = run_measures([compile_measure(spec, period) for spec in specs], tables).member_results
+    return extracts, codes, period, results
+
+
+def engine_flags(results: pl.DataFrame, measure: str, rate: str, columns: list[str]) -> dict[str, tuple]:
+    rows = results.filter((pl.col("measure_id") == measure) & (pl.col("rate_id") == rate))
+    return {row["member_id"]: tuple(row[column] for column in columns) for row in rows.iter_rows(named=True)}
+
+
+def test_w30_first_15_months_matches_reference(sample) -> None:
+    extracts, codes, period, results = sample
+    expected = reference.w30_first_15_months(extracts, codes, period.start, period.end)
+    actual = engine_flags(results, "w30", "first_15_months", ["denominator", "denominator_exclusion", "numerator"])
+    assert len(expected) > 100 and sum(flags[2] for flags in expected.values()) > 20
+    assert actual == expected
+
+
+def test_sdoh_all_domains_matches_reference(sample) -> None:
+    extracts, codes, period, results = sample
+    expected = reference.sdoh_all_domains(extracts, codes, period.start, period.end)
+    actual = engine_flags(results, "sdoh_screening", "all_domains", ["denominator", "numerator"])
+    assert len(expected) > 1000 and sum(flags[1] for flags in expected.values()) > 100
+    assert actual == expected
