@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test schemas clean
+.PHONY: run test install install-test schemas readme clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,6 @@ schemas: install
 
 clean:
 	rm -rf out .pytest_cache
+
+readme: install-test
+	$(BIN)/python -m tests.test_readme

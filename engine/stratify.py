@@ -83,15 +83,19 @@ def stratify(member_results: pl.DataFrame, specs: list[MeasureSpec]) -> pl.DataF
     rate_order = {(spec.id, rate.id): index for spec in specs for index, rate in enumerate(spec.rates)}
     combined = combined.with_columns(
         pl.struct("measure_id", "rate_id").map_elements(lambda key: rate_order[(key["measure_id"], key["rate_id"])], return_dtype=pl.Int64).alias("__rate"),
-        _stratum_rank().alias("__stratum"),
+        stratum_rank().alias("__stratum"),
     )
     return _with_rate(combined.sort("measure_id", "__rate", "__order", "__stratum", "stratum").drop("__order", "__rate", "__stratum")).select(list(RATE_SCHEMA))
 
 
-def _stratum_rank() -> pl.Expr:
-    """Known categories in their reading order (bands low to high), Unknown and Declined last."""
-    order = {label: index for categories in FULL_CATEGORIES.values() for index, label in enumerate(categories)}
-    return pl.col("stratum").replace_strict(order, default=len(order), return_dtype=pl.Int64)
+def stratum_rank() -> pl.Expr:
+    """Reading order within a stratifier: known categories in order (income low to high), then the
+    rest alphabetically, with Unknown and Declined last."""
+    rank = pl.when(pl.col("stratum").is_in([UNKNOWN, DECLINED])).then(pl.lit(1000)).otherwise(pl.lit(500))
+    for stratifier, categories in FULL_CATEGORIES.items():
+        order = {label: index for index, label in enumerate(categories)}
+        rank = pl.when(pl.col("stratifier") == stratifier).then(pl.col("stratum").replace_strict(order, default=500, return_dtype=pl.Int32)).otherwise(rank)
+    return rank
 
 
 def _complete(counted: pl.DataFrame, measure_id: str, rate_ids: list[str], column: str | None) -> pl.DataFrame:

@@ -93,7 +93,8 @@ def _members(rng: np.random.Generator, n: int, year: int) -> pl.DataFrame:
     sex = np.where(is_child, np.where(rng.random(n) < 0.49, "F", "M"), np.where(rng.random(n) < 0.85, "F", "M"))
     sex = np.where(rng.random(n) < 0.004, "X", sex)
     race = np.array([GROUPS[g][1] for g in group])
-    hispanic_race = np.array(["WHITE", "UNKNOWN", "UNKNOWN", "BLACK", "AIAN"])[rng.integers(0, 5, n)]
+    # Under the combined question most Hispanic or Latino respondents select no other category.
+    hispanic_race = np.array(["UNKNOWN", "WHITE", "BLACK", "AIAN"])[rng.choice(4, n, p=[0.72, 0.2, 0.04, 0.04])]
     race = np.where(group == "hispanic", hispanic_race, race)
     ethnicity = np.array([GROUPS[g][2] for g in group])
     # Group-level differences in income: median near 100% of poverty with group shifts.

@@ -51,3 +51,9 @@ def test_spec_text_never_reaches_sql_as_code(tmp_path: Path) -> None:
     literals = [node.this for node in tree.find_all(sqlglot.exp.Literal) if node.is_string]
     assert hostile in literals
     assert not any(isinstance(node, sqlglot.exp.Drop) for node in tree.walk())
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: the 'days apart' fold uses DuckDB's list_reduce, not yet rewritten for Spark (issue 7)")
+def test_spark_sql_has_no_duckdb_only_functions() -> None:
+    spec = next(spec for spec in SPECS if spec.id == "w30")
+    assert "LIST_REDUCE" not in compile_measure(spec, parse_period("2025")).sql("spark").upper()
