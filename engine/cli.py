@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -89,7 +88,7 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
         task = progress.add_task("starting")
         report = run_pipeline(options, lambda stage: progress.update(task, description=stage))
-    table = Table(title=f"Extracts (rows read = used + rejected)", title_justify="left")
+    table = Table(title="Extracts (rows read = used + rejected)", title_justify="left")
     for column in ("extract", "read", "used", "rejected"):
         table.add_column(column, justify="left" if column == "extract" else "right")
     for name, extract in report.extracts.reports.items():

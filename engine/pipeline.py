@@ -12,7 +12,7 @@ import shutil
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +163,7 @@ def build_manifest(options: RunOptions, period: Period, specs: list[MeasureSpec]
     return {
         "engine": "eqm",
         "engine_version": __version__,
-        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label},
         "poverty_guideline_year": options.poverty_guideline_year or period.start.year,
         "parameters": {spec.id: {name: parameter.value for name, parameter in spec.parameters.items()} for spec in specs},

@@ -72,7 +72,7 @@ def synthesize(options: SynthOptions) -> dict[str, pl.DataFrame]:
     dyads = _dyads(rng, members, period_end)
     kindergarten = _kindergarten(rng, members, factor, options.year)
     tables = {
-        "members": members.drop("care_factor", "group"),
+        "members": members.drop("care_factor", "group", "plan"),
         "enrollment": enrollment,
         "claims": claims,
         "screenings": screenings,
@@ -106,6 +106,8 @@ def _members(rng: np.random.Generator, n: int, year: int) -> pl.DataFrame:
     unknown_income = rng.random(n) < 0.06
     given_fpl = (rng.random(n) < 0.10) & ~unknown_income
     income_band_factor = np.select([fpl <= 100, fpl <= 138, fpl <= 200, fpl <= 300], [0.90, 0.95, 0.99, 1.01], 1.03)
+    plan = _choice(rng, PLANS, n)  # the member's first plan; plans differ in how well they reach members
+    plan_factor = np.array([PLANS[name][1] for name in plan])
     return pl.DataFrame({
         "member_id": [f"M{index:07d}" for index in range(1, n + 1)],
         "birth_date": _days(birth),
@@ -121,7 +123,8 @@ def _members(rng: np.random.Generator, n: int, year: int) -> pl.DataFrame:
         "zip": np.char.add("97", rng.integers(100, 999, n).astype(str)),
         "preferred_language": _choice(rng, LANGUAGES, n),
         "group": group,
-        "care_factor": np.array([GROUPS[g][3] for g in group]) * income_band_factor,
+        "plan": plan,
+        "care_factor": np.array([GROUPS[g][3] for g in group]) * income_band_factor * plan_factor,
     }).with_columns(
         pl.col("household_income").fill_nan(None),
         pl.col("fpl_percent").fill_nan(None),
@@ -143,7 +146,7 @@ def _enrollment(rng: np.random.Generator, members: pl.DataFrame, history_start: 
     gap = (pattern >= 0.70) & (pattern < 0.82)
     gap_start = start + (rng.random(n) * np.maximum((end - start).astype(int) - 100, 1)).astype("timedelta64[D]")
     gap_days = rng.choice([10, 30, 44, 45, 46, 60, 90, 150], size=n)
-    plan = _choice(rng, PLANS, n)
+    plan = members["plan"].to_numpy().astype(str)
     switch = rng.random(n) < 0.08
     other_plan = _choice(rng, PLANS, n)
     program = np.where(members["fpl_percent"].fill_null(100).to_numpy() > 200, "CHIP", np.where(rng.random(n) < 0.1, "CHIP", "Medicaid"))
@@ -178,14 +181,13 @@ def _claim_frame(rng: np.random.Generator, member_ids: np.ndarray, dates: np.nda
 def _claims(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray, history_start: np.datetime64, period_end: np.datetime64) -> pl.DataFrame:
     ids = members["member_id"].to_numpy().astype(str)
     birth = members["birth_date"].to_numpy().astype("datetime64[D]")
-    plan_factor = 1.0  # plan effects come through enrollment mix; keep visits member-driven
     frames = []
     # Well-child visits on the Bright Futures schedule, then yearly to age 20.
     offsets = INFANT_VISITS + [365 * age + 180 for age in range(3, 21)]
     attend_base = np.array([0.96, 0.94, 0.92, 0.9, 0.88, 0.86, 0.85, 0.8, 0.78, 0.76, 0.74] + [0.62] * 3 + [0.55] * 15)[: len(offsets)]
-    for offset, base in zip(offsets, attend_base):
+    for offset, base in zip(offsets, attend_base, strict=True):
         visit = birth + np.timedelta64(offset, "D") + rng.integers(-9, 10, len(ids)).astype("timedelta64[D]")
-        keep = (visit >= history_start) & (visit <= period_end) & (rng.random(len(ids)) < base * factor * plan_factor)
+        keep = (visit >= history_start) & (visit <= period_end) & (rng.random(len(ids)) < base * factor)
         count = keep.sum()
         age_years = offset // 365
         code = ("99391" if age_years < 1 else "99392" if age_years < 5 else "99393" if age_years < 12 else "99394" if age_years < 18 else "99395")

@@ -136,3 +136,12 @@ def test_synth_is_deterministic(tmp_path: Path) -> None:
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
     result = invoke("run", "--data", str(tmp_path / "a"), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
+
+
+def test_readme_states_the_sample_rates(sample_run: Path) -> None:
+    """The README's measure table quotes each overall rate on the sample data."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Measures"):readme.index("### Licensed value sets")]
+    overall = pl.read_parquet(sample_run / "rates.parquet").filter(pl.col("stratifier") == "overall")
+    for row in overall.iter_rows(named=True):
+        assert f"{100 * row['rate']:.1f}%" in table, f"README does not state {row['measure_id']}.{row['rate_id']} = {100 * row['rate']:.1f}%"

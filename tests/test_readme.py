@@ -20,7 +20,7 @@ def cli_reference() -> str:
     runner = CliRunner()
     parts = ["```text", "$ eqm --help", runner.invoke(main, ["--help"], prog_name="eqm", terminal_width=100).output.rstrip(), "```"]
     for name in sorted(main.commands):
-        parts += ["", f"```text", f"$ eqm {name} --help", runner.invoke(main, [name, "--help"], prog_name="eqm", terminal_width=100).output.rstrip(), "```"]
+        parts += ["", "```text", f"$ eqm {name} --help", runner.invoke(main, [name, "--help"], prog_name="eqm", terminal_width=100).output.rstrip(), "```"]
     return "\n".join(parts)
 
 
@@ -42,7 +42,7 @@ def replaced(text: str) -> str:
     for name, build in SECTIONS.items():
         pattern = re.compile(rf"(<!-- {name}:start -->\n)(?:.*?\n)?(<!-- {name}:end -->)", re.S)
         assert pattern.search(text), f"README is missing the {name} markers"
-        text = pattern.sub(lambda match: match.group(1) + build() + "\n" + match.group(2), text)
+        text = pattern.sub(lambda match, build=build: match.group(1) + build() + "\n" + match.group(2), text)
     return text
 
 

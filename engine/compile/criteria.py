@@ -187,7 +187,7 @@ def _subject_phrase(subject: str) -> str:
     return {"self": "", "mother": " for the linked mother (dyads)", "child": " for the linked child (dyads)"}[subject]
 
 
-def _counted_events(rule: m.ClaimsRule | m.ScreeningsRule, select: exp.Select, when: exp.Expression, context: Context) -> exp.Select:
+def _counted_events(rule: m.ClaimsRule | m.ScreeningsRule, select: exp.Select, when: exp.Expression) -> exp.Select:
     select = select.select(sql.column("unit_id", "u").as_(sql.ident("unit_id")), exp.Max(this=when.copy()).as_(sql.ident("evidence_date")))
     select = select.group_by(sql.column("unit_id", "u"))
     if rule.min_days_apart > 1:
@@ -326,12 +326,12 @@ def enrollment_query(rule: m.EnrollmentRule, context: Context) -> exp.Select:
 
 def visit_claims(node: m.Claims, context: Context) -> Fragment:
     select, when, sentence = claims_events(node.claims, context)
-    return _table_fragment("claims", node.label, _counted_events(node.claims, select, when, context), _events_sentence(node.claims, sentence), context)
+    return _table_fragment("claims", node.label, _counted_events(node.claims, select, when), _events_sentence(node.claims, sentence), context)
 
 
 def visit_screenings(node: m.Screenings, context: Context) -> Fragment:
     select, when, sentence = screenings_events(node.screenings, context)
-    return _table_fragment("screenings", node.label, _counted_events(node.screenings, select, when, context), _events_sentence(node.screenings, sentence), context)
+    return _table_fragment("screenings", node.label, _counted_events(node.screenings, select, when), _events_sentence(node.screenings, sentence), context)
 
 
 def visit_linked(node: m.Linked, context: Context) -> Fragment:

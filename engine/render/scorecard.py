@@ -7,7 +7,7 @@ exactly what this module puts there. Autoescape is on: names from the data are t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import polars as pl
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -121,7 +121,7 @@ def build_scorecard_context(
     return ScorecardContext(
         title="eqm scorecard",
         period=period,
-        generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         engine_version=__version__,
         measures=tuple(cards),
         extracts=tuple(extracts),
