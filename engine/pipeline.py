@@ -20,8 +20,8 @@ import polars as pl
 
 from engine import __version__
 from engine.compile import CompiledMeasure, compile_measure, explain_measure
-from engine.contract import EXTRACTS, Extracts, find_extract_file, load_extracts
-from engine.errors import EqmError
+from engine.contract import Extracts, find_extract_file, load_extracts
+from engine.errors import EqmError, UsageError
 from engine.period import Period, parse_period
 from engine.render import build_scorecard_context, render_scorecard
 from engine.render.scorecard import ExtractNote
@@ -59,6 +59,8 @@ class RunReport:
 
 
 def value_set_dirs(measures_dir: Path, override: Path | None) -> list[Path]:
+    if override is not None and not override.is_dir():
+        raise UsageError(f"--valuesets '{override}' is not a folder of value-set CSV files")
     return [measures_dir / "valuesets"] + ([override] if override else [])
 
 
@@ -179,4 +181,4 @@ def build_manifest(options: RunOptions, period: Period, specs: list[MeasureSpec]
     }
 
 
-__all__ = ["EXTRACTS", "RunOptions", "RunReport", "default_period", "load_specs", "run"]
+__all__ = ["RunOptions", "RunReport", "default_period", "load_specs", "run"]

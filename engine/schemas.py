@@ -57,6 +57,7 @@ RATE_DESCRIPTIONS = {
     "denominator_exceptions": "Denominator exceptions.",
     "numerator_population": "Units in the numerator before numerator exclusions.",
     "numerator_exclusions": "Numerator exclusions.",
+    "exclusions": "denominator_exclusions + denominator_exceptions: units taken out of the denominator.",
     "denominator": "denominator_population - denominator_exclusions - denominator_exceptions.",
     "numerator": "numerator_population - numerator_exclusions.",
     "rate": "numerator / denominator; empty when the denominator is 0.",

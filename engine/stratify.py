@@ -20,6 +20,7 @@ COUNT_COLUMNS = (
     "denominator_exceptions",
     "numerator_population",
     "numerator_exclusions",
+    "exclusions",
     "denominator",
     "numerator",
 )
@@ -50,6 +51,7 @@ def _counts(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     }
     counted = frame.group_by(keys).agg([pl.col(flag).sum().cast(pl.Int64).alias(name) for flag, name in sums.items()])
     return counted.with_columns(
+        (pl.col("denominator_exclusions") + pl.col("denominator_exceptions")).alias("exclusions"),
         (pl.col("denominator_population") - pl.col("denominator_exclusions") - pl.col("denominator_exceptions")).alias("denominator"),
         (pl.col("numerator_population") - pl.col("numerator_exclusions")).alias("numerator"),
     )
@@ -75,27 +77,28 @@ def stratify(member_results: pl.DataFrame, specs: list[MeasureSpec]) -> pl.DataF
                 counted = _complete(counted, spec.id, rate_ids, parts[0])
             if stratifier == OVERALL and counted.is_empty():
                 counted = _complete(counted, spec.id, rate_ids, None)
-            stratum = pl.lit(OVERALL) if not parts else pl.concat_str([pl.col(STRATIFIER_COLUMNS.get(part, part)).fill_null(UNKNOWN) for part in parts], separator=" | ")
-            frames.append(counted.with_columns(pl.lit(stratifier).alias("stratifier"), stratum.alias("stratum"), pl.lit(order).alias("__order")))
+            columns = [pl.col(STRATIFIER_COLUMNS.get(part, part)).fill_null(UNKNOWN) for part in parts]
+            stratum = pl.concat_str(columns, separator=" | ") if parts else pl.lit(OVERALL)
+            rank = sum((category_rank(part, column) * 10_000 ** (len(parts) - 1 - index) for index, (part, column) in enumerate(zip(parts, columns, strict=True))), pl.lit(0))
+            frames.append(counted.with_columns(pl.lit(stratifier).alias("stratifier"), stratum.alias("stratum"), pl.lit(order).alias("__order"), rank.alias("__stratum")))
     if not frames:
         return pl.DataFrame(schema=RATE_SCHEMA)
-    combined = pl.concat([frame.select("measure_id", "rate_id", "stratifier", "stratum", "__order", *COUNT_COLUMNS) for frame in frames])
+    combined = pl.concat([frame.select("measure_id", "rate_id", "stratifier", "stratum", "__order", pl.col("__stratum").cast(pl.Int64), *COUNT_COLUMNS) for frame in frames])
     rate_order = {(spec.id, rate.id): index for spec in specs for index, rate in enumerate(spec.rates)}
     combined = combined.with_columns(
         pl.struct("measure_id", "rate_id").map_elements(lambda key: rate_order[(key["measure_id"], key["rate_id"])], return_dtype=pl.Int64).alias("__rate"),
-        stratum_rank().alias("__stratum"),
     )
     return _with_rate(combined.sort("measure_id", "__rate", "__order", "__stratum", "stratum").drop("__order", "__rate", "__stratum")).select(list(RATE_SCHEMA))
 
 
-def stratum_rank() -> pl.Expr:
+def category_rank(stratifier: str, value: pl.Expr) -> pl.Expr:
     """Reading order within a stratifier: known categories in order (income low to high), then the
-    rest alphabetically, with Unknown and Declined last."""
-    rank = pl.when(pl.col("stratum").is_in([UNKNOWN, DECLINED])).then(pl.lit(1000)).otherwise(pl.lit(500))
-    for stratifier, categories in FULL_CATEGORIES.items():
-        order = {label: index for index, label in enumerate(categories)}
-        rank = pl.when(pl.col("stratifier") == stratifier).then(pl.col("stratum").replace_strict(order, default=500, return_dtype=pl.Int32)).otherwise(rank)
-    return rank
+    rest (sorted by name afterwards), with Unknown and Declined last."""
+    last = pl.when(value.is_in([UNKNOWN, DECLINED])).then(pl.lit(1000)).otherwise(pl.lit(500))
+    if stratifier not in FULL_CATEGORIES:
+        return last
+    order = {label: index for index, label in enumerate(FULL_CATEGORIES[stratifier])}
+    return value.replace_strict(order, default=500, return_dtype=pl.Int64)
 
 
 def _complete(counted: pl.DataFrame, measure_id: str, rate_ids: list[str], column: str | None) -> pl.DataFrame:

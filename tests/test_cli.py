@@ -117,6 +117,8 @@ ERRORS = {
     "unknown_measure": ["run", "--measures", "w31"],
     "missing_data": ["run", "--data", "no_such_folder", "--period", "2025"],
     "bad_param": ["run", "--param", "w30=1"],
+    "missing_valuesets": ["run", "--valuesets", "no_such_folder"],
+    "empty_measures_dir": ["run", "--measures-dir", "tests", "--period", "2025"],
 }
 
 

@@ -92,7 +92,7 @@ def _row(row: dict) -> StratumRow:
     rate = row["rate"]
     return StratumRow(
         row["stratum"], row["numerator"], row["denominator"],
-        row["denominator_exclusions"] + row["denominator_exceptions"],
+        row["exclusions"],
         "no denominator" if rate is None else f"{100 * rate:.1f}%",
     )
 

@@ -289,6 +289,8 @@ def load_measures(
 ) -> list[MeasureSpec]:
     """Load every `*.yaml` in a directory (or the named ids); all files' problems in one error."""
     files = sorted(directory.glob("*.yaml"))
+    if not files:
+        raise SpecError([Problem(str(directory), "no measure specs (*.yaml) here", hint="point --measures-dir at a folder of measure YAML files")])
     specs, problems = [], []
     for file in files:
         spec, found = parse_spec(file.read_text(encoding="utf-8"), str(file), value_sets, (overrides or {}).get(file.stem))
