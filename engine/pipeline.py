@@ -29,7 +29,7 @@ from engine.run import EngineTables, run_measures
 from engine.spec import MeasureSpec, load_measures
 from engine.spec.loader import VALUE_SET_FIELDS, walk_spec
 from engine.strata import DECLINED, UNKNOWN, member_strata
-from engine.stratify import stratify, stratum_total_mismatches
+from engine.stratify import stratifiers_of, stratify, stratum_total_mismatches
 from engine.valuesets import ValueSets, load_value_sets, value_set_files
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -119,7 +119,7 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
     done()
 
     done = stage("stratify")
-    rates = stratify(output.member_results, specs)
+    rates = stratify(output.member_results, specs, {measure.spec.id for measure in compiled if measure.uses_dyads})
     mismatches = stratum_total_mismatches(rates)
     if not mismatches.is_empty():
         raise EqmError(f"internal error: strata do not add up to the overall counts:\n{mismatches}")
@@ -150,7 +150,7 @@ def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec],
             written.append(path)
     unknown = strata.select(pl.col("race_ethnicity").is_in([UNKNOWN, DECLINED]).mean()).item() if strata.height else None
     notes = [ExtractNote(name, report.rows_read, report.rows_used, report.rows_rejected) for name, report in extracts.reports.items()]
-    explained = [(measure.spec, explain_measure(measure).splitlines()) for measure in compiled]
+    explained = [(measure.spec, explain_measure(measure).splitlines(), stratifiers_of(measure.spec, measure.uses_dyads)) for measure in compiled]
     written[3].write_text(render_scorecard(build_scorecard_context(rates, explained, period.label, notes, unknown)), encoding="utf-8")
     manifest = build_manifest(options, period, specs, value_sets, extracts, timings, written)
     written[4].write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")

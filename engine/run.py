@@ -36,6 +36,7 @@ MEMBER_RESULT_SCHEMA = {
     "program": pl.String,
     "age_years": pl.Int64,
     "age_band": pl.String,
+    "dyad_link": pl.String,
     "race_ethnicity": pl.String,
     "ethnicity": pl.String,
     "race_ethnicity_source": pl.String,

@@ -63,13 +63,21 @@ def _with_rate(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def stratify(member_results: pl.DataFrame, specs: list[MeasureSpec]) -> pl.DataFrame:
-    """Counts and rates per measure, rate, stratifier and stratum (overall first)."""
+def stratifiers_of(spec: MeasureSpec, uses_dyads: bool) -> list[str]:
+    """The spec's stratifiers, plus the dyad linkage for measures that use mother-child links."""
+    return [*spec.stratifiers, *(["dyad_link"] if uses_dyads and "dyad_link" not in spec.stratifiers else [])]
+
+
+def stratify(member_results: pl.DataFrame, specs: list[MeasureSpec], uses_dyads: set[str] | None = None) -> pl.DataFrame:
+    """Counts and rates per measure, rate, stratifier and stratum (overall first).
+
+    Measures in `uses_dyads` also get a `dyad_link` stratifier, so the share of units with a
+    linked mother is reported next to every result that depends on the links."""
     frames = []
     for spec in specs:
         results = member_results.filter(pl.col("measure_id") == spec.id)
         rate_ids = [rate.id for rate in spec.rates]
-        for order, stratifier in enumerate([OVERALL, *spec.stratifiers]):
+        for order, stratifier in enumerate([OVERALL, *stratifiers_of(spec, spec.id in (uses_dyads or set()))]):
             parts = [] if stratifier == OVERALL else stratifier.split(CROSS)
             keys = ["measure_id", "rate_id", *[STRATIFIER_COLUMNS.get(part, part) for part in parts]]
             counted = _counts(results, keys)

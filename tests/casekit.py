@@ -43,7 +43,7 @@ def read_case(path: Path) -> dict[str, Any]:
 def spec_text(case: dict[str, Any]) -> str:
     spec = {
         "id": "case", "title": case["description"], "version": "test", "steward": "eqm tests", "source": "hand-computed test case",
-        "improvement": "increase", "unit": case.get("unit", "member"), "parameters": case.get("parameters", {}),
+        "improvement": "increase", "unit": case.get("unit", "member"), "demographics": case.get("demographics", "self"), "parameters": case.get("parameters", {}),
         "stratifiers": case.get("stratifiers", ["race_ethnicity", "income_band", "plan", "race_ethnicity x income_band"]),
         "rates": [{"id": "rate", "title": "case rate", **case["rate"]}],
     }

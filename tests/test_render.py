@@ -17,6 +17,6 @@ def test_names_with_markup_are_escaped() -> None:
     })
     row = {"measure_id": "m", "rate_id": "r", "numerator": 1, "denominator": 2, "exclusions": 0, "rate": 0.5}
     rates = pl.DataFrame([row | {"stratifier": "overall", "stratum": "overall"}, row | {"stratifier": "plan", "stratum": hostile}])
-    html = render_scorecard(build_scorecard_context(rates, [(spec, ["logic <i>"])], "2025", [ExtractNote(hostile, 1, 1, 0)], 0.1))
+    html = render_scorecard(build_scorecard_context(rates, [(spec, ["logic <i>"], spec.stratifiers)], "2025", [ExtractNote(hostile, 1, 1, 0)], 0.1))
     assert hostile not in html and "&lt;script&gt;" in html
     assert "<b>title</b>" not in html and "<i>" not in html

@@ -141,11 +141,14 @@ def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> 
 
 
 def screenings_events(rule: m.ScreeningsRule, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str]:
-    when = sql.column("screening_date", "e")
+    when = sql.column(rule.dated_by, "e")
     select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
     select = select.join(sql.table("screenings", "e"), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
     conditions = [context.window(rule.window, when.copy())]
     parts = []
+    if rule.referral_statuses:
+        conditions.append(sql.is_in(sql.column("referral_status", "e"), rule.referral_statuses))
+        parts.append(f"referral status {' or '.join(rule.referral_statuses)}")
     for field_name, value_set, alias in (("instrument", rule.instruments, "vi"), ("item", rule.items, "vq"), ("answer_code", rule.answers, "va")):
         if value_set:
             select = _in_value_set(select, alias, [value_set], sql.column(field_name, "e"), "LOINC", when)
@@ -168,15 +171,30 @@ def screenings_events(rule: m.ScreeningsRule, context: Context, source: str = UN
     if rule.result:
         conditions.append(exp.EQ(this=sql.column("result", "e"), expression=sql.string(rule.result)))
         parts.append(f"result {rule.result}")
-    sentence = "a screening record" + (" with " + ", ".join(parts) if parts else "")
+    what = "a referral recorded on a screening record" if rule.dated_by == "referral_date" else "a screening record"
+    sentence = what + (" with " + ", ".join(parts) if parts else "")
+    return select.where(sql.and_(*conditions)), when, sentence + _subject_phrase(rule.subject)
+
+
+def kindergarten_events(rule: m.KindergartenRule, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str]:
+    when = sql.column("assessment_date", "e")
+    select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
+    select = select.join(sql.table("kindergarten_assessments", "e"), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
+    conditions = [context.window(rule.window, when.copy())]
+    sentence = "a kindergarten entry assessment"
+    if rule.ready is not None:
+        conditions.append(exp.EQ(this=sql.column("ready", "e"), expression=exp.true() if rule.ready else exp.false()))
+        sentence += " assessed as ready" if rule.ready else " assessed as not ready"
     return select.where(sql.and_(*conditions)), when, sentence + _subject_phrase(rule.subject)
 
 
 def event_source(query: m.EventQuery, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str, m.Window]:
     if query.claims is not None:
         return (*claims_events(query.claims, context, source), query.claims.window)
-    assert query.screenings is not None
-    return (*screenings_events(query.screenings, context, source), query.screenings.window)
+    if query.screenings is not None:
+        return (*screenings_events(query.screenings, context, source), query.screenings.window)
+    assert query.kindergarten is not None
+    return (*kindergarten_events(query.kindergarten, context, source), query.kindergarten.window)
 
 
 def _names(value_sets: list[str]) -> str:
@@ -187,7 +205,7 @@ def _subject_phrase(subject: str) -> str:
     return {"self": "", "mother": " for the linked mother (dyads)", "child": " for the linked child (dyads)"}[subject]
 
 
-def _counted_events(rule: m.ClaimsRule | m.ScreeningsRule, select: exp.Select, when: exp.Expression) -> exp.Select:
+def _counted_events(rule: m.ClaimsRule | m.ScreeningsRule | m.KindergartenRule, select: exp.Select, when: exp.Expression) -> exp.Select:
     select = select.select(sql.column("unit_id", "u").as_(sql.ident("unit_id")), exp.Max(this=when.copy()).as_(sql.ident("evidence_date")))
     select = select.group_by(sql.column("unit_id", "u"))
     if rule.min_days_apart > 1:
@@ -199,7 +217,7 @@ def _counted_events(rule: m.ClaimsRule | m.ScreeningsRule, select: exp.Select, w
     return select
 
 
-def _events_sentence(rule: m.ClaimsRule | m.ScreeningsRule, what: str) -> str:
+def _events_sentence(rule: m.ClaimsRule | m.ScreeningsRule | m.KindergartenRule, what: str) -> str:
     count = "at least one" if rule.at_least == 1 else f"at least {rule.at_least} on different dates"
     spacing = f", each at least {plural(rule.min_days_apart, 'day')} after the last one counted" if rule.min_days_apart > 1 else ""
     return f"{count}: {what} {describe_window(rule.window)} (both days included){spacing}"
@@ -334,6 +352,11 @@ def visit_screenings(node: m.Screenings, context: Context) -> Fragment:
     return _table_fragment("screenings", node.label, _counted_events(node.screenings, select, when), _events_sentence(node.screenings, sentence), context)
 
 
+def visit_kindergarten(node: m.Kindergarten, context: Context) -> Fragment:
+    select, when, sentence = kindergarten_events(node.kindergarten, context)
+    return _table_fragment("kindergarten", node.label, _counted_events(node.kindergarten, select, when), _events_sentence(node.kindergarten, sentence), context)
+
+
 def visit_linked(node: m.Linked, context: Context) -> Fragment:
     rule = node.linked
     mine = "child_member_id" if rule.relation == "mother" else "mother_member_id"
@@ -359,6 +382,7 @@ VISITORS: dict[type, Callable[..., Fragment]] = {
     m.Enrollment: visit_enrollment,
     m.Claims: visit_claims,
     m.Screenings: visit_screenings,
+    m.Kindergarten: visit_kindergarten,
     m.Linked: visit_linked,
 }
 

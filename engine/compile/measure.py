@@ -41,6 +41,7 @@ class CompiledRate:
     unit: str
     dates: tuple[tuple[str, str], ...]
     populations: dict[str, Fragment | None]
+    tables: frozenset[str]  # engine tables the rate's logic reads (not counting strata joins)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,11 @@ class CompiledMeasure:
     period: Period
     rates: tuple[CompiledRate, ...]
     extracts: tuple[str, ...] = field(default=())
+
+    @property
+    def uses_dyads(self) -> bool:
+        """Reads mother-child links in its logic or strata: its results carry the linkage rate."""
+        return self.spec.demographics == "mother" or any("dyads" in rate.tables for rate in self.rates)
 
     def sql(self, dialect: str = "duckdb") -> str:
         return "\n\n".join(f"-- {self.spec.id}.{rate.rate_id}: {rate.title}\n{rate.query.sql(dialect, pretty=True)};" for rate in self.rates)
@@ -74,7 +80,7 @@ class RateBuild:
 
 def compile_measure(spec: m.MeasureSpec, period: Period) -> CompiledMeasure:
     rates = tuple(compile_rate(spec, rate, period) for rate in spec.rates)
-    tables = {table.name for rate in rates for table in rate.query.find_all(exp.Table)}
+    tables = set().union(*(rate.tables for rate in rates)) | ({"dyads"} if spec.demographics == "mother" else set())
     extracts = tuple(sorted(TABLE_EXTRACTS[name] for name in tables if name in TABLE_EXTRACTS))
     return CompiledMeasure(spec, period, rates, extracts)
 
@@ -83,8 +89,9 @@ def compile_rate(spec: m.MeasureSpec, rate: m.Rate, period: Period) -> CompiledR
     build = RateBuild(spec, rate, Context(period.start, period.end, rate.id))
     for compile_pass in PASSES:
         compile_pass(build)
+    tables = frozenset(table.name for _, cte in build.ctes for table in cte.find_all(exp.Table))
     query = final_select(build)
-    return CompiledRate(spec.id, rate.id, rate.title, query, describe_date(rate.anchor), build.unit_description, tuple(build.dates), build.populations)
+    return CompiledRate(spec.id, rate.id, rate.title, query, describe_date(rate.anchor), build.unit_description, tuple(build.dates), build.populations, tables)
 
 
 # ---- passes ----
@@ -260,6 +267,12 @@ def final_select(build: RateBuild) -> exp.Select:
         exp.GT(this=sql.add_months(birth.copy(), exp.Mul(this=exp.Paren(this=year_gap.copy()), expression=sql.number(12))), expression=anchor.copy()), sql.number(1)
     ).else_(sql.number(0)))
     plan_alias = "pl"
+    mother, linked_child = "mo", "lc"
+    dyad_link = sql.case([
+        (sql.column("mother_member_id", mother).is_(exp.null()).not_(), sql.string("Linked mother")),
+        (sql.column("mother_member_id", linked_child).is_(exp.null()).not_(), sql.string("Linked child")),
+    ], sql.string("No link"))
+    strata_alias = "ms"
     query = exp.select(
         sql.string(build.spec.id).as_(sql.ident("measure_id")),
         sql.string(build.rate.id).as_(sql.ident("rate_id")),
@@ -277,14 +290,35 @@ def final_select(build: RateBuild) -> exp.Select:
         sql.coalesce(sql.column("program", plan_alias), sql.string("Unknown")).as_(sql.ident("program")),
         age_years.as_(sql.ident("age_years")),
         _age_band(build.spec, age_years.copy()).as_(sql.ident("age_band")),
-        *[sql.column(name, "ms") for name in STRATA_COLUMNS],
+        dyad_link.as_(sql.ident("dyad_link")),
+        *[sql.column(name, strata_alias) for name in STRATA_COLUMNS],
     ).from_(exp.Subquery(this=flags, alias=exp.TableAlias(this=sql.ident("f"))))
     query = query.join(sql.table(f"{build.rate.id}_plan", plan_alias), on=exp.EQ(this=sql.column("unit_id", plan_alias), expression=sql.column("unit_id", "f")), join_type="left")
-    query = query.join(sql.table("member_strata", "ms"), on=exp.EQ(this=sql.column("member_id", "ms"), expression=sql.column("member_id", "f")), join_type="left")
+    query = query.join(sql.table(f"{build.rate.id}_mother", mother), on=exp.EQ(this=sql.column("child_member_id", mother), expression=sql.column("member_id", "f")), join_type="left")
+    query = query.join(sql.table(f"{build.rate.id}_mothers", linked_child), on=exp.EQ(this=sql.column("mother_member_id", linked_child), expression=sql.column("member_id", "f")), join_type="left")
+    # Whose demographics stratify: the member's own, or (two-generation measures) the linked mother's;
+    # a child without a linked mother then has Unknown strata, never dropped.
+    whose = sql.column("mother_member_id", mother) if build.spec.demographics == "mother" else sql.column("member_id", "f")
+    query = query.join(sql.table("member_strata", strata_alias), on=exp.EQ(this=sql.column("member_id", strata_alias), expression=whose), join_type="left")
     query = query.where(ip.copy())
-    for name, cte in build.ctes:
+    for name, cte in [*build.ctes, *_dyad_ctes(build.rate.id)]:
         query = query.with_(sql.ident(name), as_=cte)
     return query
+
+
+def _dyad_ctes(prefix: str) -> list[tuple[str, exp.Select]]:
+    """Each child's most confident mother link, and the members who are someone's linked mother."""
+    ranked = exp.select(
+        sql.column("child_member_id"), sql.column("mother_member_id"),
+        exp.Window(this=exp.RowNumber(), partition_by=[sql.column("child_member_id")], order=exp.Order(expressions=[
+            exp.Ordered(this=sql.column("link_confidence"), desc=True), exp.Ordered(this=sql.column("mother_member_id")),
+        ])).as_(sql.ident("link_rank")),
+    ).from_(sql.table("dyads"))
+    best = exp.select(sql.column("child_member_id"), sql.column("mother_member_id")).from_(
+        exp.Subquery(this=ranked, alias=exp.TableAlias(this=sql.ident("ranked")))
+    ).where(exp.EQ(this=sql.column("link_rank"), expression=sql.number(1)))
+    mothers = exp.select(sql.column("mother_member_id")).distinct().from_(sql.table("dyads"))
+    return [(f"{prefix}_mother", best), (f"{prefix}_mothers", mothers)]
 
 
 def _reason_columns(pops: dict[str, Fragment | None]) -> list[exp.Expression]:

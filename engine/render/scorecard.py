@@ -25,6 +25,7 @@ STRATIFIER_TITLES = {
     "sex": "Sex",
     "preferred_language": "Preferred language",
     "age_band": "Age band",
+    "dyad_link": "Mother-child link (dyads)",
 }
 
 
@@ -49,6 +50,7 @@ class RateCard:
     title: str
     overall: StratumRow
     tables: tuple[StratifierTable, ...]
+    linkage: str | None  # share of the denominator with a linked mother, for measures using dyads
 
 
 @dataclass(frozen=True)
@@ -97,25 +99,34 @@ def _row(row: dict) -> StratumRow:
     )
 
 
+def _linkage(subset: pl.DataFrame, overall: StratumRow) -> str | None:
+    linked = subset.filter((pl.col("stratifier") == "dyad_link") & (pl.col("stratum") == "Linked mother"))
+    if subset.filter(pl.col("stratifier") == "dyad_link").is_empty():
+        return None
+    count = linked["denominator"].sum() if linked.height else 0
+    share = "no denominator" if overall.denominator == 0 else f"{100 * count / overall.denominator:.1f}%"
+    return f"{count} of {overall.denominator} in the denominator ({share}) have a linked mother; the rest are shown as their own group, not dropped."
+
+
 def build_scorecard_context(
     rates: pl.DataFrame,
-    measures: list[tuple[object, list[str]]],
+    measures: list[tuple[object, list[str], list[str]]],
     period: str,
     extracts: list[ExtractNote],
     unknown_share: float | None,
 ) -> ScorecardContext:
-    """`measures` pairs each MeasureSpec with its explanation lines (from compile.explain)."""
+    """`measures`: each MeasureSpec with its explanation lines (compile.explain) and stratifiers."""
     cards = []
-    for spec, methodology in measures:
+    for spec, methodology, stratifiers in measures:
         rate_cards = []
         for rate in spec.rates:
             subset = rates.filter((pl.col("measure_id") == spec.id) & (pl.col("rate_id") == rate.id))
             overall = _row(subset.filter(pl.col("stratifier") == "overall").row(0, named=True))
             tables = tuple(
                 StratifierTable(stratifier_title(name), tuple(_row(row) for row in subset.filter(pl.col("stratifier") == name).iter_rows(named=True)))
-                for name in spec.stratifiers
+                for name in stratifiers
             )
-            rate_cards.append(RateCard(rate.id, rate.title, overall, tables))
+            rate_cards.append(RateCard(rate.id, rate.title, overall, tables, _linkage(subset, overall)))
         cards.append(MeasureCard(spec.id, spec.title, spec.version, spec.steward, spec.source,
                                  "Higher is better" if spec.improvement == "increase" else "Lower is better", tuple(rate_cards), tuple(methodology)))
     return ScorecardContext(

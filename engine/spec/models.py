@@ -26,6 +26,7 @@ STRATIFIERS = (
     "sex",
     "preferred_language",
     "age_band",
+    "dyad_link",
 )
 CROSS = " x "
 
@@ -125,9 +126,13 @@ class ClaimsRule(Frozen):
 
 
 class ScreeningsRule(Frozen):
-    """Screening records (instrument, item, answer, score, result) on a date in the window."""
+    """Screening records (instrument, item, answer, score, result) on a date in the window.
+
+    With `dated_by: referral_date` the window applies to the referral recorded on the screening row."""
 
     window: Window
+    dated_by: Literal["screening_date", "referral_date"] = "screening_date"
+    referral_statuses: list[str] | None = Field(default=None, description="referral statuses that count (made, completed, declined)")
     instruments: str | None = Field(default=None, description="value set of instrument (panel) codes")
     items: str | None = Field(default=None, description="value set of item (question) codes")
     answers: str | None = Field(default=None, description="value set of answer codes")
@@ -138,6 +143,16 @@ class ScreeningsRule(Frozen):
     score_at_least: float | None = None
     score_at_most: float | None = None
     result: Literal["positive", "negative"] | None = None
+    at_least: int = Field(default=1, ge=1)
+    min_days_apart: int = Field(default=0, ge=0)
+    subject: Subject = "self"
+
+
+class KindergartenRule(Frozen):
+    """Kindergarten entry assessments (education data) dated in the window, optionally assessed as ready."""
+
+    window: Window
+    ready: bool | None = None
     at_least: int = Field(default=1, ge=1)
     min_days_apart: int = Field(default=0, ge=0)
     subject: Subject = "self"
@@ -195,11 +210,15 @@ class Screenings(Labelled):
     screenings: ScreeningsRule
 
 
+class Kindergarten(Labelled):
+    kindergarten: KindergartenRule
+
+
 class Linked(Labelled):
     linked: LinkedRule
 
 
-CRITERION_KINDS = ("all", "any", "not", "age", "turns", "enrollment", "claims", "screenings", "linked")
+CRITERION_KINDS = ("all", "any", "not", "age", "turns", "enrollment", "claims", "screenings", "kindergarten", "linked")
 
 Criterion = Annotated[
     Union[
@@ -211,6 +230,7 @@ Criterion = Annotated[
         Annotated[Enrollment, Tag("enrollment")],
         Annotated[Claims, Tag("claims")],
         Annotated[Screenings, Tag("screenings")],
+        Annotated[Kindergarten, Tag("kindergarten")],
         Annotated[Linked, Tag("linked")],
     ],
     Discriminator(
@@ -222,15 +242,17 @@ Criterion = Annotated[
 
 
 class EventQuery(Frozen):
-    """Events from one source: claim lines or screening records (counting fields are ignored)."""
+    """Events from one source: claim lines, screening records or kindergarten assessments
+    (counting fields are ignored)."""
 
     claims: ClaimsRule | None = None
     screenings: ScreeningsRule | None = None
+    kindergarten: KindergartenRule | None = None
 
     @model_validator(mode="after")
     def _one_source(self) -> EventQuery:
-        if (self.claims is None) == (self.screenings is None):
-            raise ValueError("give exactly one of claims or screenings")
+        if sum(source is not None for source in (self.claims, self.screenings, self.kindergarten)) != 1:
+            raise ValueError("give exactly one of claims, screenings or kindergarten")
         return self
 
 
@@ -289,6 +311,9 @@ class MeasureSpec(Frozen):
     source: str = Field(description="citation of the published definition this spec follows")
     improvement: Literal["increase", "decrease"]
     unit: Literal["member", "event"] = "member"
+    demographics: Literal["self", "mother"] = Field(
+        default="self", description="whose race/ethnicity, income, sex, county and language stratify: the member's or the linked mother's"
+    )
     description: str = ""
     choices: list[str] = Field(default_factory=list, description="where sources disagree: what this spec chose, and why")
     parameters: dict[str, Parameter] = Field(default_factory=dict)

@@ -268,6 +268,26 @@ WITH "all_domains_units_0" AS (
   ) AS "ranked"
   WHERE
     "plan_rank" = 1
+), "all_domains_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "all_domains_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
 )
 SELECT
   'sdoh_screening' AS "measure_id",
@@ -355,6 +375,13 @@ SELECT
     ELSE 0
   END AS "age_years",
   CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
   "ms"."race_ethnicity",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
@@ -430,6 +457,10 @@ FROM (
 ) AS "f"
 LEFT JOIN "all_domains_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "all_domains_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "all_domains_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
 LEFT JOIN "member_strata" AS "ms"
   ON "ms"."member_id" = "f"."member_id"
 WHERE
@@ -601,6 +632,26 @@ WITH "food_units_0" AS (
   ) AS "ranked"
   WHERE
     "plan_rank" = 1
+), "food_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "food_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
 )
 SELECT
   'sdoh_screening' AS "measure_id",
@@ -688,6 +739,13 @@ SELECT
     ELSE 0
   END AS "age_years",
   CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
   "ms"."race_ethnicity",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
@@ -746,6 +804,10 @@ FROM (
 ) AS "f"
 LEFT JOIN "food_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "food_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "food_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
 LEFT JOIN "member_strata" AS "ms"
   ON "ms"."member_id" = "f"."member_id"
 WHERE
@@ -917,6 +979,26 @@ WITH "housing_units_0" AS (
   ) AS "ranked"
   WHERE
     "plan_rank" = 1
+), "housing_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "housing_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
 )
 SELECT
   'sdoh_screening' AS "measure_id",
@@ -1004,6 +1086,13 @@ SELECT
     ELSE 0
   END AS "age_years",
   CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
   "ms"."race_ethnicity",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
@@ -1062,6 +1151,10 @@ FROM (
 ) AS "f"
 LEFT JOIN "housing_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "housing_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "housing_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
 LEFT JOIN "member_strata" AS "ms"
   ON "ms"."member_id" = "f"."member_id"
 WHERE
@@ -1233,6 +1326,26 @@ WITH "transportation_units_0" AS (
   ) AS "ranked"
   WHERE
     "plan_rank" = 1
+), "transportation_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "transportation_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
 )
 SELECT
   'sdoh_screening' AS "measure_id",
@@ -1320,6 +1433,13 @@ SELECT
     ELSE 0
   END AS "age_years",
   CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
   "ms"."race_ethnicity",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
@@ -1381,6 +1501,10 @@ FROM (
 ) AS "f"
 LEFT JOIN "transportation_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "transportation_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "transportation_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
 LEFT JOIN "member_strata" AS "ms"
   ON "ms"."member_id" = "f"."member_id"
 WHERE

@@ -157,6 +157,26 @@ WITH "first_15_months_units_0" AS (
   ) AS "ranked"
   WHERE
     "plan_rank" = 1
+), "first_15_months_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "first_15_months_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
 )
 SELECT
   'w30' AS "measure_id",
@@ -244,6 +264,13 @@ SELECT
     ELSE 0
   END AS "age_years",
   CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
   "ms"."race_ethnicity",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
@@ -293,6 +320,10 @@ FROM (
 ) AS "f"
 LEFT JOIN "first_15_months_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "first_15_months_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "first_15_months_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
 LEFT JOIN "member_strata" AS "ms"
   ON "ms"."member_id" = "f"."member_id"
 WHERE
@@ -460,6 +491,26 @@ WITH "months_15_to_30_units_0" AS (
   ) AS "ranked"
   WHERE
     "plan_rank" = 1
+), "months_15_to_30_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "months_15_to_30_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
 )
 SELECT
   'w30' AS "measure_id",
@@ -547,6 +598,13 @@ SELECT
     ELSE 0
   END AS "age_years",
   CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
   "ms"."race_ethnicity",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
@@ -596,6 +654,10 @@ FROM (
 ) AS "f"
 LEFT JOIN "months_15_to_30_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "months_15_to_30_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "months_15_to_30_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
 LEFT JOIN "member_strata" AS "ms"
   ON "ms"."member_id" = "f"."member_id"
 WHERE
