@@ -274,6 +274,11 @@ def visit_turns(node: m.Turns, context: Context) -> Fragment:
     return Fragment(context.window(rule.within, reached), f"reaches {describe_offset(rule.age)} of age (birth plus {describe_offset(rule.age)}) {describe_window(rule.within)}", "turns", node.label)
 
 
+def visit_on(node: m.On, context: Context) -> Fragment:
+    rule = node.on
+    return Fragment(context.window(rule.within, context.date(rule.date)), f"{describe_date(rule.date)} falls {describe_window(rule.within)}", "on", node.label)
+
+
 def visit_enrollment(node: m.Enrollment, context: Context) -> Fragment:
     rule = node.enrollment
     query = enrollment_query(rule, context)
@@ -379,6 +384,7 @@ VISITORS: dict[type, Callable[..., Fragment]] = {
     m.NotOf: visit_not,
     m.Age: visit_age,
     m.Turns: visit_turns,
+    m.On: visit_on,
     m.Enrollment: visit_enrollment,
     m.Claims: visit_claims,
     m.Screenings: visit_screenings,

@@ -100,7 +100,7 @@ def compile_rate(spec: m.MeasureSpec, rate: m.Rate, period: Period) -> CompiledR
 def units_pass(build: RateBuild) -> None:
     """One row per unit: each member, or each distinct (member, event date) for event units."""
     typed_null = lambda type_name: exp.cast(exp.null(), exp.DataType.build(type_name))  # noqa: E731
-    if build.spec.unit == "member":
+    if build.spec.unit_of(build.rate) == "member":
         query = exp.select(
             sql.column("member_id", "u").as_(sql.ident("unit_id")),
             sql.column("member_id", "u").as_(sql.ident("member_id")),

@@ -193,10 +193,11 @@ def _semantic_problems(data: dict[str, Any], value_sets: set[str] | None, at: _L
         if rate.get("id") in seen_rates:
             problems.append(at.problem(rate_path + ("id",), f"duplicate rate id '{rate['id']}'"))
         seen_rates.add(rate.get("id"))
-        if unit == "event" and "events" not in rate:
-            problems.append(at.problem(rate_path, "an event-unit measure needs 'events:' on each rate", "add events: {claims: ...}"))
+        rate_unit = rate.get("unit", unit)
+        if rate_unit == "event" and "events" not in rate:
+            problems.append(at.problem(rate_path, "an event-unit rate needs 'events:'", "add events: {claims: ...}"))
         # Named dates are computed before the anchor, in order: each may use only earlier ones.
-        known = [name for name in BUILTIN_DATES if name != "anchor"] + ([EVENT_DATE] if unit == "event" else [])
+        known = [name for name in BUILTIN_DATES if name != "anchor"] + ([EVENT_DATE] if rate_unit == "event" else [])
         dates = rate["dates"] if isinstance(rate.get("dates"), dict) else {}
         for name, named in dates.items():
             for sub_path, value in _date_names(named, rate_path + ("dates", name)):

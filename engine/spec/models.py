@@ -96,6 +96,13 @@ class TurnsRule(Frozen):
     within: Window
 
 
+class OnRule(Frozen):
+    """A unit's date (for example the event date, or a named date) falls within a window."""
+
+    date: DateRef
+    within: Window
+
+
 class EnrollmentRule(Frozen):
     """Continuous enrollment over a window, allowing a number of gaps of bounded length."""
 
@@ -198,6 +205,10 @@ class Turns(Labelled):
     turns: TurnsRule
 
 
+class On(Labelled):
+    on: OnRule
+
+
 class Enrollment(Labelled):
     enrollment: EnrollmentRule
 
@@ -218,7 +229,7 @@ class Linked(Labelled):
     linked: LinkedRule
 
 
-CRITERION_KINDS = ("all", "any", "not", "age", "turns", "enrollment", "claims", "screenings", "kindergarten", "linked")
+CRITERION_KINDS = ("all", "any", "not", "age", "turns", "on", "enrollment", "claims", "screenings", "kindergarten", "linked")
 
 Criterion = Annotated[
     Union[
@@ -227,6 +238,7 @@ Criterion = Annotated[
         Annotated[NotOf, Tag("not")],
         Annotated[Age, Tag("age")],
         Annotated[Turns, Tag("turns")],
+        Annotated[On, Tag("on")],
         Annotated[Enrollment, Tag("enrollment")],
         Annotated[Claims, Tag("claims")],
         Annotated[Screenings, Tag("screenings")],
@@ -284,6 +296,7 @@ class Populations(Frozen):
 class Rate(Frozen):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str
+    unit: Literal["member", "event"] | None = Field(default=None, description="overrides the measure's unit for this rate")
     anchor: DateRef = Field(default=DateRef(date="period_end"), description="date for age, plan and strata")
     events: EventQuery | None = Field(default=None, description="required when the measure's unit is event")
     dates: dict[str, NamedDate] = Field(default_factory=dict)
@@ -319,7 +332,13 @@ class MeasureSpec(Frozen):
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     age_bands: list[AgeBand] = Field(default_factory=list)
     stratifiers: list[str] = Field(default_factory=lambda: ["race_ethnicity", "income_band", "plan", "race_ethnicity x income_band"])
+    definitions: dict[str, Any] = Field(
+        default_factory=dict, description="fragments named with YAML anchors (&name) for rates to reuse (*name); not read on their own"
+    )
     rates: list[Rate] = Field(min_length=1)
+
+    def unit_of(self, rate: Rate) -> str:
+        return rate.unit or self.unit
 
 
 for _model in (AllOf, AnyOf, NotOf, Populations, NamedDate, Rate, MeasureSpec):
