@@ -36,8 +36,23 @@ GROUPS = {
 PLANS = {"PLAN-A": (0.35, 1.00), "PLAN-B": (0.30, 0.95), "PLAN-C": (0.20, 1.04), "PLAN-D": (0.15, 0.90)}
 COUNTIES = ["Multnomah", "Washington", "Clackamas", "Lane", "Marion", "Jackson", "Deschutes", "Umatilla"]
 LANGUAGES = {"English": 0.74, "Spanish": 0.20, "Vietnamese": 0.02, "Russian": 0.015, "Somali": 0.01, "Chinese": 0.015}
-# Bright Futures visit ages in days (newborn, 1, 2, 4, 6, 9, 12, 15, 18, 24, 30 months), then yearly.
-INFANT_VISITS = [4, 30, 61, 122, 183, 274, 365, 456, 548, 730, 913]
+# Bright Futures visit ages in days (newborn, 1, 2, 4, 6, 9, 12, 15, 18, 24, 30 months), then yearly;
+# the 12-month visit is set a little after the birthday so its jitter rarely precedes it.
+INFANT_VISITS = [4, 30, 61, 122, 183, 274, 375, 456, 548, 730, 913]
+# CPT codes given at a visit (by age in days) with the probability of each, when the visit happens.
+# The routine schedule gives 4 DTaP, 3 IPV, 3 HiB, 3-4 HepB, 4 PCV, 1 MMR, 1 VZV, 2 HepA, RV, flu.
+VISIT_SERVICES = {
+    4: [("90744", 0.85)],
+    61: [("90697", 0.95), ("90670", 0.95), ("ROTAVIRUS", 0.9)],
+    122: [("90697", 0.93), ("90670", 0.93), ("ROTAVIRUS", 0.88)],
+    183: [("90700", 0.9), ("90713", 0.88), ("90670", 0.9), ("90744", 0.85), ("ROTAVIRUS_3", 0.85), ("90686", 0.7)],
+    274: [("90686", 0.55), ("96110", 0.6)],
+    375: [("90707", 0.9), ("90716", 0.88), ("90633", 0.85), ("90670", 0.85), ("83655", 0.55), ("99188", 0.3)],
+    456: [("90700", 0.85), ("90647", 0.85)],
+    548: [("90633", 0.75), ("96110", 0.55), ("99188", 0.3)],
+    730: [("83655", 0.45), ("99188", 0.3)],
+    913: [("96110", 0.5), ("99188", 0.3)],
+}
 
 
 @dataclass(frozen=True)
@@ -68,8 +83,8 @@ def synthesize(options: SynthOptions) -> dict[str, pl.DataFrame]:
     factor = members["care_factor"].to_numpy()
     enrollment = _enrollment(rng, members, history_start, period_end)
     claims = _claims(rng, members, factor, history_start, period_end)
-    screenings = _screenings(rng, members, factor, options.year)
     dyads = _dyads(rng, members, period_end)
+    screenings = pl.concat([_screenings(rng, members, factor, options.year), _maternal_screenings(rng, members, dyads, history_start)])
     kindergarten = _kindergarten(rng, members, factor, options.year)
     tables = {
         "members": members.drop("care_factor", "group", "plan"),
@@ -184,16 +199,28 @@ def _claims(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray,
     frames = []
     # Well-child visits on the Bright Futures schedule, then yearly to age 20.
     offsets = INFANT_VISITS + [365 * age + 180 for age in range(3, 21)]
+    two_dose_rotavirus = rng.random(len(ids)) < 0.6  # RV1 (2 doses) or RV5 (3 doses)
+    # Care clusters within a child: most families keep to the schedule, some miss much of it.
+    adherent = rng.random(len(ids)) < np.clip(0.85 * factor, 0, 0.97)
     attend_base = np.array([0.96, 0.94, 0.92, 0.9, 0.88, 0.86, 0.85, 0.8, 0.78, 0.76, 0.74] + [0.62] * 3 + [0.55] * 15)[: len(offsets)]
     for offset, base in zip(offsets, attend_base, strict=True):
         visit = birth + np.timedelta64(offset, "D") + rng.integers(-9, 10, len(ids)).astype("timedelta64[D]")
-        keep = (visit >= history_start) & (visit <= period_end) & (rng.random(len(ids)) < base * factor)
+        attend = np.where(adherent, 0.97, base * 0.7 * factor)
+        keep = (visit >= history_start) & (visit <= period_end) & (rng.random(len(ids)) < attend)
         count = keep.sum()
         age_years = offset // 365
         code = ("99391" if age_years < 1 else "99392" if age_years < 5 else "99393" if age_years < 12 else "99394" if age_years < 18 else "99395")
         provider = np.where(rng.random(count) < 0.95, _choice(rng, {"PEDIATRICS": 0.6, "FAMILY_MEDICINE": 0.3, "FQHC": 0.1}, count), "URGENT_CARE")
         places = np.where(rng.random(count) < 0.03, "02", "11")
         frames.append(_claim_frame(rng, ids[keep], visit[keep], np.full(count, code), np.full(count, "CPT"), np.full(count, "Z00.129" if age_years < 18 else "Z00.00"), provider, places))
+        for code, chance in VISIT_SERVICES.get(offset, []):
+            given = rng.random(count) < np.where(adherent[keep], 0.985, chance * 0.7)
+            if code.startswith("ROTAVIRUS"):
+                given &= ~two_dose_rotavirus[keep] if code == "ROTAVIRUS_3" else np.ones(count, bool)
+                codes = np.where(two_dose_rotavirus[keep][given], "90681", "90680")
+            else:
+                codes = np.full(given.sum(), code)
+            frames.append(_claim_frame(rng, ids[keep][given], visit[keep][given], codes, np.full(given.sum(), "CPT"), np.full(given.sum(), "Z23" if code != "96110" else "Z13.42"), provider[given], np.full(given.sum(), "11")))
         if offset in (30, 61, 122, 183):  # caregiver depression screening billed on the infant's claim
             screened = rng.random(count) < 0.45 * factor[keep]
             frames.append(_claim_frame(rng, ids[keep][screened], visit[keep][screened], np.full(screened.sum(), "96161"), np.full(screened.sum(), "CPT"), np.full(screened.sum(), "Z13.32"), provider[screened], places[screened]))
@@ -207,7 +234,7 @@ def _claims(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray,
     sick_codes = np.array(["99212", "99213", "99214", "87880", "90460", "99283"])[rng.integers(0, 6, len(sick_ids))]
     sick_dx = np.array(["J06.9", "H66.90", "J02.9", "R50.9", "L30.9|Z23", "S93.401A"])[rng.integers(0, 6, len(sick_ids))]
     frames.append(_claim_frame(rng, ids[sick_ids], sick_dates, sick_codes, np.full(len(sick_ids), "CPT"), sick_dx, np.full(len(sick_ids), "PEDIATRICS"), np.full(len(sick_ids), "11")))
-    dental_count = rng.binomial(np.maximum(years.astype(int), 1), 0.45 * np.clip(factor, 0, 1.1))
+    dental_count = rng.binomial(np.maximum(years.astype(int), 1), 0.6 * np.clip(factor, 0, 1.1))
     dental_ids = np.repeat(np.arange(len(ids)), dental_count)
     dental_dates = history_start + (rng.random(len(dental_ids)) * (period_end - history_start).astype(int)).astype("timedelta64[D]")
     valid = dental_dates >= birth[dental_ids] + np.timedelta64(365, "D")
@@ -280,6 +307,30 @@ def _screenings(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndar
     ).drop("answered", "referred").sort("member_id", "screening_date")
 
 
+def _maternal_screenings(rng: np.random.Generator, members: pl.DataFrame, dyads: pl.DataFrame, history_start: np.datetime64) -> pl.DataFrame:
+    """EPDS results for linked mothers, recorded in the weeks after the birth (a mother's own visit)."""
+    births = dyads.join(members.select("member_id", "birth_date", "care_factor"), left_on="child_member_id", right_on="member_id")
+    born = births["birth_date"].to_numpy().astype("datetime64[D]")
+    screened = (rng.random(births.height) < 0.35 * births["care_factor"].to_numpy()) & (born >= history_start)
+    count = int(screened.sum())
+    score = rng.integers(0, 23, count).astype(float)
+    return pl.DataFrame({
+        "screening_id": np.char.add("EPDS-", births["child_member_id"].to_numpy().astype(str)[screened]),
+        "member_id": births["mother_member_id"].to_numpy().astype(str)[screened],
+        "screening_date": _days(born[screened] + rng.integers(20, 70, count).astype("timedelta64[D]")),
+        "instrument": np.full(count, "71354-5"),
+        "item": np.full(count, None, dtype=object).astype(str),
+        "answer_code": np.full(count, None, dtype=object).astype(str),
+        "score": score,
+        "result": np.where(score >= 10, "positive", "negative"),
+        "referral_date": _days(born[screened]),
+        "referral_status": np.full(count, "none"),
+    }).with_columns(
+        pl.lit(None, pl.String).alias("item"), pl.lit(None, pl.String).alias("answer_code"),
+        pl.lit(None, pl.Date).alias("referral_date"), pl.lit(None, pl.String).alias("referral_status"),
+    ).unique(["screening_id", "item"], keep="first", maintain_order=True)
+
+
 def _dyads(rng: np.random.Generator, members: pl.DataFrame, period_end: np.datetime64) -> pl.DataFrame:
     birth = members["birth_date"].to_numpy().astype("datetime64[D]")
     age_days = (period_end - birth).astype(int)
@@ -307,7 +358,7 @@ def _kindergarten(rng: np.random.Generator, members: pl.DataFrame, factor: np.nd
         "school_year": np.full(len(entrants), year),
         "assessment_date": _days(september + rng.integers(5, 40, len(entrants)).astype("timedelta64[D]")),
         "literacy_score": np.round(scores[0], 1), "math_score": np.round(scores[1], 1), "approaches_to_learning_score": np.round(scores[2], 1),
-        "ready": scores.mean(axis=0) > 47,
+        "ready": scores.mean(axis=0) > 44,
     })
 
 

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from engine.cli import main
+from engine.pipeline import DEFAULT_MEASURES, load_specs
 from engine.run import MEMBER_RESULT_SCHEMA
 from engine.stratify import stratum_total_mismatches
 from tests.test_spec_errors import check_snapshot
@@ -18,6 +19,7 @@ from tests.test_spec_errors import check_snapshot
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "sample_data"
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "cli"
+LIBRARY = {spec.id for spec in load_specs(DEFAULT_MEASURES)}
 
 
 def invoke(*args: str):
@@ -38,7 +40,7 @@ def test_run_writes_every_output(sample_run: Path) -> None:
         assert (sample_run / name).exists(), name
     results = pl.read_parquet(sample_run / "member_results.parquet")
     assert dict(results.schema) == MEMBER_RESULT_SCHEMA
-    assert set(results["measure_id"]) == {"w30", "sdoh_screening"}
+    assert set(results["measure_id"]) == LIBRARY
 
 
 def test_rows_read_equal_rows_used_plus_rejected(sample_run: Path) -> None:
@@ -51,7 +53,7 @@ def test_rows_read_equal_rows_used_plus_rejected(sample_run: Path) -> None:
             frame = pl.read_csv(rejects, infer_schema=False)
             assert frame.height == entry["rows_rejected"] and frame["reject_reason"].null_count() == 0
     assert manifest["period"]["label"] == "2025"
-    assert set(manifest["measures"]) == {"w30", "sdoh_screening"} and manifest["value_sets"]
+    assert set(manifest["measures"]) == LIBRARY and manifest["value_sets"]
 
 
 def test_strata_add_up_to_the_overall_counts(sample_run: Path) -> None:

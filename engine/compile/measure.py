@@ -209,9 +209,10 @@ def fragment_name(fragment: Fragment) -> str:
 
 
 def failed(fragment: Fragment, prefix: str) -> exp.Expression:
-    """Why a criterion is false: for `all`, the first child that failed."""
-    if fragment.kind == "all" and not fragment.label:
-        return sql.case([(exp.not_(_met(child, False)), failed(child, prefix)) for child in fragment.children])
+    """Why a criterion is false: for `all`, the first child that failed (under the label, if any)."""
+    if fragment.kind == "all":
+        inner = f"{prefix}{fragment.label} > " if fragment.label else prefix
+        return sql.case([(exp.not_(_met(child, False)), failed(child, inner)) for child in fragment.children])
     return sql.string(prefix + fragment_name(fragment))
 
 

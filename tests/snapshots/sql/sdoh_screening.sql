@@ -1509,3 +1509,387 @@ LEFT JOIN "member_strata" AS "ms"
   ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
+
+-- sdoh_screening.referral_within_30_days: Referral or intervention within 30 days of the first positive screen
+WITH "referral_within_30_days_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "referral_within_30_days_units_1" AS (
+  SELECT
+    "u".*,
+    "d"."value" AS "date_first_positive"
+  FROM "referral_within_30_days_units_0" AS "u"
+  LEFT JOIN (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      MIN("e"."screening_date") AS "value"
+    FROM "referral_within_30_days_units_0" AS "u"
+    JOIN "screenings" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+    JOIN "value_set_codes" AS "vi"
+      ON "vi"."code" = "e"."instrument"
+      AND "vi"."code_system" = 'LOINC'
+      AND "vi"."value_set" IN ('sdoh_screening_instruments')
+      AND (
+        (
+          "vi"."effective_from" IS NULL OR "e"."screening_date" >= "vi"."effective_from"
+        )
+        AND (
+          "vi"."effective_to" IS NULL OR "e"."screening_date" <= "vi"."effective_to"
+        )
+      )
+    WHERE
+      "e"."screening_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST(CAST('2025-12-31' AS DATE) + INTERVAL (-30) DAY AS DATE)
+      AND "e"."result" = 'positive'
+    GROUP BY
+      "u"."unit_id"
+  ) AS "d"
+    ON "d"."unit_id" = "u"."unit_id"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST('2025-12-31' AS DATE) AS "anchor_date"
+  FROM "referral_within_30_days_units_1" AS "u"
+), "referral_within_30_days_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST('2025-01-01' AS DATE) AS "window_start",
+        CAST('2025-12-31' AS DATE) AS "window_end",
+        GREATEST("e"."start_date", CAST('2025-01-01' AS DATE)) AS "span_start",
+        LEAST("e"."end_date", CAST('2025-12-31' AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST('2025-12-31' AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST('2025-12-31' AS DATE)
+        AND "e"."end_date" >= CAST('2025-01-01' AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "referral_within_30_days_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."screening_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "screenings" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "vi"
+    ON "vi"."code" = "e"."instrument"
+    AND "vi"."code_system" = 'LOINC'
+    AND "vi"."value_set" IN ('sdoh_screening_instruments')
+    AND (
+      (
+        "vi"."effective_from" IS NULL OR "e"."screening_date" >= "vi"."effective_from"
+      )
+      AND (
+        "vi"."effective_to" IS NULL OR "e"."screening_date" <= "vi"."effective_to"
+      )
+    )
+  WHERE
+    "e"."screening_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST(CAST('2025-12-31' AS DATE) + INTERVAL (-30) DAY AS DATE)
+    AND "e"."result" = 'positive'
+  GROUP BY
+    "u"."unit_id"
+), "referral_within_30_days_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."referral_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "screenings" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."referral_date" BETWEEN "u"."date_first_positive" AND CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE)
+    AND "e"."referral_status" IN ('made', 'completed')
+  GROUP BY
+    "u"."unit_id"
+), "referral_within_30_days_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('sdoh_intervention')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."date_first_positive" AND CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "referral_within_30_days_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+), "referral_within_30_days_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "referral_within_30_days_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
+)
+SELECT
+  'sdoh_screening' AS "measure_id",
+  'referral_within_30_days' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        "u"."birth_date" <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 216 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE(
+      (
+        (
+          NOT "referral_within_30_days_criterion_1"."unit_id" IS NULL
+        )
+        AND (
+          NOT "referral_within_30_days_criterion_2"."unit_id" IS NULL
+        )
+      ),
+      FALSE
+    ) AS "den_met",
+    FALSE AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE(
+      (
+        (
+          (
+            NOT "referral_within_30_days_criterion_3"."unit_id" IS NULL
+          )
+          OR (
+            NOT "referral_within_30_days_criterion_4"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "num_met",
+    FALSE AS "numex_met",
+    CASE
+      WHEN NOT COALESCE((
+        NOT "referral_within_30_days_criterion_1"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'not in denominator: continuously enrolled in the measurement period'
+      WHEN NOT COALESCE((
+        NOT "referral_within_30_days_criterion_2"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'not in denominator: a positive food, housing or transportation screen by 1 December'
+    END AS "denominator_failed",
+    'numerator not met: referral or intervention within 30 days of the first positive screen' AS "numerator_failed",
+    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    GREATEST(
+      "referral_within_30_days_criterion_4"."evidence_date",
+      "referral_within_30_days_criterion_3"."evidence_date"
+    ) AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "referral_within_30_days_criterion_1"
+    ON "referral_within_30_days_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "referral_within_30_days_criterion_2"
+    ON "referral_within_30_days_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "referral_within_30_days_criterion_3"
+    ON "referral_within_30_days_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "referral_within_30_days_criterion_4"
+    ON "referral_within_30_days_criterion_4"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "referral_within_30_days_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "referral_within_30_days_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "referral_within_30_days_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";

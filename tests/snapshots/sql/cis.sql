@@ -1,0 +1,4203 @@
+-- cis.combination_3: Combination 3 by the second birthday
+WITH "combination_3_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS "anchor_date"
+  FROM "combination_3_units_0" AS "u"
+), "combination_3_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS "window_start",
+        "u"."anchor_date" AS "window_end",
+        GREATEST("e"."start_date", CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)) AS "span_start",
+        LEAST("e"."end_date", "u"."anchor_date") AS "span_end",
+        CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= "u"."anchor_date"
+        AND "e"."end_date" >= CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "combination_3_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('hospice')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('cis_exclusions')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_dtap')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 4
+), "combination_3_criterion_5" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_encephalitis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_6" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_7" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_ipv')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 3
+), "combination_3_criterion_8" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_9" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_mmr')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_10" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_measles')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_11" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_mumps')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_12" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_rubella')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_13" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_14" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_hib')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 3
+), "combination_3_criterion_15" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_16" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_hepb')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 3
+), "combination_3_criterion_17" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_hepatitis_b')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_18" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_19" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_vzv')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_20" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_varicella')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_21" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_22" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_pcv')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 4
+), "combination_3_criterion_23" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+), "combination_3_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "combination_3_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
+)
+SELECT
+  'cis' AS "measure_id",
+  'combination_3' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE((
+      NOT "combination_3_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    COALESCE(
+      (
+        (
+          (
+            NOT "combination_3_criterion_2"."unit_id" IS NULL
+          )
+          OR (
+            NOT "combination_3_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE(
+      (
+        (
+          (
+            (
+              NOT "combination_3_criterion_4"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_5"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
+            )
+          )
+        )
+        AND (
+          (
+            (
+              NOT "combination_3_criterion_7"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_8"."unit_id" IS NULL
+            )
+          )
+        )
+        AND (
+          (
+            (
+              NOT "combination_3_criterion_9"."unit_id" IS NULL
+            )
+            OR (
+              (
+                NOT "combination_3_criterion_10"."unit_id" IS NULL
+              )
+              AND (
+                NOT "combination_3_criterion_11"."unit_id" IS NULL
+              )
+              AND (
+                NOT "combination_3_criterion_12"."unit_id" IS NULL
+              )
+            )
+            OR (
+              NOT "combination_3_criterion_13"."unit_id" IS NULL
+            )
+          )
+        )
+        AND (
+          (
+            (
+              NOT "combination_3_criterion_14"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_15"."unit_id" IS NULL
+            )
+          )
+        )
+        AND (
+          (
+            (
+              NOT "combination_3_criterion_16"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_17"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_18"."unit_id" IS NULL
+            )
+          )
+        )
+        AND (
+          (
+            (
+              NOT "combination_3_criterion_19"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_20"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_21"."unit_id" IS NULL
+            )
+          )
+        )
+        AND (
+          (
+            (
+              NOT "combination_3_criterion_22"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_23"."unit_id" IS NULL
+            )
+          )
+        )
+      ),
+      FALSE
+    ) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the 12 months before the second birthday' AS "denominator_failed",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              NOT "combination_3_criterion_4"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_5"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'numerator not met: Combination 3 > 4 DTaP'
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              NOT "combination_3_criterion_7"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_8"."unit_id" IS NULL
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'numerator not met: Combination 3 > 3 IPV'
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              NOT "combination_3_criterion_9"."unit_id" IS NULL
+            )
+            OR (
+              (
+                NOT "combination_3_criterion_10"."unit_id" IS NULL
+              )
+              AND (
+                NOT "combination_3_criterion_11"."unit_id" IS NULL
+              )
+              AND (
+                NOT "combination_3_criterion_12"."unit_id" IS NULL
+              )
+            )
+            OR (
+              NOT "combination_3_criterion_13"."unit_id" IS NULL
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'numerator not met: Combination 3 > 1 MMR'
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              NOT "combination_3_criterion_14"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_15"."unit_id" IS NULL
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'numerator not met: Combination 3 > 3 HiB'
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              NOT "combination_3_criterion_16"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_17"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_18"."unit_id" IS NULL
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'numerator not met: Combination 3 > 3 HepB'
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              NOT "combination_3_criterion_19"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_20"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_21"."unit_id" IS NULL
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'numerator not met: Combination 3 > 1 VZV'
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              NOT "combination_3_criterion_22"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_23"."unit_id" IS NULL
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'numerator not met: Combination 3 > 4 PCV'
+    END AS "numerator_failed",
+    CASE
+      WHEN COALESCE((
+        NOT "combination_3_criterion_2"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "combination_3_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'a contraindicating condition by the second birthday'
+    END AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    GREATEST(
+      "combination_3_criterion_23"."evidence_date",
+      "combination_3_criterion_22"."evidence_date",
+      "combination_3_criterion_21"."evidence_date",
+      "combination_3_criterion_20"."evidence_date",
+      "combination_3_criterion_19"."evidence_date",
+      "combination_3_criterion_18"."evidence_date",
+      "combination_3_criterion_17"."evidence_date",
+      "combination_3_criterion_16"."evidence_date",
+      "combination_3_criterion_15"."evidence_date",
+      "combination_3_criterion_14"."evidence_date",
+      "combination_3_criterion_13"."evidence_date",
+      "combination_3_criterion_12"."evidence_date",
+      "combination_3_criterion_11"."evidence_date",
+      "combination_3_criterion_10"."evidence_date",
+      "combination_3_criterion_9"."evidence_date",
+      "combination_3_criterion_8"."evidence_date",
+      "combination_3_criterion_7"."evidence_date",
+      "combination_3_criterion_6"."evidence_date",
+      "combination_3_criterion_5"."evidence_date",
+      "combination_3_criterion_4"."evidence_date"
+    ) AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "combination_3_criterion_1"
+    ON "combination_3_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_2"
+    ON "combination_3_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_3"
+    ON "combination_3_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_4"
+    ON "combination_3_criterion_4"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_5"
+    ON "combination_3_criterion_5"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_6"
+    ON "combination_3_criterion_6"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_7"
+    ON "combination_3_criterion_7"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_8"
+    ON "combination_3_criterion_8"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_9"
+    ON "combination_3_criterion_9"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_10"
+    ON "combination_3_criterion_10"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_11"
+    ON "combination_3_criterion_11"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_12"
+    ON "combination_3_criterion_12"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_13"
+    ON "combination_3_criterion_13"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_14"
+    ON "combination_3_criterion_14"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_15"
+    ON "combination_3_criterion_15"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_16"
+    ON "combination_3_criterion_16"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_17"
+    ON "combination_3_criterion_17"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_18"
+    ON "combination_3_criterion_18"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_19"
+    ON "combination_3_criterion_19"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_20"
+    ON "combination_3_criterion_20"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_21"
+    ON "combination_3_criterion_21"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_22"
+    ON "combination_3_criterion_22"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_23"
+    ON "combination_3_criterion_23"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "combination_3_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "combination_3_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "combination_3_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";
+
+-- cis.combination_7: Combination 7 (Combination 3, HepA and rotavirus) by the second birthday
+WITH "combination_7_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS "anchor_date"
+  FROM "combination_7_units_0" AS "u"
+), "combination_7_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS "window_start",
+        "u"."anchor_date" AS "window_end",
+        GREATEST("e"."start_date", CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)) AS "span_start",
+        LEAST("e"."end_date", "u"."anchor_date") AS "span_end",
+        CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= "u"."anchor_date"
+        AND "e"."end_date" >= CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "combination_7_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('hospice')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('cis_exclusions')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_dtap')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 4
+), "combination_7_criterion_5" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_encephalitis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_6" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_7" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_ipv')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 3
+), "combination_7_criterion_8" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_9" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_mmr')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_10" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_measles')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_11" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_mumps')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_12" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_rubella')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_13" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_14" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_hib')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 3
+), "combination_7_criterion_15" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_16" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_hepb')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 3
+), "combination_7_criterion_17" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_hepatitis_b')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_18" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_19" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_vzv')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_20" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_varicella')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_21" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_22" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_pcv')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 4
+), "combination_7_criterion_23" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_24" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_hepa')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_25" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_hepatitis_a')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_26" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_27" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_rotavirus_2_dose')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 2
+), "combination_7_criterion_28" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_rotavirus_any')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 3
+), "combination_7_criterion_29" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+), "combination_7_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "combination_7_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
+)
+SELECT
+  'cis' AS "measure_id",
+  'combination_7' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE((
+      NOT "combination_7_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    COALESCE(
+      (
+        (
+          (
+            NOT "combination_7_criterion_2"."unit_id" IS NULL
+          )
+          OR (
+            NOT "combination_7_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE(
+      (
+        (
+          (
+            (
+              (
+                NOT "combination_7_criterion_4"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_5"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_7"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_8"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_9"."unit_id" IS NULL
+              )
+              OR (
+                (
+                  NOT "combination_7_criterion_10"."unit_id" IS NULL
+                )
+                AND (
+                  NOT "combination_7_criterion_11"."unit_id" IS NULL
+                )
+                AND (
+                  NOT "combination_7_criterion_12"."unit_id" IS NULL
+                )
+              )
+              OR (
+                NOT "combination_7_criterion_13"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_14"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_15"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_16"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_17"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_18"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_19"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_20"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_21"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_22"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_23"."unit_id" IS NULL
+              )
+            )
+          )
+        )
+        AND (
+          (
+            (
+              NOT "combination_7_criterion_24"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_7_criterion_25"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_7_criterion_26"."unit_id" IS NULL
+            )
+          )
+        )
+        AND (
+          (
+            (
+              NOT "combination_7_criterion_27"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_7_criterion_28"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_7_criterion_29"."unit_id" IS NULL
+            )
+          )
+        )
+      ),
+      FALSE
+    ) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the 12 months before the second birthday' AS "denominator_failed",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              (
+                NOT "combination_7_criterion_4"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_5"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_7"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_8"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_9"."unit_id" IS NULL
+              )
+              OR (
+                (
+                  NOT "combination_7_criterion_10"."unit_id" IS NULL
+                )
+                AND (
+                  NOT "combination_7_criterion_11"."unit_id" IS NULL
+                )
+                AND (
+                  NOT "combination_7_criterion_12"."unit_id" IS NULL
+                )
+              )
+              OR (
+                NOT "combination_7_criterion_13"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_14"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_15"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_16"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_17"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_18"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_19"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_20"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_21"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_22"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_23"."unit_id" IS NULL
+              )
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                NOT "combination_7_criterion_4"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_5"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN 'numerator not met: Combination 7 > Combination 3 > 4 DTaP'
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                NOT "combination_7_criterion_7"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_8"."unit_id" IS NULL
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN 'numerator not met: Combination 7 > Combination 3 > 3 IPV'
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                NOT "combination_7_criterion_9"."unit_id" IS NULL
+              )
+              OR (
+                (
+                  NOT "combination_7_criterion_10"."unit_id" IS NULL
+                )
+                AND (
+                  NOT "combination_7_criterion_11"."unit_id" IS NULL
+                )
+                AND (
+                  NOT "combination_7_criterion_12"."unit_id" IS NULL
+                )
+              )
+              OR (
+                NOT "combination_7_criterion_13"."unit_id" IS NULL
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN 'numerator not met: Combination 7 > Combination 3 > 1 MMR'
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                NOT "combination_7_criterion_14"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_15"."unit_id" IS NULL
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN 'numerator not met: Combination 7 > Combination 3 > 3 HiB'
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                NOT "combination_7_criterion_16"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_17"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_18"."unit_id" IS NULL
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN 'numerator not met: Combination 7 > Combination 3 > 3 HepB'
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                NOT "combination_7_criterion_19"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_20"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_21"."unit_id" IS NULL
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN 'numerator not met: Combination 7 > Combination 3 > 1 VZV'
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                NOT "combination_7_criterion_22"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_23"."unit_id" IS NULL
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN 'numerator not met: Combination 7 > Combination 3 > 4 PCV'
+      END
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              NOT "combination_7_criterion_24"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_7_criterion_25"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_7_criterion_26"."unit_id" IS NULL
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'numerator not met: Combination 7 > 1 HepA'
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              NOT "combination_7_criterion_27"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_7_criterion_28"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_7_criterion_29"."unit_id" IS NULL
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'numerator not met: Combination 7 > 2 or 3 rotavirus'
+    END AS "numerator_failed",
+    CASE
+      WHEN COALESCE((
+        NOT "combination_7_criterion_2"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "combination_7_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'a contraindicating condition by the second birthday'
+    END AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    GREATEST(
+      "combination_7_criterion_29"."evidence_date",
+      "combination_7_criterion_28"."evidence_date",
+      "combination_7_criterion_27"."evidence_date",
+      "combination_7_criterion_26"."evidence_date",
+      "combination_7_criterion_25"."evidence_date",
+      "combination_7_criterion_24"."evidence_date",
+      "combination_7_criterion_23"."evidence_date",
+      "combination_7_criterion_22"."evidence_date",
+      "combination_7_criterion_21"."evidence_date",
+      "combination_7_criterion_20"."evidence_date",
+      "combination_7_criterion_19"."evidence_date",
+      "combination_7_criterion_18"."evidence_date",
+      "combination_7_criterion_17"."evidence_date",
+      "combination_7_criterion_16"."evidence_date",
+      "combination_7_criterion_15"."evidence_date",
+      "combination_7_criterion_14"."evidence_date",
+      "combination_7_criterion_13"."evidence_date",
+      "combination_7_criterion_12"."evidence_date",
+      "combination_7_criterion_11"."evidence_date",
+      "combination_7_criterion_10"."evidence_date",
+      "combination_7_criterion_9"."evidence_date",
+      "combination_7_criterion_8"."evidence_date",
+      "combination_7_criterion_7"."evidence_date",
+      "combination_7_criterion_6"."evidence_date",
+      "combination_7_criterion_5"."evidence_date",
+      "combination_7_criterion_4"."evidence_date"
+    ) AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "combination_7_criterion_1"
+    ON "combination_7_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_2"
+    ON "combination_7_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_3"
+    ON "combination_7_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_4"
+    ON "combination_7_criterion_4"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_5"
+    ON "combination_7_criterion_5"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_6"
+    ON "combination_7_criterion_6"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_7"
+    ON "combination_7_criterion_7"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_8"
+    ON "combination_7_criterion_8"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_9"
+    ON "combination_7_criterion_9"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_10"
+    ON "combination_7_criterion_10"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_11"
+    ON "combination_7_criterion_11"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_12"
+    ON "combination_7_criterion_12"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_13"
+    ON "combination_7_criterion_13"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_14"
+    ON "combination_7_criterion_14"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_15"
+    ON "combination_7_criterion_15"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_16"
+    ON "combination_7_criterion_16"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_17"
+    ON "combination_7_criterion_17"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_18"
+    ON "combination_7_criterion_18"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_19"
+    ON "combination_7_criterion_19"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_20"
+    ON "combination_7_criterion_20"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_21"
+    ON "combination_7_criterion_21"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_22"
+    ON "combination_7_criterion_22"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_23"
+    ON "combination_7_criterion_23"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_24"
+    ON "combination_7_criterion_24"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_25"
+    ON "combination_7_criterion_25"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_26"
+    ON "combination_7_criterion_26"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_27"
+    ON "combination_7_criterion_27"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_28"
+    ON "combination_7_criterion_28"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_29"
+    ON "combination_7_criterion_29"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "combination_7_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "combination_7_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "combination_7_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";
+
+-- cis.combination_10: Combination 10 (Combination 7 and influenza) by the second birthday
+WITH "combination_10_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS "anchor_date"
+  FROM "combination_10_units_0" AS "u"
+), "combination_10_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS "window_start",
+        "u"."anchor_date" AS "window_end",
+        GREATEST("e"."start_date", CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)) AS "span_start",
+        LEAST("e"."end_date", "u"."anchor_date") AS "span_end",
+        CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= "u"."anchor_date"
+        AND "e"."end_date" >= CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "combination_10_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('hospice')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('cis_exclusions')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_dtap')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 4
+), "combination_10_criterion_5" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_encephalitis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_6" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_7" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_ipv')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 3
+), "combination_10_criterion_8" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_9" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_mmr')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_10" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_measles')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_11" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_mumps')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_12" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_rubella')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_13" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_14" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_hib')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 3
+), "combination_10_criterion_15" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_16" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_hepb')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 3
+), "combination_10_criterion_17" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_hepatitis_b')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_18" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_19" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_vzv')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_20" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_varicella')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_21" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_22" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_pcv')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 4
+), "combination_10_criterion_23" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_24" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_hepa')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_25" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('history_hepatitis_a')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_26" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_27" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_rotavirus_2_dose')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 2
+), "combination_10_criterion_28" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_rotavirus_any')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 3
+), "combination_10_criterion_29" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_30" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_influenza')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 180 DAY AS DATE) AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+  HAVING
+    COUNT(DISTINCT "e"."service_date") >= 2
+), "combination_10_criterion_31" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('vaccine_anaphylaxis')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'diagnosis'
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+), "combination_10_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "combination_10_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
+)
+SELECT
+  'cis' AS "measure_id",
+  'combination_10' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE((
+      NOT "combination_10_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    COALESCE(
+      (
+        (
+          (
+            NOT "combination_10_criterion_2"."unit_id" IS NULL
+          )
+          OR (
+            NOT "combination_10_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE(
+      (
+        (
+          (
+            (
+              (
+                (
+                  NOT "combination_10_criterion_4"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_5"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_7"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_8"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_9"."unit_id" IS NULL
+                )
+                OR (
+                  (
+                    NOT "combination_10_criterion_10"."unit_id" IS NULL
+                  )
+                  AND (
+                    NOT "combination_10_criterion_11"."unit_id" IS NULL
+                  )
+                  AND (
+                    NOT "combination_10_criterion_12"."unit_id" IS NULL
+                  )
+                )
+                OR (
+                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_14"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_16"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_17"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_18"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_19"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_20"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_21"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_22"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_23"."unit_id" IS NULL
+                )
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_10_criterion_24"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_10_criterion_25"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_10_criterion_26"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_10_criterion_27"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_10_criterion_28"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_10_criterion_29"."unit_id" IS NULL
+              )
+            )
+          )
+        )
+        AND (
+          (
+            (
+              NOT "combination_10_criterion_30"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_10_criterion_31"."unit_id" IS NULL
+            )
+          )
+        )
+      ),
+      FALSE
+    ) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the 12 months before the second birthday' AS "denominator_failed",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              (
+                (
+                  NOT "combination_10_criterion_4"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_5"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_7"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_8"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_9"."unit_id" IS NULL
+                )
+                OR (
+                  (
+                    NOT "combination_10_criterion_10"."unit_id" IS NULL
+                  )
+                  AND (
+                    NOT "combination_10_criterion_11"."unit_id" IS NULL
+                  )
+                  AND (
+                    NOT "combination_10_criterion_12"."unit_id" IS NULL
+                  )
+                )
+                OR (
+                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_14"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_16"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_17"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_18"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_19"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_20"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_21"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_22"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_23"."unit_id" IS NULL
+                )
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_10_criterion_24"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_10_criterion_25"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_10_criterion_26"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_10_criterion_27"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_10_criterion_28"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_10_criterion_29"."unit_id" IS NULL
+              )
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                (
+                  NOT "combination_10_criterion_4"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_5"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_7"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_8"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_9"."unit_id" IS NULL
+                )
+                OR (
+                  (
+                    NOT "combination_10_criterion_10"."unit_id" IS NULL
+                  )
+                  AND (
+                    NOT "combination_10_criterion_11"."unit_id" IS NULL
+                  )
+                  AND (
+                    NOT "combination_10_criterion_12"."unit_id" IS NULL
+                  )
+                )
+                OR (
+                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_14"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_16"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_17"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_18"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_19"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_20"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_21"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_22"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_23"."unit_id" IS NULL
+                )
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  NOT "combination_10_criterion_4"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_5"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN 'numerator not met: Combination 10 > Combination 7 > Combination 3 > 4 DTaP'
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  NOT "combination_10_criterion_7"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_8"."unit_id" IS NULL
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN 'numerator not met: Combination 10 > Combination 7 > Combination 3 > 3 IPV'
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  NOT "combination_10_criterion_9"."unit_id" IS NULL
+                )
+                OR (
+                  (
+                    NOT "combination_10_criterion_10"."unit_id" IS NULL
+                  )
+                  AND (
+                    NOT "combination_10_criterion_11"."unit_id" IS NULL
+                  )
+                  AND (
+                    NOT "combination_10_criterion_12"."unit_id" IS NULL
+                  )
+                )
+                OR (
+                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN 'numerator not met: Combination 10 > Combination 7 > Combination 3 > 1 MMR'
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  NOT "combination_10_criterion_14"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN 'numerator not met: Combination 10 > Combination 7 > Combination 3 > 3 HiB'
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  NOT "combination_10_criterion_16"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_17"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_18"."unit_id" IS NULL
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN 'numerator not met: Combination 10 > Combination 7 > Combination 3 > 3 HepB'
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  NOT "combination_10_criterion_19"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_20"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_21"."unit_id" IS NULL
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN 'numerator not met: Combination 10 > Combination 7 > Combination 3 > 1 VZV'
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  NOT "combination_10_criterion_22"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_23"."unit_id" IS NULL
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN 'numerator not met: Combination 10 > Combination 7 > Combination 3 > 4 PCV'
+        END
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                NOT "combination_10_criterion_24"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_10_criterion_25"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_10_criterion_26"."unit_id" IS NULL
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN 'numerator not met: Combination 10 > Combination 7 > 1 HepA'
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                NOT "combination_10_criterion_27"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_10_criterion_28"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_10_criterion_29"."unit_id" IS NULL
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN 'numerator not met: Combination 10 > Combination 7 > 2 or 3 rotavirus'
+      END
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              NOT "combination_10_criterion_30"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_10_criterion_31"."unit_id" IS NULL
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'numerator not met: Combination 10 > 2 influenza'
+    END AS "numerator_failed",
+    CASE
+      WHEN COALESCE((
+        NOT "combination_10_criterion_2"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "combination_10_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'a contraindicating condition by the second birthday'
+    END AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    GREATEST(
+      "combination_10_criterion_31"."evidence_date",
+      "combination_10_criterion_30"."evidence_date",
+      "combination_10_criterion_29"."evidence_date",
+      "combination_10_criterion_28"."evidence_date",
+      "combination_10_criterion_27"."evidence_date",
+      "combination_10_criterion_26"."evidence_date",
+      "combination_10_criterion_25"."evidence_date",
+      "combination_10_criterion_24"."evidence_date",
+      "combination_10_criterion_23"."evidence_date",
+      "combination_10_criterion_22"."evidence_date",
+      "combination_10_criterion_21"."evidence_date",
+      "combination_10_criterion_20"."evidence_date",
+      "combination_10_criterion_19"."evidence_date",
+      "combination_10_criterion_18"."evidence_date",
+      "combination_10_criterion_17"."evidence_date",
+      "combination_10_criterion_16"."evidence_date",
+      "combination_10_criterion_15"."evidence_date",
+      "combination_10_criterion_14"."evidence_date",
+      "combination_10_criterion_13"."evidence_date",
+      "combination_10_criterion_12"."evidence_date",
+      "combination_10_criterion_11"."evidence_date",
+      "combination_10_criterion_10"."evidence_date",
+      "combination_10_criterion_9"."evidence_date",
+      "combination_10_criterion_8"."evidence_date",
+      "combination_10_criterion_7"."evidence_date",
+      "combination_10_criterion_6"."evidence_date",
+      "combination_10_criterion_5"."evidence_date",
+      "combination_10_criterion_4"."evidence_date"
+    ) AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "combination_10_criterion_1"
+    ON "combination_10_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_2"
+    ON "combination_10_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_3"
+    ON "combination_10_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_4"
+    ON "combination_10_criterion_4"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_5"
+    ON "combination_10_criterion_5"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_6"
+    ON "combination_10_criterion_6"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_7"
+    ON "combination_10_criterion_7"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_8"
+    ON "combination_10_criterion_8"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_9"
+    ON "combination_10_criterion_9"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_10"
+    ON "combination_10_criterion_10"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_11"
+    ON "combination_10_criterion_11"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_12"
+    ON "combination_10_criterion_12"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_13"
+    ON "combination_10_criterion_13"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_14"
+    ON "combination_10_criterion_14"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_15"
+    ON "combination_10_criterion_15"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_16"
+    ON "combination_10_criterion_16"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_17"
+    ON "combination_10_criterion_17"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_18"
+    ON "combination_10_criterion_18"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_19"
+    ON "combination_10_criterion_19"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_20"
+    ON "combination_10_criterion_20"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_21"
+    ON "combination_10_criterion_21"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_22"
+    ON "combination_10_criterion_22"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_23"
+    ON "combination_10_criterion_23"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_24"
+    ON "combination_10_criterion_24"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_25"
+    ON "combination_10_criterion_25"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_26"
+    ON "combination_10_criterion_26"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_27"
+    ON "combination_10_criterion_27"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_28"
+    ON "combination_10_criterion_28"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_29"
+    ON "combination_10_criterion_29"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_30"
+    ON "combination_10_criterion_30"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_31"
+    ON "combination_10_criterion_31"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "combination_10_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "combination_10_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "combination_10_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";

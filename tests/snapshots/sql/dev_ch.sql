@@ -1,0 +1,1353 @@
+-- dev_ch.age_1: Screened in the 12 months before the first birthday
+WITH "age_1_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS "anchor_date"
+  FROM "age_1_units_0" AS "u"
+), "age_1_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        "u"."birth_date" AS "window_start",
+        CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS "window_end",
+        GREATEST("e"."start_date", "u"."birth_date") AS "span_start",
+        LEAST("e"."end_date", CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+        AND "e"."end_date" >= "u"."birth_date"
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "age_1_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('developmental_screening')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "age_1_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+), "age_1_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "age_1_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
+)
+SELECT
+  'dev_ch' AS "measure_id",
+  'age_1' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE((
+      NOT "age_1_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    FALSE AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE((
+      NOT "age_1_criterion_2"."unit_id" IS NULL
+    ), FALSE) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the 12 months before the first birthday' AS "denominator_failed",
+    'numerator not met: screened in the 12 months before the first birthday' AS "numerator_failed",
+    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    "age_1_criterion_2"."evidence_date" AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "age_1_criterion_1"
+    ON "age_1_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "age_1_criterion_2"
+    ON "age_1_criterion_2"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "age_1_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "age_1_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "age_1_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";
+
+-- dev_ch.age_2: Screened in the 12 months before the second birthday
+WITH "age_2_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS "anchor_date"
+  FROM "age_2_units_0" AS "u"
+), "age_2_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS "window_start",
+        CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS "window_end",
+        GREATEST("e"."start_date", CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)) AS "span_start",
+        LEAST("e"."end_date", CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
+        AND "e"."end_date" >= CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "age_2_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('developmental_screening')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "age_2_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+), "age_2_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "age_2_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
+)
+SELECT
+  'dev_ch' AS "measure_id",
+  'age_2' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE((
+      NOT "age_2_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    FALSE AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE((
+      NOT "age_2_criterion_2"."unit_id" IS NULL
+    ), FALSE) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the 12 months before the second birthday' AS "denominator_failed",
+    'numerator not met: screened in the 12 months before the second birthday' AS "numerator_failed",
+    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    "age_2_criterion_2"."evidence_date" AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "age_2_criterion_1"
+    ON "age_2_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "age_2_criterion_2"
+    ON "age_2_criterion_2"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "age_2_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "age_2_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "age_2_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";
+
+-- dev_ch.age_3: Screened in the 12 months before the third birthday
+WITH "age_3_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) AS "anchor_date"
+  FROM "age_3_units_0" AS "u"
+), "age_3_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS "window_start",
+        CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) AS "window_end",
+        GREATEST("e"."start_date", CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)) AS "span_start",
+        LEAST("e"."end_date", CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)
+        AND "e"."end_date" >= CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "age_3_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('developmental_screening')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AND CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "age_3_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+), "age_3_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "age_3_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
+)
+SELECT
+  'dev_ch' AS "measure_id",
+  'age_3' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE((
+      NOT "age_3_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    FALSE AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE((
+      NOT "age_3_criterion_2"."unit_id" IS NULL
+    ), FALSE) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the 12 months before the third birthday' AS "denominator_failed",
+    'numerator not met: screened in the 12 months before the third birthday' AS "numerator_failed",
+    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    "age_3_criterion_2"."evidence_date" AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "age_3_criterion_1"
+    ON "age_3_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "age_3_criterion_2"
+    ON "age_3_criterion_2"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "age_3_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "age_3_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "age_3_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";
+
+-- dev_ch.total: Screened in the 12 months before the first, second or third birthday (total)
+WITH "total_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST('2025-12-31' AS DATE) AS "anchor_date"
+  FROM "total_units_0" AS "u"
+), "total_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        "u"."birth_date" AS "window_start",
+        CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS "window_end",
+        GREATEST("e"."start_date", "u"."birth_date") AS "span_start",
+        LEAST("e"."end_date", CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+        AND "e"."end_date" >= "u"."birth_date"
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "total_criterion_2" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS "window_start",
+        CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS "window_end",
+        GREATEST("e"."start_date", CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)) AS "span_start",
+        LEAST("e"."end_date", CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
+        AND "e"."end_date" >= CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "total_criterion_3" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS "window_start",
+        CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) AS "window_end",
+        GREATEST("e"."start_date", CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)) AS "span_start",
+        LEAST("e"."end_date", CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)
+        AND "e"."end_date" >= CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "total_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('developmental_screening')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "total_criterion_5" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('developmental_screening')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "total_criterion_6" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('developmental_screening')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AND CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "total_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+), "total_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "total_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
+)
+SELECT
+  'dev_ch' AS "measure_id",
+  'total' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        (
+          (
+            CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+          )
+          OR (
+            CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+          )
+          OR (
+            CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+          )
+        )
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE(
+      (
+        (
+          (
+            (
+              CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+            )
+            AND (
+              NOT "total_criterion_1"."unit_id" IS NULL
+            )
+          )
+          OR (
+            (
+              CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+            )
+            AND (
+              NOT "total_criterion_2"."unit_id" IS NULL
+            )
+          )
+          OR (
+            (
+              CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+            )
+            AND (
+              NOT "total_criterion_3"."unit_id" IS NULL
+            )
+          )
+        )
+      ),
+      FALSE
+    ) AS "den_met",
+    FALSE AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE(
+      (
+        (
+          (
+            (
+              CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+            )
+            AND (
+              NOT "total_criterion_4"."unit_id" IS NULL
+            )
+          )
+          OR (
+            (
+              CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+            )
+            AND (
+              NOT "total_criterion_5"."unit_id" IS NULL
+            )
+          )
+          OR (
+            (
+              CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+            )
+            AND (
+              NOT "total_criterion_6"."unit_id" IS NULL
+            )
+          )
+        )
+      ),
+      FALSE
+    ) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the 12 months before that birthday' AS "denominator_failed",
+    'numerator not met: screened in the 12 months before that birthday' AS "numerator_failed",
+    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    GREATEST(
+      "total_criterion_6"."evidence_date",
+      "total_criterion_5"."evidence_date",
+      "total_criterion_4"."evidence_date"
+    ) AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "total_criterion_1"
+    ON "total_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "total_criterion_2"
+    ON "total_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "total_criterion_3"
+    ON "total_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "total_criterion_4"
+    ON "total_criterion_4"."unit_id" = "u"."unit_id"
+  LEFT JOIN "total_criterion_5"
+    ON "total_criterion_5"."unit_id" = "u"."unit_id"
+  LEFT JOIN "total_criterion_6"
+    ON "total_criterion_6"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "total_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "total_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "total_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";

@@ -1,0 +1,868 @@
+-- kindergarten_readiness.well_child_3_6: Well-child visit, ages 3 to 6
+WITH "well_child_3_6_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST('2025-12-31' AS DATE) AS "anchor_date"
+  FROM "well_child_3_6_units_0" AS "u"
+), "well_child_3_6_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST('2025-01-01' AS DATE) AS "window_start",
+        CAST('2025-12-31' AS DATE) AS "window_end",
+        GREATEST("e"."start_date", CAST('2025-01-01' AS DATE)) AS "span_start",
+        LEAST("e"."end_date", CAST('2025-12-31' AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST('2025-12-31' AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST('2025-12-31' AS DATE)
+        AND "e"."end_date" >= CAST('2025-01-01' AS DATE)
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "well_child_3_6_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('well_care_visits')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  JOIN "value_set_codes" AS "p"
+    ON "p"."code" = "e"."provider_type"
+    AND "p"."code_system" = 'PROVIDER_TYPE'
+    AND "p"."value_set" IN ('pcp_provider_types')
+    AND (
+      (
+        "p"."effective_from" IS NULL OR "e"."service_date" >= "p"."effective_from"
+      )
+      AND (
+        "p"."effective_to" IS NULL OR "e"."service_date" <= "p"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "well_child_3_6_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+), "well_child_3_6_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "well_child_3_6_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
+)
+SELECT
+  'kindergarten_readiness' AS "measure_id",
+  'well_child_3_6' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 84 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE((
+      NOT "well_child_3_6_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    FALSE AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE((
+      NOT "well_child_3_6_criterion_2"."unit_id" IS NULL
+    ), FALSE) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the medical benefit in the period' AS "denominator_failed",
+    'numerator not met: a well-child visit with a PCP or OB/GYN in the period' AS "numerator_failed",
+    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    "well_child_3_6_criterion_2"."evidence_date" AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "well_child_3_6_criterion_1"
+    ON "well_child_3_6_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "well_child_3_6_criterion_2"
+    ON "well_child_3_6_criterion_2"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "well_child_3_6_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "well_child_3_6_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "well_child_3_6_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";
+
+-- kindergarten_readiness.preventive_dental_1_5: Preventive dental service, ages 1 to 5
+WITH "preventive_dental_1_5_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "units" AS (
+  SELECT
+    "u".*,
+    CAST('2025-12-31' AS DATE) AS "anchor_date"
+  FROM "preventive_dental_1_5_units_0" AS "u"
+), "preventive_dental_1_5_criterion_1" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        CAST('2025-01-01' AS DATE) AS "window_start",
+        CAST('2025-12-31' AS DATE) AS "window_end",
+        GREATEST("e"."start_date", CAST('2025-01-01' AS DATE)) AS "span_start",
+        LEAST("e"."end_date", CAST('2025-12-31' AS DATE)) AS "span_end",
+        CASE
+          WHEN CAST('2025-12-31' AS DATE) BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 1
+          ELSE 0
+        END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= CAST('2025-12-31' AS DATE)
+        AND "e"."end_date" >= CAST('2025-01-01' AS DATE)
+        AND "e"."benefit" = 'dental'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 1
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
+    AND MAX("covers_date") = 1
+), "preventive_dental_1_5_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "claim_codes" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  JOIN "value_set_codes" AS "v"
+    ON "v"."code" = "e"."code"
+    AND "v"."code_system" = "e"."code_system"
+    AND "v"."value_set" IN ('preventive_dental_services')
+    AND (
+      (
+        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+      )
+      AND (
+        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+      )
+    )
+  WHERE
+    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+    AND "e"."code_role" = 'procedure'
+  GROUP BY
+    "u"."unit_id"
+), "preventive_dental_1_5_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+), "preventive_dental_1_5_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "preventive_dental_1_5_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
+)
+SELECT
+  'kindergarten_readiness' AS "measure_id",
+  'preventive_dental_1_5' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 72 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    ) AS "ip_met",
+    COALESCE((
+      NOT "preventive_dental_1_5_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    FALSE AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE((
+      NOT "preventive_dental_1_5_criterion_2"."unit_id" IS NULL
+    ), FALSE) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: continuously enrolled in the dental benefit in the period' AS "denominator_failed",
+    'numerator not met: a preventive dental service (dental claim or medical fluoride varnish) in the period' AS "numerator_failed",
+    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    "preventive_dental_1_5_criterion_2"."evidence_date" AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "preventive_dental_1_5_criterion_1"
+    ON "preventive_dental_1_5_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "preventive_dental_1_5_criterion_2"
+    ON "preventive_dental_1_5_criterion_2"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "preventive_dental_1_5_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "preventive_dental_1_5_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "preventive_dental_1_5_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";
+
+-- kindergarten_readiness.kindergarten_ready: Kindergarten entrants assessed as ready (cross-sector)
+WITH "kindergarten_ready_units_0" AS (
+  SELECT
+    "u"."member_id" AS "unit_id",
+    "u"."member_id" AS "member_id",
+    "u"."birth_date" AS "birth_date",
+    CAST(NULL AS TEXT) AS "event_id",
+    CAST(NULL AS DATE) AS "event_date"
+  FROM "members" AS "u"
+), "kindergarten_ready_units_1" AS (
+  SELECT
+    "u".*,
+    "d"."value" AS "date_assessed"
+  FROM "kindergarten_ready_units_0" AS "u"
+  LEFT JOIN (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      MIN("e"."assessment_date") AS "value"
+    FROM "kindergarten_ready_units_0" AS "u"
+    JOIN "kindergarten_assessments" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+    WHERE
+      "e"."assessment_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    GROUP BY
+      "u"."unit_id"
+  ) AS "d"
+    ON "d"."unit_id" = "u"."unit_id"
+), "units" AS (
+  SELECT
+    "u".*,
+    "u"."date_assessed" AS "anchor_date"
+  FROM "kindergarten_ready_units_1" AS "u"
+), "kindergarten_ready_criterion_1" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."assessment_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "kindergarten_assessments" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."assessment_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+  GROUP BY
+    "u"."unit_id"
+), "kindergarten_ready_criterion_2" AS (
+  SELECT
+    "unit_id",
+    NULL AS "evidence_date"
+  FROM (
+    SELECT
+      "unit_id",
+      "window_end",
+      "span_end",
+      "covers_date",
+      DATE_DIFF(
+        'DAY',
+        COALESCE(
+          MAX("span_end") OVER (
+            PARTITION BY "unit_id"
+            ORDER BY "span_start", "span_end"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+          ),
+          CAST("window_start" + INTERVAL (-1) DAY AS DATE)
+        ),
+        "span_start"
+      ) - 1 AS "gap_before"
+    FROM (
+      SELECT
+        "u"."unit_id" AS "unit_id",
+        "u"."date_assessed" AS "window_start",
+        "u"."date_assessed" AS "window_end",
+        GREATEST("e"."start_date", "u"."date_assessed") AS "span_start",
+        LEAST("e"."end_date", "u"."date_assessed") AS "span_end",
+        CASE WHEN NULL BETWEEN "e"."start_date" AND "e"."end_date" THEN 1 ELSE 0 END AS "covers_date"
+      FROM "units" AS "u"
+      JOIN "enrollment" AS "e"
+        ON "e"."member_id" = "u"."member_id"
+      WHERE
+        "e"."start_date" <= "u"."date_assessed"
+        AND "e"."end_date" >= "u"."date_assessed"
+        AND "e"."benefit" = 'medical'
+    ) AS "clipped"
+  ) AS "gaps"
+  GROUP BY
+    "unit_id"
+  HAVING
+    SUM(CASE WHEN "gap_before" > 0 THEN 1 ELSE 0 END) + CASE WHEN DATE_DIFF('DAY', MAX("span_end"), MAX("window_end")) > 0 THEN 1 ELSE 0 END <= 0
+    AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 0
+), "kindergarten_ready_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."assessment_date") AS "evidence_date"
+  FROM "units" AS "u"
+  JOIN "kindergarten_assessments" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."assessment_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."ready" = TRUE
+  GROUP BY
+    "u"."unit_id"
+), "kindergarten_ready_plan" AS (
+  SELECT
+    "unit_id",
+    "plan_id",
+    "program"
+  FROM (
+    SELECT
+      "u"."unit_id" AS "unit_id",
+      "e"."plan_id" AS "plan_id",
+      "e"."program" AS "program",
+      ROW_NUMBER() OVER (
+        PARTITION BY "u"."unit_id"
+        ORDER BY CASE
+          WHEN "u"."anchor_date" BETWEEN "e"."start_date" AND "e"."end_date"
+          THEN 0
+          ELSE 1
+        END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
+      ) AS "plan_rank"
+    FROM "units" AS "u"
+    JOIN "enrollment" AS "e"
+      ON "e"."member_id" = "u"."member_id"
+      AND "e"."benefit" = 'medical'
+      AND "e"."start_date" <= "u"."anchor_date"
+  ) AS "ranked"
+  WHERE
+    "plan_rank" = 1
+), "kindergarten_ready_mother" AS (
+  SELECT
+    "child_member_id",
+    "mother_member_id"
+  FROM (
+    SELECT
+      "child_member_id",
+      "mother_member_id",
+      ROW_NUMBER() OVER (
+        PARTITION BY "child_member_id"
+        ORDER BY "link_confidence" DESC, "mother_member_id"
+      ) AS "link_rank"
+    FROM "dyads"
+  ) AS "ranked"
+  WHERE
+    "link_rank" = 1
+), "kindergarten_ready_mothers" AS (
+  SELECT DISTINCT
+    "mother_member_id"
+  FROM "dyads"
+)
+SELECT
+  'kindergarten_readiness' AS "measure_id",
+  'kindergarten_ready' AS "rate_id",
+  "f"."member_id",
+  "f"."event_id",
+  "f"."event_date",
+  "f"."anchor_date",
+  "f"."ip_met" AS "initial_population",
+  "f"."ip_met" AND "f"."den_met" AS "denominator",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND "f"."denex_met" AS "denominator_exclusion",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  )
+  AND NOT "f"."denex_met"
+  AND NOT "f"."num_met"
+  AND "f"."excep_met" AS "denominator_exception",
+  (
+    "f"."ip_met" AND "f"."den_met"
+  ) AND NOT "f"."denex_met" AND "f"."num_met" AS "numerator",
+  (
+    (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+  )
+  AND "f"."numex_met" AS "numerator_exclusion",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN "f"."denominator_exclusion_reason"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN "f"."denominator_exception_reason"
+    WHEN (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    AND "f"."numex_met"
+    THEN "f"."numerator_exclusion_reason"
+  END AS "exclusion_reason",
+  CASE
+    WHEN NOT (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    THEN "f"."denominator_failed"
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND "f"."denex_met"
+    THEN NULL
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND NOT "f"."num_met"
+    AND "f"."excep_met"
+    THEN NULL
+    WHEN NOT (
+      (
+        "f"."ip_met" AND "f"."den_met"
+      ) AND NOT "f"."denex_met" AND "f"."num_met"
+    )
+    THEN "f"."numerator_failed"
+  END AS "not_met_reason",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_evidence"
+  END AS "evidence_date",
+  COALESCE("pl"."plan_id", 'Unknown') AS "plan",
+  COALESCE("pl"."program", 'Unknown') AS "program",
+  YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
+    WHEN CAST("f"."birth_date" + INTERVAL ((
+      YEAR("f"."anchor_date") - YEAR("f"."birth_date")
+    ) * 12) MONTH AS DATE) > "f"."anchor_date"
+    THEN 1
+    ELSE 0
+  END AS "age_years",
+  CAST(NULL AS TEXT) AS "age_band",
+  CASE
+    WHEN NOT "mo"."mother_member_id" IS NULL
+    THEN 'Linked mother'
+    WHEN NOT "lc"."mother_member_id" IS NULL
+    THEN 'Linked child'
+    ELSE 'No link'
+  END AS "dyad_link",
+  "ms"."race_ethnicity",
+  "ms"."ethnicity",
+  "ms"."race_ethnicity_source",
+  "ms"."fpl_percent",
+  "ms"."income_band",
+  "ms"."sex",
+  "ms"."county",
+  "ms"."preferred_language"
+FROM (
+  SELECT
+    "u"."unit_id",
+    "u"."member_id",
+    "u"."event_id",
+    "u"."event_date",
+    "u"."anchor_date",
+    "u"."birth_date",
+    COALESCE((
+      NOT "kindergarten_ready_criterion_1"."unit_id" IS NULL
+    ), FALSE) AS "ip_met",
+    COALESCE((
+      NOT "kindergarten_ready_criterion_2"."unit_id" IS NULL
+    ), FALSE) AS "den_met",
+    FALSE AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE((
+      NOT "kindergarten_ready_criterion_3"."unit_id" IS NULL
+    ), FALSE) AS "num_met",
+    FALSE AS "numex_met",
+    'not in denominator: enrolled in the medical benefit on the assessment date' AS "denominator_failed",
+    'numerator not met: assessed as ready' AS "numerator_failed",
+    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    CAST(NULL AS TEXT) AS "denominator_exception_reason",
+    CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
+    "kindergarten_ready_criterion_3"."evidence_date" AS "numerator_evidence"
+  FROM "units" AS "u"
+  LEFT JOIN "kindergarten_ready_criterion_1"
+    ON "kindergarten_ready_criterion_1"."unit_id" = "u"."unit_id"
+  LEFT JOIN "kindergarten_ready_criterion_2"
+    ON "kindergarten_ready_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "kindergarten_ready_criterion_3"
+    ON "kindergarten_ready_criterion_3"."unit_id" = "u"."unit_id"
+) AS "f"
+LEFT JOIN "kindergarten_ready_plan" AS "pl"
+  ON "pl"."unit_id" = "f"."unit_id"
+LEFT JOIN "kindergarten_ready_mother" AS "mo"
+  ON "mo"."child_member_id" = "f"."member_id"
+LEFT JOIN "kindergarten_ready_mothers" AS "lc"
+  ON "lc"."mother_member_id" = "f"."member_id"
+LEFT JOIN "member_strata" AS "ms"
+  ON "ms"."member_id" = "f"."member_id"
+WHERE
+  "f"."ip_met";
