@@ -90,11 +90,15 @@ def run_case(case: dict[str, Any], tmp_path: Path) -> pl.DataFrame:
 
 
 def run_measure_case(case: dict[str, Any], measures_dir: Path) -> pl.DataFrame:
-    """A measure deck case: the shipped measure and value sets, results of the case's rate only."""
+    """A measure deck case: the shipped measure and value sets; all its rates' results."""
     valuesets = measures_dir / "valuesets"
     spec = load_spec(measures_dir / f"{case['measure']}.yaml", set(value_set_files([valuesets])), case.get("parameters"))
-    results = execute(spec, case, [valuesets])
-    return results.filter(pl.col("rate_id") == case["rate"])
+    return execute(spec, case, [valuesets])
+
+
+def expectations_by_rate(case: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """`rate` + `expect` for one rate, or `expect_by_rate: {rate_id: expect}` for several."""
+    return case["expect_by_rate"] if "expect_by_rate" in case else {case["rate"]: case["expect"]}
 
 
 def execute(spec: Any, case: dict[str, Any], valueset_dirs: list[Path]) -> pl.DataFrame:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from engine.pipeline import DEFAULT_MEASURES
-from tests.casekit import read_case, run_case, run_measure_case
+from tests.casekit import expectations_by_rate, read_case, run_case, run_measure_case
 
 HERE = Path(__file__).parent
 CASES = sorted((HERE / "cases" / "criteria").glob("*.yaml"))
@@ -25,10 +25,12 @@ def test_criterion_case(path: Path, tmp_path: Path) -> None:
 def test_measure_case(path: Path) -> None:
     case = read_case(path)
     assert case["measure"] == path.parent.name
-    check_expectations(case, run_measure_case(case, DEFAULT_MEASURES))
+    results = run_measure_case(case, DEFAULT_MEASURES)
+    for rate_id, expect in expectations_by_rate(case).items():
+        check_expectations({"expect": expect}, results.filter(results["rate_id"] == rate_id), rate_id)
 
 
-def check_expectations(case: dict, results) -> None:
+def check_expectations(case: dict, results, rate_id: str = "rate") -> None:
     for key, expected in case["expect"].items():
         member, _, event = str(key).partition("@")
         rows = results.filter(results["member_id"] == member)
@@ -44,6 +46,6 @@ def check_expectations(case: dict, results) -> None:
             if name == "why":
                 continue
             actual = row[name].isoformat() if hasattr(row[name], "isoformat") else row[name]
-            assert actual == value, f"{key}.{name}: expected {value!r}, got {actual!r} ({why}); not_met_reason={row['not_met_reason']!r}"
+            assert actual == value, f"{rate_id} {key}.{name}: expected {value!r}, got {actual!r} ({why}); not_met_reason={row['not_met_reason']!r}"
     expected_rows = sum(1 for value in case["expect"].values() if value.get("initial_population") is not False)
     assert results.height == expected_rows, f"unexpected extra rows:\n{results.select('member_id', 'event_id', *FLAGS)}"
