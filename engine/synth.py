@@ -319,14 +319,11 @@ def _maternal_screenings(rng: np.random.Generator, members: pl.DataFrame, dyads:
         "member_id": births["mother_member_id"].to_numpy().astype(str)[screened],
         "screening_date": _days(born[screened] + rng.integers(20, 70, count).astype("timedelta64[D]")),
         "instrument": np.full(count, "71354-5"),
-        "item": np.full(count, None, dtype=object).astype(str),
-        "answer_code": np.full(count, None, dtype=object).astype(str),
         "score": score,
         "result": np.where(score >= 10, "positive", "negative"),
-        "referral_date": _days(born[screened]),
-        "referral_status": np.full(count, "none"),
-    }).with_columns(
-        pl.lit(None, pl.String).alias("item"), pl.lit(None, pl.String).alias("answer_code"),
+    }).select(
+        "screening_id", "member_id", "screening_date", "instrument",
+        pl.lit(None, pl.String).alias("item"), pl.lit(None, pl.String).alias("answer_code"), "score", "result",
         pl.lit(None, pl.Date).alias("referral_date"), pl.lit(None, pl.String).alias("referral_status"),
     ).unique(["screening_id", "item"], keep="first", maintain_order=True)
 
