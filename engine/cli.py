@@ -74,16 +74,31 @@ def main() -> None:
 @VALUESETS_OPTION
 @PARAM_OPTION
 @click.option("--poverty-guideline-year", type=int, default=None, help="HHS poverty guideline year for income bands (default: the period's first year).")
-def run(data: Path, out: Path, period: str | None, measures: str | None, measures_dir: Path | None, valuesets: Path | None, params: tuple[str, ...], poverty_guideline_year: int | None) -> None:
+@click.option("--interval", type=click.Choice(["wilson", "clopper-pearson"]), default="wilson", show_default=True, help="Confidence interval for each rate.")
+@click.option("--reference", type=click.Choice(["largest", "best", "rest"]), default="largest", show_default=True, help="Reference group: the largest, the best-performing reliable group, or everyone else.")
+@click.option("--reference-group", "reference_groups", multiple=True, metavar="STRATIFIER=GROUP", help="A named reference group for one stratifier, e.g. race_ethnicity=White.")
+@click.option("--adjust", "adjustment", type=click.Choice(["holm", "bh"]), default="holm", show_default=True, help="Multiple-comparison adjustment per measure and stratifier.")
+@click.option("--min-denominator", type=click.IntRange(min=1), default=30, show_default=True, help="Smallest denominator flagged reliable.")
+def run(data: Path, out: Path, period: str | None, measures: str | None, measures_dir: Path | None, valuesets: Path | None, params: tuple[str, ...], poverty_guideline_year: int | None,
+        interval: str, reference: str, reference_groups: tuple[str, ...], adjustment: str, min_denominator: int) -> None:
     """Run measures on a folder of extracts and write results, rates, rejects, a scorecard and a manifest."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from engine.compare import StatisticsOptions
     from engine.pipeline import RunOptions
     from engine.pipeline import run as run_pipeline
 
+    named = {}
+    for text in reference_groups:
+        stratifier, sep, group = text.partition("=")
+        if not sep or not stratifier or not group:
+            raise UsageError(f"--reference-group '{text}' must look like STRATIFIER=GROUP")
+        named[stratifier] = group
+    statistics = StatisticsOptions(interval=interval, reference=reference, reference_groups=named, adjustment=adjustment, min_denominator=min_denominator)
     options = RunOptions(
         data=data, out=out, period=_period(period, data), measures=tuple(filter(None, (measures or "").split(","))),
         measures_dir=_measures_dir(measures_dir), valuesets_dir=valuesets, parameters=_parse_params(params), poverty_guideline_year=poverty_guideline_year,
+        statistics=statistics,
     )
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
         task = progress.add_task("starting")

@@ -1,7 +1,8 @@
 """The batch job behind `eqm run`: load, validate, compile, execute, stratify, write.
 
-Outputs in the out directory: member_results.parquet, rates.csv and rates.parquet,
-rejects/<extract>.csv, scorecard.html and manifest.json (provenance and timings).
+Outputs in the out directory: member_results.parquet, rates.csv and rates.parquet (counts,
+intervals, comparisons), disparities.csv and .parquet (summary indices), rejects/<extract>.csv,
+scorecard.html and manifest.json (provenance and timings).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 import shutil
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, UTC
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import polars as pl
 
 from engine import __version__
+from engine.compare import StatisticsOptions, compare, disparities
 from engine.compile import CompiledMeasure, compile_measure, explain_measure
 from engine.contract import Extracts, find_extract_file, load_extracts
 from engine.errors import EqmError, UsageError
@@ -46,6 +48,7 @@ class RunOptions:
     valuesets_dir: Path | None = None
     parameters: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     poverty_guideline_year: int | None = None
+    statistics: StatisticsOptions = field(default_factory=StatisticsOptions)
 
 
 @dataclass
@@ -53,6 +56,7 @@ class RunReport:
     period: Period
     extracts: Extracts
     rates: pl.DataFrame
+    disparities: pl.DataFrame
     member_results: pl.DataFrame
     outputs: list[Path]
     timings: dict[str, float]
@@ -118,31 +122,35 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
     output = run_measures(compiled, tables)
     done()
 
-    done = stage("stratify")
-    rates = stratify(output.member_results, specs, {measure.spec.id for measure in compiled if measure.uses_dyads})
-    mismatches = stratum_total_mismatches(rates)
+    done = stage("stratify and statistics")
+    counts = stratify(output.member_results, specs, {measure.spec.id for measure in compiled if measure.uses_dyads})
+    mismatches = stratum_total_mismatches(counts)
     if not mismatches.is_empty():
         raise EqmError(f"internal error: strata do not add up to the overall counts:\n{mismatches}")
+    rates = compare(counts, specs, options.statistics)
+    summary = disparities(rates, specs)
     done()
 
     done = stage("write outputs")
-    outputs = write_outputs(options, period, specs, compiled, value_sets, extracts, output.member_results, rates, strata, timings | {f"compute {key}": value for key, value in output.timings.items()})
+    outputs = write_outputs(options, period, specs, compiled, value_sets, extracts, output.member_results, rates, summary, strata, timings | {f"compute {key}": value for key, value in output.timings.items()})
     done()
-    return RunReport(period, extracts, rates, output.member_results, outputs, timings)
+    return RunReport(period, extracts, rates, summary, output.member_results, outputs, timings)
 
 
 def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec], compiled: list[CompiledMeasure], value_sets: ValueSets,
-                  extracts: Extracts, member_results: pl.DataFrame, rates: pl.DataFrame, strata: pl.DataFrame, timings: dict[str, float]) -> list[Path]:
+                  extracts: Extracts, member_results: pl.DataFrame, rates: pl.DataFrame, summary: pl.DataFrame, strata: pl.DataFrame, timings: dict[str, float]) -> list[Path]:
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
     rejects_dir = out / "rejects"
     if rejects_dir.exists():
         shutil.rmtree(rejects_dir)
     rejects_dir.mkdir()
-    written = [out / "member_results.parquet", out / "rates.csv", out / "rates.parquet", out / "scorecard.html", out / "manifest.json"]
+    written = [out / "member_results.parquet", out / "rates.csv", out / "rates.parquet", out / "scorecard.html", out / "manifest.json", out / "disparities.csv", out / "disparities.parquet"]
     member_results.write_parquet(written[0])
     rates.write_csv(written[1])
     rates.write_parquet(written[2])
+    summary.write_csv(written[5])
+    summary.write_parquet(written[6])
     for name, frame in extracts.rejects.items():
         if frame.height:
             path = rejects_dir / f"{name}.csv"
@@ -168,6 +176,7 @@ def build_manifest(options: RunOptions, period: Period, specs: list[MeasureSpec]
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label},
         "poverty_guideline_year": options.poverty_guideline_year or period.start.year,
+        "statistics": asdict(options.statistics),
         "parameters": {spec.id: {name: parameter.value for name, parameter in spec.parameters.items()} for spec in specs},
         "parameter_overrides": {key: dict(value) for key, value in options.parameters.items()},
         "measures": {spec.id: {"version": spec.version, "file": str(options.measures_dir / f"{spec.id}.yaml"), "sha256": _sha256(options.measures_dir / f"{spec.id}.yaml")} for spec in specs},

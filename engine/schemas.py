@@ -12,7 +12,7 @@ import polars as pl
 from engine.contract import EXTRACTS, Extract
 from engine.run import MEMBER_RESULT_SCHEMA
 from engine.spec.models import MeasureSpec
-from engine.stratify import RATE_SCHEMA
+from engine.compare import COMPARED_RATE_SCHEMA, DISPARITY_SCHEMA
 
 JSON_TYPES = {pl.String: "string", pl.Date: "string", pl.Int64: "integer", pl.Float64: "number", pl.Boolean: "boolean"}
 CONTRACT_TYPES = {"string": {"type": "string"}, "date": {"type": "string", "format": "date"}, "integer": {"type": "integer"}, "number": {"type": "number"}, "boolean": {"type": "boolean"}}
@@ -62,6 +62,38 @@ RATE_DESCRIPTIONS = {
     "denominator": "denominator_population - denominator_exclusions - denominator_exceptions.",
     "numerator": "numerator_population - numerator_exclusions.",
     "rate": "numerator / denominator; empty when the denominator is 0.",
+    "rate_lower": "Lower end of the rate's 95% interval (Wilson, or Clopper-Pearson with --interval).",
+    "rate_upper": "Upper end of the rate's 95% interval.",
+    "reliable": "The denominator is at least --min-denominator (default 30). Separate from privacy suppression.",
+    "reference_group": "The group this stratum is compared with (largest, best, everyone else, or named).",
+    "reference_rate": "The reference group's rate.",
+    "difference": "rate - reference_rate.",
+    "difference_lower": "Lower end of Newcombe's hybrid score interval for the difference.",
+    "difference_upper": "Upper end of Newcombe's hybrid score interval for the difference.",
+    "ratio": "rate / reference_rate; empty when the reference rate is 0.",
+    "ratio_lower": "Lower end of the log (Katz) interval for the ratio.",
+    "ratio_upper": "Upper end of the log (Katz) interval for the ratio.",
+    "p_value": "Two-sided score test of equal rates.",
+    "p_value_adjusted": "p_value adjusted (Holm or Benjamini-Hochberg) within the measure and stratifier.",
+    "comparison": "better, worse or no difference than the reference (adjusted p below 0.05, in the measure's improvement direction); 'reference' for the reference group.",
+    "statistics_notes": "Why a statistic is undefined, and reliability notes.",
+}
+DISPARITY_DESCRIPTIONS = {
+    "measure_id": "Measure id.",
+    "rate_id": "Rate id.",
+    "stratifier": "A single stratifier.",
+    "ordering": "ordered (income and age bands) or unordered (race/ethnicity, plan, ...).",
+    "groups_used": "Groups included: known groups with a denominator (Unknown and Declined are left out).",
+    "pooled_rate": "The weighted mean rate of the groups used.",
+    "reference_group": "The reference group (or the pooled rate when the reference is everyone else).",
+    "reference_rate": "Its rate, used by the index of disparity.",
+    "between_group_variance": "Sum of w_j (p_j - pooled)^2 (unordered groups).",
+    "index_of_disparity": "100 x mean |p_j - reference| / reference (unordered groups).",
+    "theil_index": "Sum of w_j (p_j / pooled) ln(p_j / pooled) (unordered groups).",
+    "slope_index_of_inequality": "Slope of rate on ridit, weighted (ordered groups, lowest first).",
+    "relative_index_of_inequality": "Predicted rate at the top / at the bottom of the order (ordered groups).",
+    "weights": "The population weights used: group=share; ...",
+    "notes": "Why an index is undefined.",
 }
 
 
@@ -107,7 +139,8 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     for extract in EXTRACTS.values():
         schemas[f"extract-{extract.name}.schema.json"] = extract_schema(extract)
     schemas["result-member_results.schema.json"] = table_schema("eqm result: member_results", "One row per unit (member or event) in each rate's initial population.", MEMBER_RESULT_SCHEMA, MEMBER_RESULT_DESCRIPTIONS)
-    schemas["result-rates.schema.json"] = table_schema("eqm result: rates", "Counts and rates per measure, rate, stratifier and stratum.", RATE_SCHEMA, RATE_DESCRIPTIONS)
+    schemas["result-rates.schema.json"] = table_schema("eqm result: rates", "Counts, rates, intervals and comparisons per measure, rate, stratifier and stratum.", COMPARED_RATE_SCHEMA, RATE_DESCRIPTIONS)
+    schemas["result-disparities.schema.json"] = table_schema("eqm result: disparities", "Summary disparity indices per measure, rate and stratifier.", DISPARITY_SCHEMA, DISPARITY_DESCRIPTIONS)
     return schemas
 
 

@@ -36,6 +36,9 @@ class StratumRow:
     denominator: int
     exclusions: int
     rate_text: str
+    interval_text: str = ""
+    comparison: str = ""
+    reliable: bool = True
 
 
 @dataclass(frozen=True)
@@ -91,11 +94,17 @@ def stratifier_title(name: str) -> str:
 
 
 def _row(row: dict) -> StratumRow:
-    rate = row["rate"]
+    rate, lower, upper = row["rate"], row.get("rate_lower"), row.get("rate_upper")
+    comparison = row.get("comparison") or ""
+    if comparison and comparison not in ("reference", "no difference"):
+        comparison = f"{comparison} than {row['reference_group']}"
     return StratumRow(
         row["stratum"], row["numerator"], row["denominator"],
         row["exclusions"],
         "no denominator" if rate is None else f"{100 * rate:.1f}%",
+        "" if lower is None else f"{100 * lower:.1f} to {100 * upper:.1f}",
+        comparison,
+        bool(row.get("reliable", True)),
     )
 
 
