@@ -46,6 +46,26 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     return parsed
 
 
+def _whole_numbers(text: str, flag: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise UsageError(f"{flag} '{text}' must be whole numbers separated by commas") from None
+
+
+def _stratifiers(text: str | None) -> tuple[str, ...]:
+    from engine.spec.loader import did_you_mean
+    from engine.spec.models import CROSS, STRATIFIERS
+
+    names = tuple(name.strip() for name in (text or "").split(",") if name.strip())
+    for name in names:
+        for part in name.split(CROSS):
+            if part not in STRATIFIERS:
+                hint = did_you_mean(part, STRATIFIERS)
+                raise UsageError(f"--stratifiers: unknown stratifier '{part}'" + (f" ({hint})" if hint else ""))
+    return names
+
+
 def _period(text: str | None, data: Path):
     from engine.period import parse_period
     from engine.pipeline import default_period
@@ -79,13 +99,20 @@ def main() -> None:
 @click.option("--reference-group", "reference_groups", multiple=True, metavar="STRATIFIER=GROUP", help="A named reference group for one stratifier, e.g. race_ethnicity=White.")
 @click.option("--adjust", "adjustment", type=click.Choice(["holm", "bh"]), default="holm", show_default=True, help="Multiple-comparison adjustment per measure and stratifier.")
 @click.option("--min-denominator", type=click.IntRange(min=1), default=30, show_default=True, help="Smallest denominator flagged reliable.")
+@click.option("--race-scheme", type=click.Choice(["spd15", "hedis"]), default="spd15", show_default=True, help="SPD-15 combined categories, or HEDIS race and ethnicity as separate stratifiers (with data source).")
+@click.option("--alone-or-in-combination", is_flag=True, help="Also report the overlapping SPD-15 alone-or-in-combination view.")
+@click.option("--forbid-imputed", is_flag=True, help="Treat imputed race and ethnicity as Unknown (Oregon REALD).")
+@click.option("--income-bands", default="100,138,200,300", show_default=True, help="Upper bounds (whole percents of poverty, inclusive) of the income bands.")
+@click.option("--stratifiers", "stratifier_list", default=None, help="Comma-separated stratifiers for every measure (two crossed with ' x '), replacing each measure's list.")
 def run(data: Path, out: Path, period: str | None, measures: str | None, measures_dir: Path | None, valuesets: Path | None, params: tuple[str, ...], poverty_guideline_year: int | None,
-        interval: str, reference: str, reference_groups: tuple[str, ...], adjustment: str, min_denominator: int) -> None:
+        interval: str, reference: str, reference_groups: tuple[str, ...], adjustment: str, min_denominator: int,
+        race_scheme: str, alone_or_in_combination: bool, forbid_imputed: bool, income_bands: str, stratifier_list: str | None) -> None:
     """Run measures on a folder of extracts and write results, rates, rejects, a scorecard and a manifest."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from engine.compare import StatisticsOptions
     from engine.pipeline import RunOptions
+    from engine.strata import GroupOptions
     from engine.pipeline import run as run_pipeline
 
     named = {}
@@ -95,10 +122,15 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
             raise UsageError(f"--reference-group '{text}' must look like STRATIFIER=GROUP")
         named[stratifier] = group
     statistics = StatisticsOptions(interval=interval, reference=reference, reference_groups=named, adjustment=adjustment, min_denominator=min_denominator)
+    groups = GroupOptions(
+        income_bounds=_whole_numbers(income_bands, "--income-bands"), forbid_imputed=forbid_imputed, race_scheme=race_scheme,
+        alone_or_in_combination=alone_or_in_combination, stratifiers=_stratifiers(stratifier_list),
+    )
+    groups.bands  # checks the bounds now, before any work
     options = RunOptions(
         data=data, out=out, period=_period(period, data), measures=tuple(filter(None, (measures or "").split(","))),
         measures_dir=_measures_dir(measures_dir), valuesets_dir=valuesets, parameters=_parse_params(params), poverty_guideline_year=poverty_guideline_year,
-        statistics=statistics,
+        statistics=statistics, groups=groups,
     )
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
         task = progress.add_task("starting")

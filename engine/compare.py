@@ -18,7 +18,8 @@ import polars as pl
 from engine import stats
 from engine.spec.models import CROSS, MeasureSpec
 from engine.strata import DECLINED, UNKNOWN
-from engine.stratify import FULL_CATEGORIES, OVERALL, RATE_SCHEMA
+from engine.strata import DEFAULT_INCOME_BANDS, IncomeBand
+from engine.stratify import OVERALL, RATE_SCHEMA, full_categories
 
 REFERENCE_METHODS = ("largest", "best", "rest")
 EVERYONE_ELSE = "everyone else"
@@ -163,17 +164,20 @@ def _compare_row(row: dict[str, Any], reference: dict[str, Any] | None, overall:
     notes += [reason for reason in (difference.reason, ratio.reason, p_value.reason) if reason]
 
 
-def disparities(compared: pl.DataFrame, specs: list[MeasureSpec]) -> pl.DataFrame:
-    """Summary indices per measure, rate and (single) stratifier over known groups with a denominator."""
+def disparities(compared: pl.DataFrame, specs: list[MeasureSpec], income_bands: tuple[IncomeBand, ...] = DEFAULT_INCOME_BANDS) -> pl.DataFrame:
+    """Summary indices per measure, rate and (single, non-overlapping) stratifier over known groups
+    with a denominator; the indices assume the groups partition the population."""
     records = []
     bands = {spec.id: [band.label for band in spec.age_bands] for spec in specs}
-    for (measure_id, rate_id, stratifier), frame in compared.filter(pl.col("stratifier") != OVERALL).group_by("measure_id", "rate_id", "stratifier", maintain_order=True):
+    categories = full_categories(income_bands)
+    partitions = compared.filter((pl.col("stratifier") != OVERALL) & ~pl.col("overlapping"))
+    for (measure_id, rate_id, stratifier), frame in partitions.group_by("measure_id", "rate_id", "stratifier", maintain_order=True):
         if CROSS in stratifier:
             continue
         ordered = stratifier in ORDERED_STRATIFIERS
         used = [row for row in frame.to_dicts() if is_known(row["stratum"]) and row["denominator"] > 0]
         if ordered:
-            order = FULL_CATEGORIES.get(stratifier) or bands[measure_id]
+            order = categories.get(stratifier) or bands[measure_id]
             used.sort(key=lambda row: order.index(row["stratum"]) if row["stratum"] in order else len(order))
         rates = [row["numerator"] / row["denominator"] for row in used]
         denominators = [row["denominator"] for row in used]

@@ -30,8 +30,8 @@ from engine.render.scorecard import ExtractNote
 from engine.run import EngineTables, run_measures
 from engine.spec import MeasureSpec, load_measures
 from engine.spec.loader import VALUE_SET_FIELDS, walk_spec
-from engine.strata import DECLINED, UNKNOWN, member_strata
-from engine.stratify import stratifiers_of, stratify, stratum_total_mismatches
+from engine.strata import DECLINED, UNKNOWN, GroupOptions, member_strata
+from engine.stratify import run_stratifiers, stratify, stratum_total_mismatches
 from engine.valuesets import ValueSets, load_value_sets, value_set_files
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +49,7 @@ class RunOptions:
     parameters: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     poverty_guideline_year: int | None = None
     statistics: StatisticsOptions = field(default_factory=StatisticsOptions)
+    groups: GroupOptions = field(default_factory=GroupOptions)
 
 
 @dataclass
@@ -114,7 +115,7 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
 
     done = stage("load and validate extracts")
     extracts = load_extracts(options.data, needed)
-    strata = member_strata(extracts.tables["members"], options.poverty_guideline_year or period.start.year)
+    strata = member_strata(extracts.tables["members"], options.poverty_guideline_year or period.start.year, options.groups)
     tables = EngineTables.from_extracts(extracts, value_sets.codes, strata)
     done()
 
@@ -123,22 +124,26 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
     done()
 
     done = stage("stratify and statistics")
-    counts = stratify(output.member_results, specs, {measure.spec.id for measure in compiled if measure.uses_dyads})
+    groups = options.groups
+    stratifiers = {measure.spec.id: run_stratifiers(measure.spec, measure.uses_dyads, groups.race_scheme, groups.alone_or_in_combination, groups.stratifiers) for measure in compiled}
+    counts = stratify(output.member_results, specs, stratifiers, groups.bands)
     mismatches = stratum_total_mismatches(counts)
     if not mismatches.is_empty():
         raise EqmError(f"internal error: strata do not add up to the overall counts:\n{mismatches}")
     rates = compare(counts, specs, options.statistics)
-    summary = disparities(rates, specs)
+    summary = disparities(rates, specs, groups.bands)
     done()
 
     done = stage("write outputs")
-    outputs = write_outputs(options, period, specs, compiled, value_sets, extracts, output.member_results, rates, summary, strata, timings | {f"compute {key}": value for key, value in output.timings.items()})
+    outputs = write_outputs(options, period, specs, compiled, value_sets, extracts, output.member_results, rates, summary, strata, stratifiers,
+                            timings | {f"compute {key}": value for key, value in output.timings.items()})
     done()
     return RunReport(period, extracts, rates, summary, output.member_results, outputs, timings)
 
 
 def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec], compiled: list[CompiledMeasure], value_sets: ValueSets,
-                  extracts: Extracts, member_results: pl.DataFrame, rates: pl.DataFrame, summary: pl.DataFrame, strata: pl.DataFrame, timings: dict[str, float]) -> list[Path]:
+                  extracts: Extracts, member_results: pl.DataFrame, rates: pl.DataFrame, summary: pl.DataFrame, strata: pl.DataFrame,
+                  stratifiers: dict[str, list[str]], timings: dict[str, float]) -> list[Path]:
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
     rejects_dir = out / "rejects"
@@ -158,7 +163,7 @@ def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec],
             written.append(path)
     unknown = strata.select(pl.col("race_ethnicity").is_in([UNKNOWN, DECLINED]).mean()).item() if strata.height else None
     notes = [ExtractNote(name, report.rows_read, report.rows_used, report.rows_rejected) for name, report in extracts.reports.items()]
-    explained = [(measure.spec, explain_measure(measure).splitlines(), stratifiers_of(measure.spec, measure.uses_dyads)) for measure in compiled]
+    explained = [(measure.spec, explain_measure(measure).splitlines(), stratifiers[measure.spec.id]) for measure in compiled]
     written[3].write_text(render_scorecard(build_scorecard_context(rates, explained, period.label, notes, unknown)), encoding="utf-8")
     manifest = build_manifest(options, period, specs, value_sets, extracts, timings, written)
     written[4].write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
@@ -177,6 +182,7 @@ def build_manifest(options: RunOptions, period: Period, specs: list[MeasureSpec]
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label},
         "poverty_guideline_year": options.poverty_guideline_year or period.start.year,
         "statistics": asdict(options.statistics),
+        "groups": asdict(options.groups),
         "parameters": {spec.id: {name: parameter.value for name, parameter in spec.parameters.items()} for spec in specs},
         "parameter_overrides": {key: dict(value) for key, value in options.parameters.items()},
         "measures": {spec.id: {"version": spec.version, "file": str(options.measures_dir / f"{spec.id}.yaml"), "sha256": _sha256(options.measures_dir / f"{spec.id}.yaml")} for spec in specs},

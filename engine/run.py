@@ -38,6 +38,8 @@ MEMBER_RESULT_SCHEMA = {
     "age_band": pl.String,
     "dyad_link": pl.String,
     "race_ethnicity": pl.String,
+    "race_ethnicity_alone_or_in_combination": pl.String,
+    "race": pl.String,
     "ethnicity": pl.String,
     "race_ethnicity_source": pl.String,
     "fpl_percent": pl.Float64,

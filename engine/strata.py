@@ -26,6 +26,18 @@ SPD15_CATEGORIES = {
     "WHITE": "White",
 }
 MULTIRACIAL = "Multiracial and/or Multiethnic"
+# HEDIS race (1997 OMB categories reported separately from ethnicity). Under the 1997 standard,
+# Middle Eastern or North African people were classified as White.
+HEDIS_RACE = {
+    "AIAN": "American Indian or Alaska Native",
+    "ASIAN": "Asian",
+    "BLACK": "Black or African American",
+    "MENA": "White",
+    "NHPI": "Native Hawaiian or Other Pacific Islander",
+    "WHITE": "White",
+}
+TWO_OR_MORE = "Two or More Races"
+SOURCE_LABELS = {"SELF_REPORTED": "Self-reported", "IMPUTED": "Imputed", "UNKNOWN": UNKNOWN}
 ETHNICITY_LABELS = {"HISPANIC": "Hispanic or Latino", "NOT_HISPANIC": "Not Hispanic or Latino", "DECLINED": DECLINED, "UNKNOWN": UNKNOWN}
 SEX_LABELS = {"F": "Female", "M": "Male", "X": "Another sex", "U": UNKNOWN}
 
@@ -36,14 +48,37 @@ class IncomeBand:
     upper_percent: float | None  # inclusive; None for the open top band
 
 
+def income_bands(upper_bounds: tuple[int, ...]) -> tuple[IncomeBand, ...]:
+    """Bands from whole-percent upper bounds, each inclusive: (100, 138) gives 0-100%, 101-138%, Over 138%.
+
+    >>> [band.label for band in income_bands((100, 138, 200, 300))]
+    ['0-100%', '101-138%', '139-200%', '201-300%', 'Over 300%']
+    """
+    if list(upper_bounds) != sorted(set(upper_bounds)) or not upper_bounds or upper_bounds[0] < 0:
+        raise UsageError(f"income band bounds must be increasing whole percents, got {', '.join(map(str, upper_bounds))}")
+    lowers = (0, *(bound + 1 for bound in upper_bounds[:-1]))
+    bands = [IncomeBand(f"{low}-{high}%", high) for low, high in zip(lowers, upper_bounds, strict=True)]
+    return (*bands, IncomeBand(f"Over {upper_bounds[-1]}%", None))
+
+
 # Upper bounds are inclusive: 138.0% is in 101-138%, 138.1% in 139-200%.
-DEFAULT_INCOME_BANDS = (
-    IncomeBand("0-100%", 100),
-    IncomeBand("101-138%", 138),
-    IncomeBand("139-200%", 200),
-    IncomeBand("201-300%", 300),
-    IncomeBand("Over 300%", None),
-)
+DEFAULT_INCOME_BOUNDS = (100, 138, 200, 300)
+DEFAULT_INCOME_BANDS = income_bands(DEFAULT_INCOME_BOUNDS)
+
+
+@dataclass(frozen=True)
+class GroupOptions:
+    """How a run defines its groups (documented in the README)."""
+
+    income_bounds: tuple[int, ...] = DEFAULT_INCOME_BOUNDS
+    forbid_imputed: bool = False  # Oregon REALD: never fill in race or ethnicity
+    race_scheme: str = "spd15"  # or "hedis": race and ethnicity as separate stratifiers
+    alone_or_in_combination: bool = False  # add the overlapping SPD-15 view
+    stratifiers: tuple[str, ...] = ()  # replaces every measure's list when given
+
+    @property
+    def bands(self) -> tuple[IncomeBand, ...]:
+        return income_bands(self.income_bounds)
 
 
 def poverty_guidelines() -> pl.DataFrame:
@@ -85,36 +120,76 @@ def income_band(percent: pl.Expr, bands: tuple[IncomeBand, ...] = DEFAULT_INCOME
     return expression
 
 
+def selected_categories(race: pl.Expr, ethnicity: pl.Expr) -> pl.Expr:
+    """The SPD-15 categories a member selected (race codes plus Hispanic or Latino), as codes."""
+    codes = race.fill_null("UNKNOWN").str.split("|").list.eval(pl.element().str.strip_chars())
+    return codes.list.set_intersection(pl.lit([code for code in SPD15_CATEGORIES if code != "HISPANIC"])).list.concat(
+        pl.when(ethnicity == "HISPANIC").then(pl.lit(["HISPANIC"])).otherwise(pl.lit([], dtype=pl.List(pl.String)))
+    ).list.unique().list.sort()
+
+
+def _declined(race: pl.Expr, ethnicity: pl.Expr) -> pl.Expr:
+    return race.fill_null("UNKNOWN").str.split("|").list.eval(pl.element().str.strip_chars()).list.contains("DECLINED") | (ethnicity == "DECLINED")
+
+
+def alone_or_in_combination(race: pl.Expr, ethnicity: pl.Expr) -> pl.Expr:
+    """Every SPD-15 category the member selected, '|'-joined (overlapping groups); else Declined or Unknown."""
+    selected = selected_categories(race, ethnicity)
+    names = selected.list.eval(pl.element().replace_strict(SPD15_CATEGORIES, default=UNKNOWN, return_dtype=pl.String)).list.join("|")
+    return pl.when(selected.list.len() > 0).then(names).when(_declined(race, ethnicity)).then(pl.lit(DECLINED)).otherwise(pl.lit(UNKNOWN))
+
+
+def hedis_race(race: pl.Expr) -> pl.Expr:
+    """Race alone (HEDIS, 1997 OMB): one category, Two or More Races, Declined (asked but no answer) or Unknown."""
+    codes = race.fill_null("UNKNOWN").str.split("|").list.eval(pl.element().str.strip_chars())
+    named = codes.list.eval(pl.element().replace_strict(HEDIS_RACE, default=None, return_dtype=pl.String)).list.drop_nulls().list.unique()
+    return (
+        pl.when(named.list.len() >= 2).then(pl.lit(TWO_OR_MORE))
+        .when(named.list.len() == 1).then(named.list.first())
+        .when(codes.list.contains("DECLINED")).then(pl.lit(DECLINED))
+        .otherwise(pl.lit(UNKNOWN))
+    )
+
+
 def race_ethnicity(race: pl.Expr, ethnicity: pl.Expr) -> pl.Expr:
     """SPD-15 combined category: one selected category alone, two or more Multiracial and/or Multiethnic.
 
     Hispanic or Latino counts as a selected category (the 2024 standard asks one combined
     question). Nothing selected: Declined if the member declined, otherwise Unknown.
     """
-    codes = race.fill_null("UNKNOWN").str.split("|").list.eval(pl.element().str.strip_chars())
-    selected = codes.list.set_intersection(pl.lit([code for code in SPD15_CATEGORIES if code != "HISPANIC"])).list.concat(
-        pl.when(ethnicity == "HISPANIC").then(pl.lit(["HISPANIC"])).otherwise(pl.lit([], dtype=pl.List(pl.String)))
-    ).list.unique()
-    declined = codes.list.contains("DECLINED") | (ethnicity == "DECLINED")
+    selected = selected_categories(race, ethnicity)
     single = selected.list.first().replace_strict(SPD15_CATEGORIES, default=UNKNOWN, return_dtype=pl.String)
     return (
         pl.when(selected.list.len() >= 2).then(pl.lit(MULTIRACIAL))
         .when(selected.list.len() == 1).then(single)
-        .when(declined).then(pl.lit(DECLINED))
+        .when(_declined(race, ethnicity)).then(pl.lit(DECLINED))
         .otherwise(pl.lit(UNKNOWN))
     )
 
 
-def member_strata(members: pl.DataFrame, guideline_year: int) -> pl.DataFrame:
-    """One row per member with each stratifier's value; every member gets a value (Unknown at worst)."""
+def member_strata(members: pl.DataFrame, guideline_year: int, options: GroupOptions | None = None) -> pl.DataFrame:
+    """One row per member with each stratifier's value; every member gets a value (Unknown at worst).
+
+    With `forbid_imputed`, race and ethnicity from an imputed source are not used: those members
+    are Unknown, as Oregon's REALD rules require ("never fill in demographic information")."""
+    options = options or GroupOptions()
     percent = fpl_percent(members, guideline_year)
-    return members.with_columns(percent.alias("fpl_percent")).select(
+    frame = members.with_columns(percent.alias("fpl_percent"))
+    if options.forbid_imputed:
+        imputed = pl.col("race_ethnicity_source") == "IMPUTED"
+        frame = frame.with_columns(
+            pl.when(imputed).then(pl.lit("UNKNOWN")).otherwise(pl.col("race")).alias("race"),
+            pl.when(imputed).then(pl.lit("UNKNOWN")).otherwise(pl.col("ethnicity")).alias("ethnicity"),
+        )
+    return frame.select(
         "member_id",
         race_ethnicity(pl.col("race"), pl.col("ethnicity")).alias("race_ethnicity"),
+        alone_or_in_combination(pl.col("race"), pl.col("ethnicity")).alias("race_ethnicity_alone_or_in_combination"),
+        hedis_race(pl.col("race")).alias("race"),
         pl.col("ethnicity").replace_strict(ETHNICITY_LABELS, default=UNKNOWN).alias("ethnicity"),
-        pl.col("race_ethnicity_source"),
+        pl.col("race_ethnicity_source").replace_strict(SOURCE_LABELS, default=UNKNOWN).alias("race_ethnicity_source"),
         pl.col("fpl_percent").round(1),
-        income_band(pl.col("fpl_percent")).alias("income_band"),
+        income_band(pl.col("fpl_percent"), options.bands).alias("income_band"),
         pl.col("sex").replace_strict(SEX_LABELS, default=UNKNOWN).alias("sex"),
         pl.col("county").fill_null(UNKNOWN).alias("county"),
         pl.col("preferred_language").fill_null(UNKNOWN).alias("preferred_language"),

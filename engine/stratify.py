@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from engine.spec.models import CROSS, MeasureSpec
-from engine.strata import DECLINED, DEFAULT_INCOME_BANDS, MULTIRACIAL, SPD15_CATEGORIES, UNKNOWN
+from engine.strata import DECLINED, DEFAULT_INCOME_BANDS, HEDIS_RACE, MULTIRACIAL, SOURCE_LABELS, SPD15_CATEGORIES, TWO_OR_MORE, UNKNOWN, IncomeBand
 
 OVERALL = "overall"
 COUNT_COLUMNS = (
@@ -29,15 +29,51 @@ RATE_SCHEMA = {
     "rate_id": pl.String,
     "stratifier": pl.String,
     "stratum": pl.String,
+    "overlapping": pl.Boolean,
     **{name: pl.Int64 for name in COUNT_COLUMNS},
     "rate": pl.Float64,
 }
-# Categories always shown (in this order), so an empty Unknown or Declined is visible as zero.
-FULL_CATEGORIES = {
-    "race_ethnicity": [*SPD15_CATEGORIES.values(), MULTIRACIAL, DECLINED, UNKNOWN],
-    "income_band": [band.label for band in DEFAULT_INCOME_BANDS] + [UNKNOWN],
-}
+OVERLAPPING = "race_ethnicity_alone_or_in_combination"
 STRATIFIER_COLUMNS = {"plan": "plan"}
+
+
+def full_categories(bands: tuple[IncomeBand, ...] = DEFAULT_INCOME_BANDS) -> dict[str, list[str]]:
+    """Categories always shown (in this order), so an empty Unknown or Declined is visible as zero."""
+    hedis = list(dict.fromkeys(HEDIS_RACE.values()))
+    return {
+        "race_ethnicity": [*SPD15_CATEGORIES.values(), MULTIRACIAL, DECLINED, UNKNOWN],
+        OVERLAPPING: [*SPD15_CATEGORIES.values(), DECLINED, UNKNOWN],
+        "race": [*hedis, TWO_OR_MORE, DECLINED, UNKNOWN],
+        "race_ethnicity_source": list(SOURCE_LABELS.values()),
+        "income_band": [band.label for band in bands] + [UNKNOWN],
+    }
+
+
+FULL_CATEGORIES = full_categories()
+
+
+def run_stratifiers(spec: MeasureSpec, uses_dyads: bool, race_scheme: str = "spd15", alone_or_in_combination: bool = False, override: tuple[str, ...] = ()) -> list[str]:
+    """The stratifiers a run reports for a measure.
+
+    `override` replaces the spec's list. The HEDIS scheme reports race and ethnicity as separate
+    stratifiers (each also crossed with the data source, so self-reported and imputed data are
+    separate) instead of the SPD-15 combined category. The alone-or-in-combination view adds the
+    overlapping stratifier. Measures that use mother-child links add the dyad linkage.
+    """
+    names: list[str] = []
+    for name in override or spec.stratifiers:
+        if race_scheme == "hedis" and "race_ethnicity" in name.split(CROSS):
+            names += [CROSS.join("race" if part == "race_ethnicity" else part for part in name.split(CROSS)),
+                      CROSS.join("ethnicity" if part == "race_ethnicity" else part for part in name.split(CROSS))]
+        else:
+            names.append(name)
+    if race_scheme == "hedis":
+        names += ["race x race_ethnicity_source", "ethnicity x race_ethnicity_source"]
+    if alone_or_in_combination:
+        names.append(OVERLAPPING)
+    if uses_dyads:
+        names.append("dyad_link")
+    return list(dict.fromkeys(names))
 
 
 def _counts(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
@@ -63,35 +99,37 @@ def _with_rate(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def stratifiers_of(spec: MeasureSpec, uses_dyads: bool) -> list[str]:
-    """The spec's stratifiers, plus the dyad linkage for measures that use mother-child links."""
-    return [*spec.stratifiers, *(["dyad_link"] if uses_dyads and "dyad_link" not in spec.stratifiers else [])]
-
-
-def stratify(member_results: pl.DataFrame, specs: list[MeasureSpec], uses_dyads: set[str] | None = None) -> pl.DataFrame:
+def stratify(member_results: pl.DataFrame, specs: list[MeasureSpec], stratifiers: dict[str, list[str]] | None = None,
+             bands: tuple[IncomeBand, ...] = DEFAULT_INCOME_BANDS) -> pl.DataFrame:
     """Counts and rates per measure, rate, stratifier and stratum (overall first).
 
-    Measures in `uses_dyads` also get a `dyad_link` stratifier, so the share of units with a
-    linked mother is reported next to every result that depends on the links."""
+    `stratifiers` gives each measure's list for this run (see `run_stratifiers`; default: the
+    spec's). In the overlapping alone-or-in-combination view a unit counts once in each group
+    it selected; those rows are marked `overlapping` and never summed."""
+    categories = full_categories(bands)
     frames = []
     for spec in specs:
         results = member_results.filter(pl.col("measure_id") == spec.id)
         rate_ids = [rate.id for rate in spec.rates]
-        for order, stratifier in enumerate([OVERALL, *stratifiers_of(spec, spec.id in (uses_dyads or set()))]):
+        for order, stratifier in enumerate([OVERALL, *(stratifiers or {}).get(spec.id, spec.stratifiers)]):
             parts = [] if stratifier == OVERALL else stratifier.split(CROSS)
             keys = ["measure_id", "rate_id", *[STRATIFIER_COLUMNS.get(part, part) for part in parts]]
-            counted = _counts(results, keys)
-            if len(parts) == 1 and parts[0] in FULL_CATEGORIES:
-                counted = _complete(counted, spec.id, rate_ids, parts[0])
+            source = results
+            if OVERLAPPING in parts:
+                source = results.with_columns(pl.col(OVERLAPPING).str.split("|")).explode(OVERLAPPING)
+            counted = _counts(source, keys)
+            if len(parts) == 1 and parts[0] in categories:
+                counted = _complete(counted, spec.id, rate_ids, parts[0], categories)
             if stratifier == OVERALL and counted.is_empty():
-                counted = _complete(counted, spec.id, rate_ids, None)
+                counted = _complete(counted, spec.id, rate_ids, None, categories)
             columns = [pl.col(STRATIFIER_COLUMNS.get(part, part)).fill_null(UNKNOWN) for part in parts]
             stratum = pl.concat_str(columns, separator=" | ") if parts else pl.lit(OVERALL)
-            rank = sum((category_rank(part, column) * 10_000 ** (len(parts) - 1 - index) for index, (part, column) in enumerate(zip(parts, columns, strict=True))), pl.lit(0))
-            frames.append(counted.with_columns(pl.lit(stratifier).alias("stratifier"), stratum.alias("stratum"), pl.lit(order).alias("__order"), rank.alias("__stratum")))
+            rank = sum((category_rank(part, column, categories) * 10_000 ** (len(parts) - 1 - index) for index, (part, column) in enumerate(zip(parts, columns, strict=True))), pl.lit(0))
+            frames.append(counted.with_columns(pl.lit(stratifier).alias("stratifier"), stratum.alias("stratum"), pl.lit(order).alias("__order"), rank.alias("__stratum"),
+                                               pl.lit(OVERLAPPING in parts).alias("overlapping")))
     if not frames:
         return pl.DataFrame(schema=RATE_SCHEMA)
-    combined = pl.concat([frame.select("measure_id", "rate_id", "stratifier", "stratum", "__order", pl.col("__stratum").cast(pl.Int64), *COUNT_COLUMNS) for frame in frames])
+    combined = pl.concat([frame.select("measure_id", "rate_id", "stratifier", "stratum", "overlapping", "__order", pl.col("__stratum").cast(pl.Int64), *COUNT_COLUMNS) for frame in frames])
     rate_order = {(spec.id, rate.id): index for spec in specs for index, rate in enumerate(spec.rates)}
     combined = combined.with_columns(
         pl.struct("measure_id", "rate_id").map_elements(lambda key: rate_order[(key["measure_id"], key["rate_id"])], return_dtype=pl.Int64).alias("__rate"),
@@ -99,19 +137,19 @@ def stratify(member_results: pl.DataFrame, specs: list[MeasureSpec], uses_dyads:
     return _with_rate(combined.sort("measure_id", "__rate", "__order", "__stratum", "stratum").drop("__order", "__rate", "__stratum")).select(list(RATE_SCHEMA))
 
 
-def category_rank(stratifier: str, value: pl.Expr) -> pl.Expr:
+def category_rank(stratifier: str, value: pl.Expr, categories: dict[str, list[str]]) -> pl.Expr:
     """Reading order within a stratifier: known categories in order (income low to high), then the
     rest (sorted by name afterwards), with Unknown and Declined last."""
     last = pl.when(value.is_in([UNKNOWN, DECLINED])).then(pl.lit(1000)).otherwise(pl.lit(500))
-    if stratifier not in FULL_CATEGORIES:
+    if stratifier not in categories:
         return last
-    order = {label: index for index, label in enumerate(FULL_CATEGORIES[stratifier])}
+    order = {label: index for index, label in enumerate(categories[stratifier])}
     return value.replace_strict(order, default=500, return_dtype=pl.Int64)
 
 
-def _complete(counted: pl.DataFrame, measure_id: str, rate_ids: list[str], column: str | None) -> pl.DataFrame:
+def _complete(counted: pl.DataFrame, measure_id: str, rate_ids: list[str], column: str | None, all_categories: dict[str, list[str]]) -> pl.DataFrame:
     """Add zero rows for categories nobody fell into, so every category is shown."""
-    categories = FULL_CATEGORIES[column] if column else [None]
+    categories = all_categories[column] if column else [None]
     grid = pl.DataFrame({"measure_id": measure_id, "rate_id": rate_ids}).join(
         pl.DataFrame({column or "__none": categories}, schema={column or "__none": pl.String}), how="cross"
     )
@@ -122,7 +160,9 @@ def _complete(counted: pl.DataFrame, measure_id: str, rate_ids: list[str], colum
 
 
 def stratum_total_mismatches(rates: pl.DataFrame) -> pl.DataFrame:
-    """Rows where a stratifier's strata do not add up to the overall counts (should be empty)."""
+    """Rows where a stratifier's strata do not add up to the overall counts (should be empty).
+    Overlapping strata are not meant to add up and are left out."""
+    rates = rates.filter(~pl.col("overlapping"))
     overall = rates.filter(pl.col("stratifier") == OVERALL).select("measure_id", "rate_id", *[pl.col(name).alias(f"overall_{name}") for name in COUNT_COLUMNS])
     sums = rates.filter(pl.col("stratifier") != OVERALL).group_by("measure_id", "rate_id", "stratifier").agg([pl.col(name).sum() for name in COUNT_COLUMNS])
     joined = sums.join(overall, on=["measure_id", "rate_id"], how="left")

@@ -121,6 +121,8 @@ ERRORS = {
     "bad_param": ["run", "--param", "w30=1"],
     "missing_valuesets": ["run", "--valuesets", "no_such_folder"],
     "empty_measures_dir": ["run", "--measures-dir", "tests", "--period", "2025"],
+    "bad_income_bands": ["run", "--income-bands", "200,100"],
+    "unknown_stratifier": ["run", "--stratifiers", "county,sexx"],
 }
 
 
@@ -149,3 +151,22 @@ def test_readme_states_the_sample_rates(sample_run: Path) -> None:
     overall = pl.read_parquet(sample_run / "rates.parquet").filter(pl.col("stratifier") == "overall")
     for row in overall.iter_rows(named=True):
         assert f"{100 * row['rate']:.1f}%" in table, f"README does not state {row['measure_id']}.{row['rate_id']} = {100 * row['rate']:.1f}%"
+
+
+def test_group_options_on_the_sample(tmp_path: Path) -> None:
+    args = ["run", "--data", str(SAMPLE), "--out", str(tmp_path), "--measures", "w30,sdoh_screening", "--race-scheme", "hedis",
+            "--alone-or-in-combination", "--forbid-imputed", "--income-bands", "100,200", "--reference", "best", "--adjust", "bh"]
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    rates = pl.read_parquet(tmp_path / "rates.parquet")
+    assert stratum_total_mismatches(rates).is_empty()
+    assert {"race", "ethnicity", "race x race_ethnicity_source", "race_ethnicity_alone_or_in_combination"} <= set(rates["stratifier"])
+    assert "race_ethnicity" not in set(rates["stratifier"])
+    assert rates.filter(pl.col("stratifier") == "race_ethnicity_alone_or_in_combination")["overlapping"].all()
+    assert set(rates.filter(pl.col("stratifier") == "income_band")["stratum"]) == {"0-100%", "101-200%", "Over 200%", "Unknown"}
+    sources = rates.filter(pl.col("stratifier") == "race x race_ethnicity_source")["stratum"].to_list()
+    assert not any(stratum.endswith("| Imputed") and not stratum.startswith("Unknown") for stratum in sources), "no imputed race is used"
+    disparities = pl.read_csv(tmp_path / "disparities.csv")
+    assert "race_ethnicity_alone_or_in_combination" not in set(disparities["stratifier"]), "indices need groups that partition"
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["groups"]["race_scheme"] == "hedis" and manifest["statistics"]["adjustment"] == "bh"

@@ -75,7 +75,7 @@ def test_indices_by_hand() -> None:
 def rates_frame(rows: list[tuple[str, str, int, int]], stratifier: str = "race_ethnicity") -> pl.DataFrame:
     records = []
     for stratum, kind, numerator, denominator in rows:
-        record = dict.fromkeys(COUNT_COLUMNS, 0) | {"measure_id": "m", "rate_id": "r", "stratifier": kind if kind == "overall" else stratifier, "stratum": stratum}
+        record = dict.fromkeys(COUNT_COLUMNS, 0) | {"measure_id": "m", "rate_id": "r", "stratifier": kind if kind == "overall" else stratifier, "stratum": stratum, "overlapping": False}
         record.update(numerator=numerator, denominator=denominator, rate=numerator / denominator if denominator else None)
         records.append(record)
     return pl.DataFrame(records)

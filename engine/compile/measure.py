@@ -26,7 +26,7 @@ POPULATIONS = (
     "numerator",
     "numerator_exclusion",
 )
-STRATA_COLUMNS = ("race_ethnicity", "ethnicity", "race_ethnicity_source", "fpl_percent", "income_band", "sex", "county", "preferred_language")
+STRATA_COLUMNS = ("race_ethnicity", "race_ethnicity_alone_or_in_combination", "race", "ethnicity", "race_ethnicity_source", "fpl_percent", "income_band", "sex", "county", "preferred_language")
 # Which extract each engine table comes from (claim_codes is the long form of claims).
 TABLE_EXTRACTS = {"members": "members", "enrollment": "enrollment", "claim_codes": "claims", "screenings": "screenings", "dyads": "dyads", "kindergarten_assessments": "kindergarten_assessments"}
 

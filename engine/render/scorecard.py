@@ -17,6 +17,9 @@ from engine import __version__
 STRATIFIER_TITLES = {
     "overall": "Overall",
     "race_ethnicity": "Race and ethnicity (2024 OMB SPD-15 combined categories)",
+    "race_ethnicity_alone_or_in_combination": "Race and ethnicity, alone or in combination (groups overlap: do not add them up)",
+    "race": "Race (HEDIS, 1997 OMB categories)",
+    "race_ethnicity_source": "Race and ethnicity data source",
     "ethnicity": "Ethnicity",
     "income_band": "Household income (percent of the federal poverty level)",
     "plan": "Plan (attributed on the anchor date)",

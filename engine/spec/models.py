@@ -18,7 +18,10 @@ EVENT_DATE = "event_date"
 
 STRATIFIERS = (
     "race_ethnicity",
+    "race_ethnicity_alone_or_in_combination",
+    "race",
     "ethnicity",
+    "race_ethnicity_source",
     "income_band",
     "plan",
     "program",

@@ -761,6 +761,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",
@@ -2026,6 +2028,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",
@@ -3520,6 +3524,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",

@@ -227,6 +227,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",
@@ -509,6 +511,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",
@@ -791,6 +795,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",
@@ -1221,6 +1227,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",

@@ -251,6 +251,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",

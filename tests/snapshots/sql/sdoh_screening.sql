@@ -383,6 +383,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",
@@ -747,6 +749,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",
@@ -1094,6 +1098,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",
@@ -1441,6 +1447,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",
@@ -1806,6 +1814,8 @@ SELECT
     ELSE 'No link'
   END AS "dyad_link",
   "ms"."race_ethnicity",
+  "ms"."race_ethnicity_alone_or_in_combination",
+  "ms"."race",
   "ms"."ethnicity",
   "ms"."race_ethnicity_source",
   "ms"."fpl_percent",
