@@ -126,7 +126,6 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
         income_bounds=_whole_numbers(income_bands, "--income-bands"), forbid_imputed=forbid_imputed, race_scheme=race_scheme,
         alone_or_in_combination=alone_or_in_combination, stratifiers=_stratifiers(stratifier_list),
     )
-    groups.bands  # checks the bounds now, before any work
     options = RunOptions(
         data=data, out=out, period=_period(period, data), measures=tuple(filter(None, (measures or "").split(","))),
         measures_dir=_measures_dir(measures_dir), valuesets_dir=valuesets, parameters=_parse_params(params), poverty_guideline_year=poverty_guideline_year,

@@ -76,6 +76,11 @@ class GroupOptions:
     alone_or_in_combination: bool = False  # add the overlapping SPD-15 view
     stratifiers: tuple[str, ...] = ()  # replaces every measure's list when given
 
+    def __post_init__(self) -> None:
+        income_bands(self.income_bounds)  # raises a UsageError for bad bounds before any work
+        if self.race_scheme not in ("spd15", "hedis"):
+            raise UsageError(f"unknown race scheme '{self.race_scheme}' (spd15 or hedis)")
+
     @property
     def bands(self) -> tuple[IncomeBand, ...]:
         return income_bands(self.income_bounds)
