@@ -104,15 +104,20 @@ def main() -> None:
 @click.option("--forbid-imputed", is_flag=True, help="Treat imputed race and ethnicity as Unknown (Oregon REALD).")
 @click.option("--income-bands", default="100,138,200,300", show_default=True, help="Upper bounds (whole percents of poverty, inclusive) of the income bands.")
 @click.option("--stratifiers", "stratifier_list", default=None, help="Comma-separated stratifiers for every measure (two crossed with ' x '), replacing each measure's list.")
+@click.option("--public", is_flag=True, help="Public release: suppress small counts and what reveals them; write no member-level files.")
+@click.option("--threshold", type=click.IntRange(min=1), default=10, show_default=True, help="Counts from 1 to this are suppressed in public output.")
+@click.option("--protection-width", type=click.IntRange(min=1), default=None, help="Narrowest interval an attacker may derive for a suppressed count (default: threshold + 1).")
 def run(data: Path, out: Path, period: str | None, measures: str | None, measures_dir: Path | None, valuesets: Path | None, params: tuple[str, ...], poverty_guideline_year: int | None,
         interval: str, reference: str, reference_groups: tuple[str, ...], adjustment: str, min_denominator: int,
-        race_scheme: str, alone_or_in_combination: bool, forbid_imputed: bool, income_bands: str, stratifier_list: str | None) -> None:
+        race_scheme: str, alone_or_in_combination: bool, forbid_imputed: bool, income_bands: str, stratifier_list: str | None,
+        public: bool, threshold: int, protection_width: int | None) -> None:
     """Run measures on a folder of extracts and write results, rates, rejects, a scorecard and a manifest."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from engine.compare import StatisticsOptions
     from engine.pipeline import RunOptions
     from engine.strata import GroupOptions
+    from engine.suppress import SuppressionOptions
     from engine.pipeline import run as run_pipeline
 
     named = {}
@@ -129,7 +134,7 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
     options = RunOptions(
         data=data, out=out, period=_period(period, data), measures=tuple(filter(None, (measures or "").split(","))),
         measures_dir=_measures_dir(measures_dir), valuesets_dir=valuesets, parameters=_parse_params(params), poverty_guideline_year=poverty_guideline_year,
-        statistics=statistics, groups=groups,
+        statistics=statistics, groups=groups, public=public, suppression=SuppressionOptions(threshold=threshold, protection_width=protection_width),
     )
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
         task = progress.add_task("starting")
@@ -140,12 +145,14 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
     for name, extract in report.extracts.reports.items():
         table.add_row(name, str(extract.rows_read), str(extract.rows_used), str(extract.rows_rejected))
     console.print(table)
-    overall = report.rates.filter(report.rates["stratifier"] == "overall")
+    rates_table = report.rates.table if hasattr(report.rates, "table") else report.rates
+    overall = rates_table.filter(rates_table["stratifier"] == "overall")
     rates = Table(title=f"Overall rates, measurement period {report.period.label}", title_justify="left")
     for column in ("measure", "rate", "numerator", "denominator", "rate %"):
         rates.add_column(column, justify="left" if column in ("measure", "rate") else "right")
     for row in overall.iter_rows(named=True):
-        rates.add_row(row["measure_id"], row["rate_id"], str(row["numerator"]), str(row["denominator"]), "-" if row["rate"] is None else f"{100 * row['rate']:.1f}")
+        shown = [("suppressed" if row[name] is None else str(row[name])) for name in ("numerator", "denominator")]
+        rates.add_row(row["measure_id"], row["rate_id"], *shown, "-" if row["rate"] is None else f"{100 * row['rate']:.1f}")
     console.print(rates)
     console.print(f"Wrote {len(report.outputs)} files to {out}/ (scorecard: {out / 'scorecard.html'})")
 

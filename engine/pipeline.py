@@ -25,7 +25,8 @@ from engine.compile import CompiledMeasure, compile_measure, explain_measure
 from engine.contract import Extracts, find_extract_file, load_extracts
 from engine.errors import EqmError, UsageError
 from engine.period import Period, parse_period
-from engine.render import build_scorecard_context, render_scorecard
+from engine.render import build_public_scorecard_context, build_scorecard_context, render_scorecard
+from engine.suppress import SuppressedRates, SuppressionOptions, markers, suppress_rates
 from engine.render.scorecard import ExtractNote
 from engine.run import EngineTables, run_measures
 from engine.spec import MeasureSpec, load_measures
@@ -50,6 +51,8 @@ class RunOptions:
     poverty_guideline_year: int | None = None
     statistics: StatisticsOptions = field(default_factory=StatisticsOptions)
     groups: GroupOptions = field(default_factory=GroupOptions)
+    public: bool = False
+    suppression: SuppressionOptions = field(default_factory=SuppressionOptions)
 
 
 @dataclass
@@ -134,39 +137,60 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
     summary = disparities(rates, specs, groups.bands)
     done()
 
+    done = stage("disclosure control")
+    protected = suppress_rates(rates, summary, options.suppression) if options.public else None
+    if protected is None:
+        rates = markers(rates, options.suppression)
+    done()
+
     done = stage("write outputs")
-    outputs = write_outputs(options, period, specs, compiled, value_sets, extracts, output.member_results, rates, summary, strata, stratifiers,
+    outputs = write_outputs(options, period, specs, compiled, value_sets, extracts, output.member_results, protected or rates, summary, strata, stratifiers,
                             timings | {f"compute {key}": value for key, value in output.timings.items()})
     done()
     return RunReport(period, extracts, rates, summary, output.member_results, outputs, timings)
 
 
 def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec], compiled: list[CompiledMeasure], value_sets: ValueSets,
-                  extracts: Extracts, member_results: pl.DataFrame, rates: pl.DataFrame, summary: pl.DataFrame, strata: pl.DataFrame,
+                  extracts: Extracts, member_results: pl.DataFrame, rates: pl.DataFrame | SuppressedRates, summary: pl.DataFrame, strata: pl.DataFrame,
                   stratifiers: dict[str, list[str]], timings: dict[str, float]) -> list[Path]:
+    """Internal runs write everything; public runs write only suppressed tables (no member-level files, no rejects)."""
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
-    rejects_dir = out / "rejects"
-    if rejects_dir.exists():
-        shutil.rmtree(rejects_dir)
-    rejects_dir.mkdir()
-    written = [out / "member_results.parquet", out / "rates.csv", out / "rates.parquet", out / "scorecard.html", out / "manifest.json", out / "disparities.csv", out / "disparities.parquet"]
-    member_results.write_parquet(written[0])
-    rates.write_csv(written[1])
-    rates.write_parquet(written[2])
-    summary.write_csv(written[5])
-    summary.write_parquet(written[6])
-    for name, frame in extracts.rejects.items():
-        if frame.height:
-            path = rejects_dir / f"{name}.csv"
-            frame.write_csv(path)
-            written.append(path)
+    for member_level in (out / "rejects", out / "member_results.parquet"):
+        if member_level.is_dir():
+            shutil.rmtree(member_level)
+        elif member_level.exists():
+            member_level.unlink()
+    public = isinstance(rates, SuppressedRates)
+    table = rates.table if public else rates
+    summary = rates.disparities if public else summary
+    written = [out / "rates.csv", out / "rates.parquet", out / "disparities.csv", out / "disparities.parquet", out / "scorecard.html", out / "manifest.json"]
+    table.write_csv(written[0])
+    table.write_parquet(written[1])
+    summary.write_csv(written[2])
+    summary.write_parquet(written[3])
+    if not public:
+        member_results.write_parquet(out / "member_results.parquet")
+        written.append(out / "member_results.parquet")
+        (out / "rejects").mkdir()
+        for name, frame in extracts.rejects.items():
+            if frame.height:
+                path = out / "rejects" / f"{name}.csv"
+                frame.write_csv(path)
+                written.append(path)
     unknown = strata.select(pl.col("race_ethnicity").is_in([UNKNOWN, DECLINED]).mean()).item() if strata.height else None
     notes = [ExtractNote(name, report.rows_read, report.rows_used, report.rows_rejected) for name, report in extracts.reports.items()]
     explained = [(measure.spec, explain_measure(measure).splitlines(), stratifiers[measure.spec.id]) for measure in compiled]
-    written[3].write_text(render_scorecard(build_scorecard_context(rates, explained, period.label, notes, unknown)), encoding="utf-8")
+    context = build_public_scorecard_context(rates, explained, period.label, notes, unknown) if public else build_scorecard_context(table, explained, period.label, notes, unknown)
+    written[4].write_text(render_scorecard(context), encoding="utf-8")
     manifest = build_manifest(options, period, specs, value_sets, extracts, timings, written)
-    written[4].write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
+    if public:
+        widths = [upper - lower for lower, upper in rates.audit.intervals.values()]
+        manifest["disclosure_control"] = {
+            "threshold": rates.options.threshold, "protection_width": rates.options.width, "cells_suppressed": rates.cells_suppressed,
+            "small_counts_audited": len(rates.audit.intervals), "narrowest_interval": min(widths) if widths else None, "notes": list(rates.notes),
+        }
+    written[5].write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
     return written
 
 

@@ -80,6 +80,10 @@ RATE_DESCRIPTIONS = {
     "p_value_adjusted": "p_value adjusted (Holm or Benjamini-Hochberg) within the measure and stratifier.",
     "comparison": "better, worse or no difference than the reference (adjusted p below 0.05, in the measure's improvement direction); 'reference' for the reference group.",
     "statistics_notes": "Why a statistic is undefined, and reliability notes.",
+    "would_be_suppressed": "Internal runs: a public run would suppress a count in this row (or does not publish the row).",
+    "numerator_suppressed": "Public runs: the numerator is suppressed (and so the rate and comparisons).",
+    "denominator_suppressed": "Public runs: the denominator is suppressed.",
+    "exclusions_suppressed": "Public runs: the exclusions count is suppressed.",
 }
 DISPARITY_DESCRIPTIONS = {
     "measure_id": "Measure id.",
@@ -142,7 +146,14 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     for extract in EXTRACTS.values():
         schemas[f"extract-{extract.name}.schema.json"] = extract_schema(extract)
     schemas["result-member_results.schema.json"] = table_schema("eqm result: member_results", "One row per unit (member or event) in each rate's initial population.", MEMBER_RESULT_SCHEMA, MEMBER_RESULT_DESCRIPTIONS)
-    schemas["result-rates.schema.json"] = table_schema("eqm result: rates", "Counts, rates, intervals and comparisons per measure, rate, stratifier and stratum.", COMPARED_RATE_SCHEMA, RATE_DESCRIPTIONS)
+    schemas["result-rates.schema.json"] = table_schema(
+        "eqm result: rates (internal run)", "Counts, rates, intervals and comparisons per measure, rate, stratifier and stratum.",
+        {**COMPARED_RATE_SCHEMA, "would_be_suppressed": pl.Boolean}, RATE_DESCRIPTIONS,
+    )
+    schemas["result-public-rates.schema.json"] = table_schema(
+        "eqm result: rates (public run)", "As the internal rates, with suppressed counts and what reveals them set to null; detail counts are not published.",
+        {**COMPARED_RATE_SCHEMA, "numerator_suppressed": pl.Boolean, "denominator_suppressed": pl.Boolean, "exclusions_suppressed": pl.Boolean}, RATE_DESCRIPTIONS,
+    )
     schemas["result-disparities.schema.json"] = table_schema("eqm result: disparities", "Summary disparity indices per measure, rate and stratifier.", DISPARITY_SCHEMA, DISPARITY_DESCRIPTIONS)
     return schemas
 

@@ -170,3 +170,39 @@ def test_group_options_on_the_sample(tmp_path: Path) -> None:
     assert "race_ethnicity_alone_or_in_combination" not in set(disparities["stratifier"]), "indices need groups that partition"
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["groups"]["race_scheme"] == "hedis" and manifest["statistics"]["adjustment"] == "bh"
+
+
+@pytest.fixture(scope="module")
+def public_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("public")
+    result = invoke("run", "--data", str(SAMPLE), "--out", str(out), "--public")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_public_run_writes_no_member_level_files(public_run: Path) -> None:
+    assert not (public_run / "member_results.parquet").exists() and not (public_run / "rejects").exists()
+    manifest = json.loads((public_run / "manifest.json").read_text())
+    assert manifest["disclosure_control"]["narrowest_interval"] >= 11
+    assert "Public view" in (public_run / "scorecard.html").read_text()
+
+
+def test_attack_the_sample_public_tables(public_run: Path, sample_run: Path) -> None:
+    """Rebuild every linear relation from the true counts, hide what the public tables hide, and
+    ask a linear program how far each small count can be narrowed."""
+    from engine.suppress import audit, build_system
+
+    public = pl.read_parquet(public_run / "rates.parquet")
+    for column in ("numerator", "denominator", "exclusions"):
+        assert public.filter(pl.col(column).is_between(1, 10)).is_empty(), f"a published {column} from 1 to 10"
+    both = public.filter(pl.col("numerator").is_not_null() & pl.col("denominator").is_not_null())
+    assert both.filter((pl.col("denominator") - pl.col("numerator")).is_between(1, 10)).is_empty(), "a derivable complement from 1 to 10"
+    assert public.filter((pl.col("numerator").is_null() | pl.col("denominator").is_null()) & pl.col("rate").is_not_null()).is_empty()
+    truth = pl.read_parquet(sample_run / "rates.parquet").filter(~pl.col("overlapping"))
+    hidden = set()
+    for row in public.iter_rows(named=True):
+        key = (row["measure_id"], row["rate_id"], row["stratifier"], row["stratum"])
+        hidden |= {(*key, kind) for kind, column in (("n", "numerator"), ("d", "denominator"), ("e", "exclusions")) if row[column] is None}
+    result = audit(build_system(truth), hidden, 10, 11)
+    assert not result.failures, result.failures[:3]
+    assert len(result.intervals) > 100, "the sample has many small counts to protect"

@@ -13,6 +13,7 @@ import polars as pl
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from engine import __version__
+from engine.suppress import SuppressedRates
 
 STRATIFIER_TITLES = {
     "overall": "Overall",
@@ -35,13 +36,14 @@ STRATIFIER_TITLES = {
 @dataclass(frozen=True)
 class StratumRow:
     stratum: str
-    numerator: int
-    denominator: int
-    exclusions: int
+    numerator: str
+    denominator: str
+    exclusions: str
     rate_text: str
     interval_text: str = ""
     comparison: str = ""
     reliable: bool = True
+    marked: bool = False  # internal view: a public run would suppress this row
 
 
 @dataclass(frozen=True)
@@ -90,10 +92,19 @@ class ScorecardContext:
     measures: tuple[MeasureCard, ...]
     extracts: tuple[ExtractNote, ...]
     unknown_race_ethnicity_share: str
+    public: bool = False
+    threshold: int = 10
 
 
 def stratifier_title(name: str) -> str:
     return " by ".join(STRATIFIER_TITLES.get(part, part) for part in name.split(" x "))
+
+
+SUPPRESSED = "suppressed"
+
+
+def _count(value: int | None) -> str:
+    return SUPPRESSED if value is None else str(value)
 
 
 def _row(row: dict) -> StratumRow:
@@ -101,23 +112,32 @@ def _row(row: dict) -> StratumRow:
     comparison = row.get("comparison") or ""
     if comparison and comparison not in ("reference", "no difference"):
         comparison = f"{comparison} than {row['reference_group']}"
+    hidden = row["numerator"] is None or row["denominator"] is None
+    if rate is None:
+        rate_text = SUPPRESSED if hidden else "no denominator"
+    else:
+        rate_text = f"{100 * rate:.1f}%"
     return StratumRow(
-        row["stratum"], row["numerator"], row["denominator"],
-        row["exclusions"],
-        "no denominator" if rate is None else f"{100 * rate:.1f}%",
+        row["stratum"], _count(row["numerator"]), _count(row["denominator"]), _count(row["exclusions"]),
+        rate_text,
         "" if lower is None else f"{100 * lower:.1f} to {100 * upper:.1f}",
         comparison,
         bool(row.get("reliable", True)),
+        bool(row.get("would_be_suppressed", False)),
     )
 
 
-def _linkage(subset: pl.DataFrame, overall: StratumRow) -> str | None:
-    linked = subset.filter((pl.col("stratifier") == "dyad_link") & (pl.col("stratum") == "Linked mother"))
-    if subset.filter(pl.col("stratifier") == "dyad_link").is_empty():
+def _linkage(subset: pl.DataFrame) -> str | None:
+    links = subset.filter(pl.col("stratifier") == "dyad_link")
+    if links.is_empty():
         return None
-    count = linked["denominator"].sum() if linked.height else 0
-    share = "no denominator" if overall.denominator == 0 else f"{100 * count / overall.denominator:.1f}%"
-    return f"{count} of {overall.denominator} in the denominator ({share}) have a linked mother; the rest are shown as their own group, not dropped."
+    linked = links.filter(pl.col("stratum") == "Linked mother")["denominator"].to_list()
+    total = subset.filter(pl.col("stratifier") == "overall")["denominator"].item()
+    count = linked[0] if linked else 0
+    if count is None or total is None:
+        return "suppressed (the counts are small). Units without a linked mother are shown as their own group, not dropped."
+    share = "no denominator" if total == 0 else f"{100 * count / total:.1f}%"
+    return f"{count} of {total} in the denominator ({share}) have a linked mother; the rest are shown as their own group, not dropped."
 
 
 def build_scorecard_context(
@@ -127,7 +147,7 @@ def build_scorecard_context(
     extracts: list[ExtractNote],
     unknown_share: float | None,
 ) -> ScorecardContext:
-    """`measures`: each MeasureSpec with its explanation lines (compile.explain) and stratifiers."""
+    """Internal page. `measures`: each MeasureSpec with its explanation lines (compile.explain) and stratifiers."""
     cards = []
     for spec, methodology, stratifiers in measures:
         rate_cards = []
@@ -136,9 +156,9 @@ def build_scorecard_context(
             overall = _row(subset.filter(pl.col("stratifier") == "overall").row(0, named=True))
             tables = tuple(
                 StratifierTable(stratifier_title(name), tuple(_row(row) for row in subset.filter(pl.col("stratifier") == name).iter_rows(named=True)))
-                for name in stratifiers
+                for name in stratifiers if not subset.filter(pl.col("stratifier") == name).is_empty()
             )
-            rate_cards.append(RateCard(rate.id, rate.title, overall, tables, _linkage(subset, overall)))
+            rate_cards.append(RateCard(rate.id, rate.title, overall, tables, _linkage(subset)))
         cards.append(MeasureCard(spec.id, spec.title, spec.version, spec.steward, spec.source,
                                  "Higher is better" if spec.improvement == "increase" else "Lower is better", tuple(rate_cards), tuple(methodology)))
     return ScorecardContext(
@@ -150,6 +170,15 @@ def build_scorecard_context(
         extracts=tuple(extracts),
         unknown_race_ethnicity_share="not available" if unknown_share is None else f"{100 * unknown_share:.1f}%",
     )
+
+
+def build_public_scorecard_context(suppressed: SuppressedRates, measures: list[tuple[object, list[str], list[str]]], period: str,
+                                   extracts: list[ExtractNote], unknown_share: float | None) -> ScorecardContext:
+    """The only way to a public page: from rates that went through disclosure control."""
+    if not isinstance(suppressed, SuppressedRates):
+        raise TypeError("a public scorecard needs SuppressedRates from engine.suppress")
+    context = build_scorecard_context(suppressed.table, measures, period, extracts, unknown_share)
+    return ScorecardContext(**{**vars(context), "public": True, "threshold": suppressed.options.threshold})
 
 
 def render_scorecard(context: ScorecardContext) -> str:
