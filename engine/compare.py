@@ -130,7 +130,8 @@ def compare(rates: pl.DataFrame, specs: list[MeasureSpec], options: StatisticsOp
         for row, value in zip(members, adjusted, strict=True):
             row["p_value_adjusted"] = value
             if row.get("comparison") != "reference":
-                row["comparison"] = stats.comparison_call(row["difference"], value, improvement[measure_id], options.alpha) if row["reference_group"] else None
+                comparable = row["reference_group"] and row["denominator"] > 0
+                row["comparison"] = stats.comparison_call(row["difference"], value, improvement[measure_id], options.alpha) if comparable else None
     for row in rows:
         row["statistics_notes"] = "; ".join(dict.fromkeys(row.pop("_notes"))) or None
         for name in COMPARISON_SCHEMA:

@@ -137,3 +137,8 @@ def test_disparity_indices_from_rates() -> None:
     # Rates 0.1 and 0.2, equal weights: ridits 0.25 and 0.75, slope 0.2, bottom 0.05, top 0.25.
     assert round(summary["slope_index_of_inequality"], 6) == 0.2 and round(summary["relative_index_of_inequality"], 6) == 5.0
     assert summary["weights"] == "0-100%=0.5000; 101-138%=0.5000"
+
+
+def test_a_group_with_no_denominator_is_not_compared() -> None:
+    rows = by_stratum(compare(rates_frame([*GROUPS, ("Empty", "", 0, 0)]), [spec()]))
+    assert rows["Empty"]["comparison"] is None and "no denominator" in rows["Empty"]["statistics_notes"]
