@@ -217,7 +217,7 @@ def audit(system: CellSystem, suppressed: set[Cell], threshold: int, width: int,
             continue
         key = frozenset(group)
         if key not in cache:
-            cache[key] = _solve_group(group, mine, relevant, by_cell, system.values)
+            cache[key] = _solve_group(group, mine, relevant, by_cell, system.values, width)
         for cell, (lower, upper) in cache[key].items():
             intervals[cell] = (lower, upper)
             if upper - lower < width:
@@ -225,7 +225,7 @@ def audit(system: CellSystem, suppressed: set[Cell], threshold: int, width: int,
     return AuditResult(intervals, failures)
 
 
-def _solve_group(group: list[Cell], mine: list[Cell], relevant: list[dict[Cell, int]], by_cell: dict[Cell, list[int]], values: dict[Cell, int]) -> dict[Cell, tuple[float, float]]:
+def _solve_group(group: list[Cell], mine: list[Cell], relevant: list[dict[Cell, int]], by_cell: dict[Cell, list[int]], values: dict[Cell, int], width: int) -> dict[Cell, tuple[float, float]]:
     index = {cell: position for position, cell in enumerate(group)}
     numbers = sorted({number for cell in group for number in by_cell[cell]})
     matrix = lil_matrix((len(numbers), len(group)))
@@ -239,7 +239,7 @@ def _solve_group(group: list[Cell], mine: list[Cell], relevant: list[dict[Cell, 
     solver = _model(matrix.tocsc(), np.array(right, dtype=float), len(group))
     answers = {}
     for cell in mine:
-        lower, upper = _range(solver, index[cell])
+        lower, upper = _range(solver, index[cell], values[cell], width)
         answers[cell] = (round(lower, 6), round(upper, 6))
     return answers
 
@@ -260,11 +260,15 @@ def _model(matrix: Any, right: np.ndarray, columns: int) -> highspy.Highs:
     return solver
 
 
-def _range(solver: highspy.Highs, column: int) -> tuple[float, float]:
-    """Smallest and largest value of one cell over every solution (warm-started re-solves)."""
+def _range(solver: highspy.Highs, column: int, true_value: int, width: int) -> tuple[float, float]:
+    """Smallest and largest value of one cell over every solution (warm-started re-solves).
+
+    The true value is itself a solution, so when the largest is already `width` above it the
+    smallest is not needed: the interval is then reported from the true value, a lower bound
+    of its real width."""
     solver.changeColCost(column, 1.0)
     values = []
-    for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+    for sense in (highspy.ObjSense.kMaximize, highspy.ObjSense.kMinimize):
         solver.changeObjectiveSense(sense)
         solver.run()
         status = solver.getModelStatus()
@@ -274,8 +278,11 @@ def _range(solver: highspy.Highs, column: int) -> tuple[float, float]:
             values.append(float("inf"))
         else:
             raise EqmError(f"disclosure audit: the published counts have no consistent solution ({status})")
+        if sense == highspy.ObjSense.kMaximize and values[0] - true_value >= width:
+            solver.changeColCost(column, 0.0)
+            return float(true_value), values[0]
     solver.changeColCost(column, 0.0)
-    return values[0], values[1]
+    return values[1], values[0]
 
 
 def protect(system: CellSystem, options: SuppressionOptions) -> tuple[set[Cell], AuditResult]:

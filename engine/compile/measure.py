@@ -242,7 +242,8 @@ def final_select(build: RateBuild) -> exp.Select:
     ).from_(sql.table(UNITS, "u"))
     for fragment in pops.values():
         for table in fragment.all_tables() if fragment else []:
-            flags = flags.join(sql.table(table.name), on=exp.EQ(this=sql.column("unit_id", table.name), expression=sql.column("unit_id", "u")), join_type="left")
+            # The tree is built here and not shared: no copy per join (copies made this quadratic).
+            flags = flags.join(sql.table(table.name), on=exp.EQ(this=sql.column("unit_id", table.name), expression=sql.column("unit_id", "u")), join_type="left", copy=False)
 
     f = lambda name: sql.column(f"{name}_met", "f")  # noqa: E731
     ip = f("ip")
@@ -303,7 +304,7 @@ def final_select(build: RateBuild) -> exp.Select:
     query = query.join(sql.table("member_strata", strata_alias), on=exp.EQ(this=sql.column("member_id", strata_alias), expression=whose), join_type="left")
     query = query.where(ip.copy())
     for name, cte in [*build.ctes, *_dyad_ctes(build.rate.id)]:
-        query = query.with_(sql.ident(name), as_=cte)
+        query = query.with_(sql.ident(name), as_=cte, copy=False)
     return query
 
 
