@@ -145,8 +145,7 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
     for name, extract in report.extracts.reports.items():
         table.add_row(name, str(extract.rows_read), str(extract.rows_used), str(extract.rows_rejected))
     console.print(table)
-    rates_table = report.rates.table if hasattr(report.rates, "table") else report.rates
-    overall = rates_table.filter(rates_table["stratifier"] == "overall")
+    overall = report.rates.filter(report.rates["stratifier"] == "overall")
     rates = Table(title=f"Overall rates, measurement period {report.period.label}", title_justify="left")
     for column in ("measure", "rate", "numerator", "denominator", "rate %"):
         rates.add_column(column, justify="left" if column in ("measure", "rate") else "right")

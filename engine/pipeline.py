@@ -147,6 +147,8 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
     outputs = write_outputs(options, period, specs, compiled, value_sets, extracts, output.member_results, protected or rates, summary, strata, stratifiers,
                             timings | {f"compute {key}": value for key, value in output.timings.items()})
     done()
+    if protected is not None:  # a public run reports only what it published
+        return RunReport(period, extracts, protected.table, protected.disparities, output.member_results.clear(), outputs, timings)
     return RunReport(period, extracts, rates, summary, output.member_results, outputs, timings)
 
 

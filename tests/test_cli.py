@@ -187,6 +187,12 @@ def test_public_run_writes_no_member_level_files(public_run: Path) -> None:
     assert "Public view" in (public_run / "scorecard.html").read_text()
 
 
+def test_public_run_prints_only_published_numbers(tmp_path: Path) -> None:
+    result = invoke("run", "--data", str(SAMPLE), "--out", str(tmp_path), "--public", "--measures", "lsc", "--threshold", "200")
+    assert result.exit_code == 0, result.output
+    assert "suppressed" in result.output and "151" not in result.output, "the true numerator (151) must not reach the terminal"
+
+
 def test_attack_the_sample_public_tables(public_run: Path, sample_run: Path) -> None:
     """Rebuild every linear relation from the true counts, hide what the public tables hide, and
     ask a linear program how far each small count can be narrowed."""
