@@ -62,6 +62,8 @@ class Context:
     period_end: date
     prefix: str
     counter: itertools.count = field(default_factory=lambda: itertools.count(1))
+    # A criterion reused through YAML aliases compiles to the same query: one table serves all uses.
+    tables_by_sql: dict[str, str] = field(default_factory=dict)
 
     def table_name(self) -> str:
         return f"{self.prefix}_criterion_{next(self.counter)}"
@@ -224,7 +226,8 @@ def _events_sentence(rule: m.ClaimsRule | m.ScreeningsRule | m.KindergartenRule,
 
 
 def _table_fragment(kind: str, label: str | None, query: exp.Select, description: str, context: Context) -> Fragment:
-    name = context.table_name()
+    text = query.sql("duckdb")
+    name = context.tables_by_sql.get(text) or context.tables_by_sql.setdefault(text, context.table_name())
     matched = sql.column("unit_id", name).is_(exp.null()).not_()
     return Fragment(matched, description, kind, label, tables=(CriterionTable(name, query),), evidence=(sql.column("evidence_date", name),))
 

@@ -155,9 +155,12 @@ def populations_pass(build: RateBuild) -> None:
     for name in POPULATIONS:
         criterion = getattr(build.rate.populations, name)
         build.populations[name] = compile_criterion(criterion, build.context) if criterion is not None else None
+    seen: set[str] = set()
     for fragment in build.populations.values():
         for table in fragment.all_tables() if fragment else []:
-            build.ctes.append((table.name, table.query))
+            if table.name not in seen:
+                seen.add(table.name)
+                build.ctes.append((table.name, table.query))
 
 
 def plan_pass(build: RateBuild) -> None:
@@ -240,8 +243,12 @@ def final_select(build: RateBuild) -> exp.Select:
         *_reason_columns(pops),
         _evidence(pops["numerator"]).as_(sql.ident("numerator_evidence")),
     ).from_(sql.table(UNITS, "u"))
+    joined: set[str] = set()
     for fragment in pops.values():
         for table in fragment.all_tables() if fragment else []:
+            if table.name in joined:
+                continue
+            joined.add(table.name)
             # The tree is built here and not shared: no copy per join (copies made this quadratic).
             flags = flags.join(sql.table(table.name), on=exp.EQ(this=sql.column("unit_id", table.name), expression=sql.column("unit_id", "u")), join_type="left", copy=False)
 

@@ -224,31 +224,6 @@ WITH "combination_3_units_0" AS (
   JOIN "value_set_codes" AS "v"
     ON "v"."code" = "e"."code"
     AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_3_criterion_9" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
     AND "v"."value_set" IN ('vaccine_mmr')
     AND (
       (
@@ -264,7 +239,7 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_10" AS (
+), "combination_3_criterion_9" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -289,7 +264,7 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_11" AS (
+), "combination_3_criterion_10" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -314,7 +289,7 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_12" AS (
+), "combination_3_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -339,32 +314,7 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_13" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_3_criterion_14" AS (
+), "combination_3_criterion_12" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -391,32 +341,7 @@ WITH "combination_3_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 3
-), "combination_3_criterion_15" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_3_criterion_16" AS (
+), "combination_3_criterion_13" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -443,7 +368,7 @@ WITH "combination_3_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 3
-), "combination_3_criterion_17" AS (
+), "combination_3_criterion_14" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -468,32 +393,7 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_18" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_3_criterion_19" AS (
+), "combination_3_criterion_15" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -518,7 +418,7 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_20" AS (
+), "combination_3_criterion_16" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -543,32 +443,7 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_21" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_3_criterion_22" AS (
+), "combination_3_criterion_17" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -595,31 +470,6 @@ WITH "combination_3_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 4
-), "combination_3_criterion_23" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
 ), "combination_3_plan" AS (
   SELECT
     "unit_id",
@@ -822,74 +672,74 @@ FROM (
               NOT "combination_3_criterion_7"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_3_criterion_8"."unit_id" IS NULL
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
             )
           )
         )
         AND (
           (
             (
-              NOT "combination_3_criterion_9"."unit_id" IS NULL
+              NOT "combination_3_criterion_8"."unit_id" IS NULL
             )
             OR (
               (
+                NOT "combination_3_criterion_9"."unit_id" IS NULL
+              )
+              AND (
                 NOT "combination_3_criterion_10"."unit_id" IS NULL
               )
               AND (
                 NOT "combination_3_criterion_11"."unit_id" IS NULL
               )
-              AND (
-                NOT "combination_3_criterion_12"."unit_id" IS NULL
-              )
             )
             OR (
-              NOT "combination_3_criterion_13"."unit_id" IS NULL
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
             )
           )
         )
         AND (
           (
             (
+              NOT "combination_3_criterion_12"."unit_id" IS NULL
+            )
+            OR (
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
+            )
+          )
+        )
+        AND (
+          (
+            (
+              NOT "combination_3_criterion_13"."unit_id" IS NULL
+            )
+            OR (
               NOT "combination_3_criterion_14"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_3_criterion_15"."unit_id" IS NULL
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
             )
           )
         )
         AND (
           (
             (
+              NOT "combination_3_criterion_15"."unit_id" IS NULL
+            )
+            OR (
               NOT "combination_3_criterion_16"."unit_id" IS NULL
             )
             OR (
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
+            )
+          )
+        )
+        AND (
+          (
+            (
               NOT "combination_3_criterion_17"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_3_criterion_18"."unit_id" IS NULL
-            )
-          )
-        )
-        AND (
-          (
-            (
-              NOT "combination_3_criterion_19"."unit_id" IS NULL
-            )
-            OR (
-              NOT "combination_3_criterion_20"."unit_id" IS NULL
-            )
-            OR (
-              NOT "combination_3_criterion_21"."unit_id" IS NULL
-            )
-          )
-        )
-        AND (
-          (
-            (
-              NOT "combination_3_criterion_22"."unit_id" IS NULL
-            )
-            OR (
-              NOT "combination_3_criterion_23"."unit_id" IS NULL
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
             )
           )
         )
@@ -923,7 +773,7 @@ FROM (
               NOT "combination_3_criterion_7"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_3_criterion_8"."unit_id" IS NULL
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
             )
           )
         ),
@@ -934,21 +784,21 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_9"."unit_id" IS NULL
+              NOT "combination_3_criterion_8"."unit_id" IS NULL
             )
             OR (
               (
+                NOT "combination_3_criterion_9"."unit_id" IS NULL
+              )
+              AND (
                 NOT "combination_3_criterion_10"."unit_id" IS NULL
               )
               AND (
                 NOT "combination_3_criterion_11"."unit_id" IS NULL
               )
-              AND (
-                NOT "combination_3_criterion_12"."unit_id" IS NULL
-              )
             )
             OR (
-              NOT "combination_3_criterion_13"."unit_id" IS NULL
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
             )
           )
         ),
@@ -959,10 +809,10 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_14"."unit_id" IS NULL
+              NOT "combination_3_criterion_12"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_3_criterion_15"."unit_id" IS NULL
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
             )
           )
         ),
@@ -973,13 +823,13 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_16"."unit_id" IS NULL
+              NOT "combination_3_criterion_13"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_3_criterion_17"."unit_id" IS NULL
+              NOT "combination_3_criterion_14"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_3_criterion_18"."unit_id" IS NULL
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
             )
           )
         ),
@@ -990,13 +840,13 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_19"."unit_id" IS NULL
+              NOT "combination_3_criterion_15"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_3_criterion_20"."unit_id" IS NULL
+              NOT "combination_3_criterion_16"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_3_criterion_21"."unit_id" IS NULL
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
             )
           )
         ),
@@ -1007,10 +857,10 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_22"."unit_id" IS NULL
+              NOT "combination_3_criterion_17"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_3_criterion_23"."unit_id" IS NULL
+              NOT "combination_3_criterion_6"."unit_id" IS NULL
             )
           )
         ),
@@ -1031,22 +881,22 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
-      "combination_3_criterion_23"."evidence_date",
-      "combination_3_criterion_22"."evidence_date",
-      "combination_3_criterion_21"."evidence_date",
-      "combination_3_criterion_20"."evidence_date",
-      "combination_3_criterion_19"."evidence_date",
-      "combination_3_criterion_18"."evidence_date",
+      "combination_3_criterion_6"."evidence_date",
       "combination_3_criterion_17"."evidence_date",
+      "combination_3_criterion_6"."evidence_date",
       "combination_3_criterion_16"."evidence_date",
       "combination_3_criterion_15"."evidence_date",
+      "combination_3_criterion_6"."evidence_date",
       "combination_3_criterion_14"."evidence_date",
       "combination_3_criterion_13"."evidence_date",
+      "combination_3_criterion_6"."evidence_date",
       "combination_3_criterion_12"."evidence_date",
+      "combination_3_criterion_6"."evidence_date",
       "combination_3_criterion_11"."evidence_date",
       "combination_3_criterion_10"."evidence_date",
       "combination_3_criterion_9"."evidence_date",
       "combination_3_criterion_8"."evidence_date",
+      "combination_3_criterion_6"."evidence_date",
       "combination_3_criterion_7"."evidence_date",
       "combination_3_criterion_6"."evidence_date",
       "combination_3_criterion_5"."evidence_date",
@@ -1087,18 +937,6 @@ FROM (
     ON "combination_3_criterion_16"."unit_id" = "u"."unit_id"
   LEFT JOIN "combination_3_criterion_17"
     ON "combination_3_criterion_17"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_3_criterion_18"
-    ON "combination_3_criterion_18"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_3_criterion_19"
-    ON "combination_3_criterion_19"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_3_criterion_20"
-    ON "combination_3_criterion_20"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_3_criterion_21"
-    ON "combination_3_criterion_21"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_3_criterion_22"
-    ON "combination_3_criterion_22"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_3_criterion_23"
-    ON "combination_3_criterion_23"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "combination_3_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -1337,31 +1175,6 @@ WITH "combination_7_units_0" AS (
   JOIN "value_set_codes" AS "v"
     ON "v"."code" = "e"."code"
     AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_7_criterion_9" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
     AND "v"."value_set" IN ('vaccine_mmr')
     AND (
       (
@@ -1377,7 +1190,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_10" AS (
+), "combination_7_criterion_9" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1402,7 +1215,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_11" AS (
+), "combination_7_criterion_10" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1427,7 +1240,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_12" AS (
+), "combination_7_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1452,32 +1265,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_13" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_7_criterion_14" AS (
+), "combination_7_criterion_12" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1504,32 +1292,7 @@ WITH "combination_7_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 3
-), "combination_7_criterion_15" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_7_criterion_16" AS (
+), "combination_7_criterion_13" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1556,7 +1319,7 @@ WITH "combination_7_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 3
-), "combination_7_criterion_17" AS (
+), "combination_7_criterion_14" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1581,32 +1344,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_18" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_7_criterion_19" AS (
+), "combination_7_criterion_15" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1631,7 +1369,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_20" AS (
+), "combination_7_criterion_16" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1656,32 +1394,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_21" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_7_criterion_22" AS (
+), "combination_7_criterion_17" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1708,32 +1421,7 @@ WITH "combination_7_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 4
-), "combination_7_criterion_23" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_7_criterion_24" AS (
+), "combination_7_criterion_18" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1758,7 +1446,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_25" AS (
+), "combination_7_criterion_19" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1783,32 +1471,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_26" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_7_criterion_27" AS (
+), "combination_7_criterion_20" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1835,7 +1498,7 @@ WITH "combination_7_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 2
-), "combination_7_criterion_28" AS (
+), "combination_7_criterion_21" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -1862,31 +1525,6 @@ WITH "combination_7_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 3
-), "combination_7_criterion_29" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
 ), "combination_7_plan" AS (
   SELECT
     "unit_id",
@@ -2090,74 +1728,74 @@ FROM (
                 NOT "combination_7_criterion_7"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_8"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_9"."unit_id" IS NULL
+                NOT "combination_7_criterion_8"."unit_id" IS NULL
               )
               OR (
                 (
+                  NOT "combination_7_criterion_9"."unit_id" IS NULL
+                )
+                AND (
                   NOT "combination_7_criterion_10"."unit_id" IS NULL
                 )
                 AND (
                   NOT "combination_7_criterion_11"."unit_id" IS NULL
                 )
-                AND (
-                  NOT "combination_7_criterion_12"."unit_id" IS NULL
-                )
               )
               OR (
-                NOT "combination_7_criterion_13"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           )
           AND (
             (
               (
+                NOT "combination_7_criterion_12"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_13"."unit_id" IS NULL
+              )
+              OR (
                 NOT "combination_7_criterion_14"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_15"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           )
           AND (
             (
               (
+                NOT "combination_7_criterion_15"."unit_id" IS NULL
+              )
+              OR (
                 NOT "combination_7_criterion_16"."unit_id" IS NULL
               )
               OR (
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
                 NOT "combination_7_criterion_17"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_18"."unit_id" IS NULL
-              )
-            )
-          )
-          AND (
-            (
-              (
-                NOT "combination_7_criterion_19"."unit_id" IS NULL
-              )
-              OR (
-                NOT "combination_7_criterion_20"."unit_id" IS NULL
-              )
-              OR (
-                NOT "combination_7_criterion_21"."unit_id" IS NULL
-              )
-            )
-          )
-          AND (
-            (
-              (
-                NOT "combination_7_criterion_22"."unit_id" IS NULL
-              )
-              OR (
-                NOT "combination_7_criterion_23"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           )
@@ -2165,26 +1803,26 @@ FROM (
         AND (
           (
             (
-              NOT "combination_7_criterion_24"."unit_id" IS NULL
+              NOT "combination_7_criterion_18"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_7_criterion_25"."unit_id" IS NULL
+              NOT "combination_7_criterion_19"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_7_criterion_26"."unit_id" IS NULL
+              NOT "combination_7_criterion_6"."unit_id" IS NULL
             )
           )
         )
         AND (
           (
             (
-              NOT "combination_7_criterion_27"."unit_id" IS NULL
+              NOT "combination_7_criterion_20"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_7_criterion_28"."unit_id" IS NULL
+              NOT "combination_7_criterion_21"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_7_criterion_29"."unit_id" IS NULL
+              NOT "combination_7_criterion_6"."unit_id" IS NULL
             )
           )
         )
@@ -2215,74 +1853,74 @@ FROM (
                 NOT "combination_7_criterion_7"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_8"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_9"."unit_id" IS NULL
+                NOT "combination_7_criterion_8"."unit_id" IS NULL
               )
               OR (
                 (
+                  NOT "combination_7_criterion_9"."unit_id" IS NULL
+                )
+                AND (
                   NOT "combination_7_criterion_10"."unit_id" IS NULL
                 )
                 AND (
                   NOT "combination_7_criterion_11"."unit_id" IS NULL
                 )
-                AND (
-                  NOT "combination_7_criterion_12"."unit_id" IS NULL
-                )
               )
               OR (
-                NOT "combination_7_criterion_13"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           )
           AND (
             (
               (
+                NOT "combination_7_criterion_12"."unit_id" IS NULL
+              )
+              OR (
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
+                NOT "combination_7_criterion_13"."unit_id" IS NULL
+              )
+              OR (
                 NOT "combination_7_criterion_14"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_15"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           )
           AND (
             (
               (
+                NOT "combination_7_criterion_15"."unit_id" IS NULL
+              )
+              OR (
                 NOT "combination_7_criterion_16"."unit_id" IS NULL
               )
               OR (
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
+              )
+            )
+          )
+          AND (
+            (
+              (
                 NOT "combination_7_criterion_17"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_18"."unit_id" IS NULL
-              )
-            )
-          )
-          AND (
-            (
-              (
-                NOT "combination_7_criterion_19"."unit_id" IS NULL
-              )
-              OR (
-                NOT "combination_7_criterion_20"."unit_id" IS NULL
-              )
-              OR (
-                NOT "combination_7_criterion_21"."unit_id" IS NULL
-              )
-            )
-          )
-          AND (
-            (
-              (
-                NOT "combination_7_criterion_22"."unit_id" IS NULL
-              )
-              OR (
-                NOT "combination_7_criterion_23"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           )
@@ -2314,7 +1952,7 @@ FROM (
                 NOT "combination_7_criterion_7"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_8"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           ),
@@ -2325,21 +1963,21 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_9"."unit_id" IS NULL
+                NOT "combination_7_criterion_8"."unit_id" IS NULL
               )
               OR (
                 (
+                  NOT "combination_7_criterion_9"."unit_id" IS NULL
+                )
+                AND (
                   NOT "combination_7_criterion_10"."unit_id" IS NULL
                 )
                 AND (
                   NOT "combination_7_criterion_11"."unit_id" IS NULL
                 )
-                AND (
-                  NOT "combination_7_criterion_12"."unit_id" IS NULL
-                )
               )
               OR (
-                NOT "combination_7_criterion_13"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           ),
@@ -2350,10 +1988,10 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_14"."unit_id" IS NULL
+                NOT "combination_7_criterion_12"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_15"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           ),
@@ -2364,13 +2002,13 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_16"."unit_id" IS NULL
+                NOT "combination_7_criterion_13"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_17"."unit_id" IS NULL
+                NOT "combination_7_criterion_14"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_18"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           ),
@@ -2381,13 +2019,13 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_19"."unit_id" IS NULL
+                NOT "combination_7_criterion_15"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_20"."unit_id" IS NULL
+                NOT "combination_7_criterion_16"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_21"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           ),
@@ -2398,10 +2036,10 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_22"."unit_id" IS NULL
+                NOT "combination_7_criterion_17"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_7_criterion_23"."unit_id" IS NULL
+                NOT "combination_7_criterion_6"."unit_id" IS NULL
               )
             )
           ),
@@ -2413,13 +2051,13 @@ FROM (
         (
           (
             (
-              NOT "combination_7_criterion_24"."unit_id" IS NULL
+              NOT "combination_7_criterion_18"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_7_criterion_25"."unit_id" IS NULL
+              NOT "combination_7_criterion_19"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_7_criterion_26"."unit_id" IS NULL
+              NOT "combination_7_criterion_6"."unit_id" IS NULL
             )
           )
         ),
@@ -2430,13 +2068,13 @@ FROM (
         (
           (
             (
-              NOT "combination_7_criterion_27"."unit_id" IS NULL
+              NOT "combination_7_criterion_20"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_7_criterion_28"."unit_id" IS NULL
+              NOT "combination_7_criterion_21"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_7_criterion_29"."unit_id" IS NULL
+              NOT "combination_7_criterion_6"."unit_id" IS NULL
             )
           )
         ),
@@ -2457,28 +2095,28 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
-      "combination_7_criterion_29"."evidence_date",
-      "combination_7_criterion_28"."evidence_date",
-      "combination_7_criterion_27"."evidence_date",
-      "combination_7_criterion_26"."evidence_date",
-      "combination_7_criterion_25"."evidence_date",
-      "combination_7_criterion_24"."evidence_date",
-      "combination_7_criterion_23"."evidence_date",
-      "combination_7_criterion_22"."evidence_date",
+      "combination_7_criterion_6"."evidence_date",
       "combination_7_criterion_21"."evidence_date",
       "combination_7_criterion_20"."evidence_date",
+      "combination_7_criterion_6"."evidence_date",
       "combination_7_criterion_19"."evidence_date",
       "combination_7_criterion_18"."evidence_date",
+      "combination_7_criterion_6"."evidence_date",
       "combination_7_criterion_17"."evidence_date",
+      "combination_7_criterion_6"."evidence_date",
       "combination_7_criterion_16"."evidence_date",
       "combination_7_criterion_15"."evidence_date",
+      "combination_7_criterion_6"."evidence_date",
       "combination_7_criterion_14"."evidence_date",
       "combination_7_criterion_13"."evidence_date",
+      "combination_7_criterion_6"."evidence_date",
       "combination_7_criterion_12"."evidence_date",
+      "combination_7_criterion_6"."evidence_date",
       "combination_7_criterion_11"."evidence_date",
       "combination_7_criterion_10"."evidence_date",
       "combination_7_criterion_9"."evidence_date",
       "combination_7_criterion_8"."evidence_date",
+      "combination_7_criterion_6"."evidence_date",
       "combination_7_criterion_7"."evidence_date",
       "combination_7_criterion_6"."evidence_date",
       "combination_7_criterion_5"."evidence_date",
@@ -2527,22 +2165,6 @@ FROM (
     ON "combination_7_criterion_20"."unit_id" = "u"."unit_id"
   LEFT JOIN "combination_7_criterion_21"
     ON "combination_7_criterion_21"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_7_criterion_22"
-    ON "combination_7_criterion_22"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_7_criterion_23"
-    ON "combination_7_criterion_23"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_7_criterion_24"
-    ON "combination_7_criterion_24"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_7_criterion_25"
-    ON "combination_7_criterion_25"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_7_criterion_26"
-    ON "combination_7_criterion_26"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_7_criterion_27"
-    ON "combination_7_criterion_27"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_7_criterion_28"
-    ON "combination_7_criterion_28"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_7_criterion_29"
-    ON "combination_7_criterion_29"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "combination_7_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -2781,31 +2403,6 @@ WITH "combination_10_units_0" AS (
   JOIN "value_set_codes" AS "v"
     ON "v"."code" = "e"."code"
     AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_10_criterion_9" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
     AND "v"."value_set" IN ('vaccine_mmr')
     AND (
       (
@@ -2821,7 +2418,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_10" AS (
+), "combination_10_criterion_9" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -2846,7 +2443,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_11" AS (
+), "combination_10_criterion_10" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -2871,7 +2468,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_12" AS (
+), "combination_10_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -2896,32 +2493,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_13" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_10_criterion_14" AS (
+), "combination_10_criterion_12" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -2948,32 +2520,7 @@ WITH "combination_10_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 3
-), "combination_10_criterion_15" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_10_criterion_16" AS (
+), "combination_10_criterion_13" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -3000,7 +2547,7 @@ WITH "combination_10_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 3
-), "combination_10_criterion_17" AS (
+), "combination_10_criterion_14" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -3025,32 +2572,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_18" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_10_criterion_19" AS (
+), "combination_10_criterion_15" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -3075,7 +2597,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_20" AS (
+), "combination_10_criterion_16" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -3100,32 +2622,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_21" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_10_criterion_22" AS (
+), "combination_10_criterion_17" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -3152,32 +2649,7 @@ WITH "combination_10_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 4
-), "combination_10_criterion_23" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_10_criterion_24" AS (
+), "combination_10_criterion_18" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -3202,7 +2674,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_25" AS (
+), "combination_10_criterion_19" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -3227,32 +2699,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_26" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_10_criterion_27" AS (
+), "combination_10_criterion_20" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -3279,7 +2726,7 @@ WITH "combination_10_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 2
-), "combination_10_criterion_28" AS (
+), "combination_10_criterion_21" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -3306,32 +2753,7 @@ WITH "combination_10_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 3
-), "combination_10_criterion_29" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
-), "combination_10_criterion_30" AS (
+), "combination_10_criterion_22" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date"
@@ -3358,31 +2780,6 @@ WITH "combination_10_units_0" AS (
     "u"."unit_id"
   HAVING
     COUNT(DISTINCT "e"."service_date") >= 2
-), "combination_10_criterion_31" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
-  FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('vaccine_anaphylaxis')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
-  GROUP BY
-    "u"."unit_id"
 ), "combination_10_plan" AS (
   SELECT
     "unit_id",
@@ -3587,74 +2984,74 @@ FROM (
                   NOT "combination_10_criterion_7"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_8"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_9"."unit_id" IS NULL
+                  NOT "combination_10_criterion_8"."unit_id" IS NULL
                 )
                 OR (
                   (
+                    NOT "combination_10_criterion_9"."unit_id" IS NULL
+                  )
+                  AND (
                     NOT "combination_10_criterion_10"."unit_id" IS NULL
                   )
                   AND (
                     NOT "combination_10_criterion_11"."unit_id" IS NULL
                   )
-                  AND (
-                    NOT "combination_10_criterion_12"."unit_id" IS NULL
-                  )
                 )
                 OR (
-                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             )
             AND (
               (
                 (
+                  NOT "combination_10_criterion_12"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                )
+                OR (
                   NOT "combination_10_criterion_14"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             )
             AND (
               (
                 (
+                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                )
+                OR (
                   NOT "combination_10_criterion_16"."unit_id" IS NULL
                 )
                 OR (
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
                   NOT "combination_10_criterion_17"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_18"."unit_id" IS NULL
-                )
-              )
-            )
-            AND (
-              (
-                (
-                  NOT "combination_10_criterion_19"."unit_id" IS NULL
-                )
-                OR (
-                  NOT "combination_10_criterion_20"."unit_id" IS NULL
-                )
-                OR (
-                  NOT "combination_10_criterion_21"."unit_id" IS NULL
-                )
-              )
-            )
-            AND (
-              (
-                (
-                  NOT "combination_10_criterion_22"."unit_id" IS NULL
-                )
-                OR (
-                  NOT "combination_10_criterion_23"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             )
@@ -3662,26 +3059,26 @@ FROM (
           AND (
             (
               (
-                NOT "combination_10_criterion_24"."unit_id" IS NULL
+                NOT "combination_10_criterion_18"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_10_criterion_25"."unit_id" IS NULL
+                NOT "combination_10_criterion_19"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_10_criterion_26"."unit_id" IS NULL
+                NOT "combination_10_criterion_6"."unit_id" IS NULL
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_10_criterion_27"."unit_id" IS NULL
+                NOT "combination_10_criterion_20"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_10_criterion_28"."unit_id" IS NULL
+                NOT "combination_10_criterion_21"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_10_criterion_29"."unit_id" IS NULL
+                NOT "combination_10_criterion_6"."unit_id" IS NULL
               )
             )
           )
@@ -3689,10 +3086,10 @@ FROM (
         AND (
           (
             (
-              NOT "combination_10_criterion_30"."unit_id" IS NULL
+              NOT "combination_10_criterion_22"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_10_criterion_31"."unit_id" IS NULL
+              NOT "combination_10_criterion_6"."unit_id" IS NULL
             )
           )
         )
@@ -3724,74 +3121,74 @@ FROM (
                   NOT "combination_10_criterion_7"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_8"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_9"."unit_id" IS NULL
+                  NOT "combination_10_criterion_8"."unit_id" IS NULL
                 )
                 OR (
                   (
+                    NOT "combination_10_criterion_9"."unit_id" IS NULL
+                  )
+                  AND (
                     NOT "combination_10_criterion_10"."unit_id" IS NULL
                   )
                   AND (
                     NOT "combination_10_criterion_11"."unit_id" IS NULL
                   )
-                  AND (
-                    NOT "combination_10_criterion_12"."unit_id" IS NULL
-                  )
                 )
                 OR (
-                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             )
             AND (
               (
                 (
+                  NOT "combination_10_criterion_12"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                )
+                OR (
                   NOT "combination_10_criterion_14"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             )
             AND (
               (
                 (
+                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                )
+                OR (
                   NOT "combination_10_criterion_16"."unit_id" IS NULL
                 )
                 OR (
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
                   NOT "combination_10_criterion_17"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_18"."unit_id" IS NULL
-                )
-              )
-            )
-            AND (
-              (
-                (
-                  NOT "combination_10_criterion_19"."unit_id" IS NULL
-                )
-                OR (
-                  NOT "combination_10_criterion_20"."unit_id" IS NULL
-                )
-                OR (
-                  NOT "combination_10_criterion_21"."unit_id" IS NULL
-                )
-              )
-            )
-            AND (
-              (
-                (
-                  NOT "combination_10_criterion_22"."unit_id" IS NULL
-                )
-                OR (
-                  NOT "combination_10_criterion_23"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             )
@@ -3799,26 +3196,26 @@ FROM (
           AND (
             (
               (
-                NOT "combination_10_criterion_24"."unit_id" IS NULL
+                NOT "combination_10_criterion_18"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_10_criterion_25"."unit_id" IS NULL
+                NOT "combination_10_criterion_19"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_10_criterion_26"."unit_id" IS NULL
+                NOT "combination_10_criterion_6"."unit_id" IS NULL
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_10_criterion_27"."unit_id" IS NULL
+                NOT "combination_10_criterion_20"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_10_criterion_28"."unit_id" IS NULL
+                NOT "combination_10_criterion_21"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_10_criterion_29"."unit_id" IS NULL
+                NOT "combination_10_criterion_6"."unit_id" IS NULL
               )
             )
           )
@@ -3847,74 +3244,74 @@ FROM (
                   NOT "combination_10_criterion_7"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_8"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_9"."unit_id" IS NULL
+                  NOT "combination_10_criterion_8"."unit_id" IS NULL
                 )
                 OR (
                   (
+                    NOT "combination_10_criterion_9"."unit_id" IS NULL
+                  )
+                  AND (
                     NOT "combination_10_criterion_10"."unit_id" IS NULL
                   )
                   AND (
                     NOT "combination_10_criterion_11"."unit_id" IS NULL
                   )
-                  AND (
-                    NOT "combination_10_criterion_12"."unit_id" IS NULL
-                  )
                 )
                 OR (
-                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             )
             AND (
               (
                 (
+                  NOT "combination_10_criterion_12"."unit_id" IS NULL
+                )
+                OR (
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                )
+                OR (
                   NOT "combination_10_criterion_14"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             )
             AND (
               (
                 (
+                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                )
+                OR (
                   NOT "combination_10_criterion_16"."unit_id" IS NULL
                 )
                 OR (
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                )
+              )
+            )
+            AND (
+              (
+                (
                   NOT "combination_10_criterion_17"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_18"."unit_id" IS NULL
-                )
-              )
-            )
-            AND (
-              (
-                (
-                  NOT "combination_10_criterion_19"."unit_id" IS NULL
-                )
-                OR (
-                  NOT "combination_10_criterion_20"."unit_id" IS NULL
-                )
-                OR (
-                  NOT "combination_10_criterion_21"."unit_id" IS NULL
-                )
-              )
-            )
-            AND (
-              (
-                (
-                  NOT "combination_10_criterion_22"."unit_id" IS NULL
-                )
-                OR (
-                  NOT "combination_10_criterion_23"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             )
@@ -3946,7 +3343,7 @@ FROM (
                   NOT "combination_10_criterion_7"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_8"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             ),
@@ -3957,21 +3354,21 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_9"."unit_id" IS NULL
+                  NOT "combination_10_criterion_8"."unit_id" IS NULL
                 )
                 OR (
                   (
+                    NOT "combination_10_criterion_9"."unit_id" IS NULL
+                  )
+                  AND (
                     NOT "combination_10_criterion_10"."unit_id" IS NULL
                   )
                   AND (
                     NOT "combination_10_criterion_11"."unit_id" IS NULL
                   )
-                  AND (
-                    NOT "combination_10_criterion_12"."unit_id" IS NULL
-                  )
                 )
                 OR (
-                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             ),
@@ -3982,10 +3379,10 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_14"."unit_id" IS NULL
+                  NOT "combination_10_criterion_12"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             ),
@@ -3996,13 +3393,13 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_16"."unit_id" IS NULL
+                  NOT "combination_10_criterion_13"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_17"."unit_id" IS NULL
+                  NOT "combination_10_criterion_14"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_18"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             ),
@@ -4013,13 +3410,13 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_19"."unit_id" IS NULL
+                  NOT "combination_10_criterion_15"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_20"."unit_id" IS NULL
+                  NOT "combination_10_criterion_16"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_21"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             ),
@@ -4030,10 +3427,10 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_22"."unit_id" IS NULL
+                  NOT "combination_10_criterion_17"."unit_id" IS NULL
                 )
                 OR (
-                  NOT "combination_10_criterion_23"."unit_id" IS NULL
+                  NOT "combination_10_criterion_6"."unit_id" IS NULL
                 )
               )
             ),
@@ -4045,13 +3442,13 @@ FROM (
           (
             (
               (
-                NOT "combination_10_criterion_24"."unit_id" IS NULL
+                NOT "combination_10_criterion_18"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_10_criterion_25"."unit_id" IS NULL
+                NOT "combination_10_criterion_19"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_10_criterion_26"."unit_id" IS NULL
+                NOT "combination_10_criterion_6"."unit_id" IS NULL
               )
             )
           ),
@@ -4062,13 +3459,13 @@ FROM (
           (
             (
               (
-                NOT "combination_10_criterion_27"."unit_id" IS NULL
+                NOT "combination_10_criterion_20"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_10_criterion_28"."unit_id" IS NULL
+                NOT "combination_10_criterion_21"."unit_id" IS NULL
               )
               OR (
-                NOT "combination_10_criterion_29"."unit_id" IS NULL
+                NOT "combination_10_criterion_6"."unit_id" IS NULL
               )
             )
           ),
@@ -4080,10 +3477,10 @@ FROM (
         (
           (
             (
-              NOT "combination_10_criterion_30"."unit_id" IS NULL
+              NOT "combination_10_criterion_22"."unit_id" IS NULL
             )
             OR (
-              NOT "combination_10_criterion_31"."unit_id" IS NULL
+              NOT "combination_10_criterion_6"."unit_id" IS NULL
             )
           )
         ),
@@ -4104,30 +3501,30 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
-      "combination_10_criterion_31"."evidence_date",
-      "combination_10_criterion_30"."evidence_date",
-      "combination_10_criterion_29"."evidence_date",
-      "combination_10_criterion_28"."evidence_date",
-      "combination_10_criterion_27"."evidence_date",
-      "combination_10_criterion_26"."evidence_date",
-      "combination_10_criterion_25"."evidence_date",
-      "combination_10_criterion_24"."evidence_date",
-      "combination_10_criterion_23"."evidence_date",
+      "combination_10_criterion_6"."evidence_date",
       "combination_10_criterion_22"."evidence_date",
+      "combination_10_criterion_6"."evidence_date",
       "combination_10_criterion_21"."evidence_date",
       "combination_10_criterion_20"."evidence_date",
+      "combination_10_criterion_6"."evidence_date",
       "combination_10_criterion_19"."evidence_date",
       "combination_10_criterion_18"."evidence_date",
+      "combination_10_criterion_6"."evidence_date",
       "combination_10_criterion_17"."evidence_date",
+      "combination_10_criterion_6"."evidence_date",
       "combination_10_criterion_16"."evidence_date",
       "combination_10_criterion_15"."evidence_date",
+      "combination_10_criterion_6"."evidence_date",
       "combination_10_criterion_14"."evidence_date",
       "combination_10_criterion_13"."evidence_date",
+      "combination_10_criterion_6"."evidence_date",
       "combination_10_criterion_12"."evidence_date",
+      "combination_10_criterion_6"."evidence_date",
       "combination_10_criterion_11"."evidence_date",
       "combination_10_criterion_10"."evidence_date",
       "combination_10_criterion_9"."evidence_date",
       "combination_10_criterion_8"."evidence_date",
+      "combination_10_criterion_6"."evidence_date",
       "combination_10_criterion_7"."evidence_date",
       "combination_10_criterion_6"."evidence_date",
       "combination_10_criterion_5"."evidence_date",
@@ -4178,24 +3575,6 @@ FROM (
     ON "combination_10_criterion_21"."unit_id" = "u"."unit_id"
   LEFT JOIN "combination_10_criterion_22"
     ON "combination_10_criterion_22"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_10_criterion_23"
-    ON "combination_10_criterion_23"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_10_criterion_24"
-    ON "combination_10_criterion_24"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_10_criterion_25"
-    ON "combination_10_criterion_25"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_10_criterion_26"
-    ON "combination_10_criterion_26"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_10_criterion_27"
-    ON "combination_10_criterion_27"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_10_criterion_28"
-    ON "combination_10_criterion_28"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_10_criterion_29"
-    ON "combination_10_criterion_29"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_10_criterion_30"
-    ON "combination_10_criterion_30"."unit_id" = "u"."unit_id"
-  LEFT JOIN "combination_10_criterion_31"
-    ON "combination_10_criterion_31"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "combination_10_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
