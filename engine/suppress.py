@@ -37,6 +37,8 @@ from engine.stratify import OVERALL
 KINDS = ("n", "d", "e", "c")  # numerator, denominator, exclusions, complement (derived, never published)
 PUBLISHED_KINDS = ("n", "d", "e")
 DERIVED_COLUMNS = ("rate", "rate_lower", "rate_upper", "difference", "difference_lower", "difference_upper", "ratio", "ratio_lower", "ratio_upper", "p_value", "p_value_adjusted", "comparison", "reference_rate")
+# Flags and notes computed from the counts: "not reliable" says a hidden denominator is under 30.
+COUNT_DESCRIBING_COLUMNS = ("reliable", "statistics_notes")
 
 Cell = tuple[str, str, str, str, str]  # measure, rate, stratifier, stratum, kind
 
@@ -340,6 +342,9 @@ def suppress_rates(rates: pl.DataFrame, disparities: pl.DataFrame, options: Supp
         reference_hidden = (row["measure_id"], row["rate_id"], row["stratifier"]) in hidden_references
         for column in DERIVED_COLUMNS:
             if counts_hidden or (reference_hidden and column not in ("rate", "rate_lower", "rate_upper")):
+                row[column] = None
+        if counts_hidden:
+            for column in COUNT_DESCRIBING_COLUMNS:
                 row[column] = None
         for column in ("initial_population", "denominator_population", "denominator_exclusions", "denominator_exceptions", "numerator_population", "numerator_exclusions"):
             row[column] = None  # detail counts are not published; exclusions is their public total

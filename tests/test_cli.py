@@ -203,7 +203,9 @@ def test_attack_the_sample_public_tables(public_run: Path, sample_run: Path) -> 
         assert public.filter(pl.col(column).is_between(1, 10)).is_empty(), f"a published {column} from 1 to 10"
     both = public.filter(pl.col("numerator").is_not_null() & pl.col("denominator").is_not_null())
     assert both.filter((pl.col("denominator") - pl.col("numerator")).is_between(1, 10)).is_empty(), "a derivable complement from 1 to 10"
-    assert public.filter((pl.col("numerator").is_null() | pl.col("denominator").is_null()) & pl.col("rate").is_not_null()).is_empty()
+    hidden_rows = public.filter(pl.col("numerator").is_null() | pl.col("denominator").is_null())
+    assert hidden_rows.filter(pl.col("rate").is_not_null()).is_empty()
+    assert hidden_rows.filter(pl.col("reliable").is_not_null() | pl.col("statistics_notes").is_not_null()).is_empty(), "reliability would say a hidden denominator is under 30"
     truth = pl.read_parquet(sample_run / "rates.parquet").filter(~pl.col("overlapping"))
     hidden = set()
     for row in public.iter_rows(named=True):

@@ -122,7 +122,7 @@ def _row(row: dict) -> StratumRow:
         rate_text,
         "" if lower is None else f"{100 * lower:.1f} to {100 * upper:.1f}",
         comparison,
-        bool(row.get("reliable", True)),
+        row.get("reliable") is not False,  # unknown (suppressed) is not marked small
         bool(row.get("would_be_suppressed", False)),
     )
 
