@@ -41,9 +41,6 @@ class Extract:
     columns: tuple[Column, ...]
     key: tuple[str, ...]  # a second row with the same key is a duplicate
 
-    def column(self, name: str) -> Column:
-        return next(column for column in self.columns if column.name == name)
-
 
 EXTRACTS: dict[str, Extract] = {
     extract.name: extract

@@ -49,8 +49,6 @@ def full_categories(bands: tuple[IncomeBand, ...] = DEFAULT_INCOME_BANDS) -> dic
     }
 
 
-FULL_CATEGORIES = full_categories()
-
 
 def run_stratifiers(spec: MeasureSpec, uses_dyads: bool, race_scheme: str = "spd15", alone_or_in_combination: bool = False, override: tuple[str, ...] = ()) -> list[str]:
     """The stratifiers a run reports for a measure.
@@ -130,10 +128,10 @@ def stratify(member_results: pl.DataFrame, specs: list[MeasureSpec], stratifiers
     if not frames:
         return pl.DataFrame(schema=RATE_SCHEMA)
     combined = pl.concat([frame.select("measure_id", "rate_id", "stratifier", "stratum", "overlapping", "__order", pl.col("__stratum").cast(pl.Int64), *COUNT_COLUMNS) for frame in frames])
-    rate_order = {(spec.id, rate.id): index for spec in specs for index, rate in enumerate(spec.rates)}
-    combined = combined.with_columns(
-        pl.struct("measure_id", "rate_id").map_elements(lambda key: rate_order[(key["measure_id"], key["rate_id"])], return_dtype=pl.Int64).alias("__rate"),
+    rate_order = pl.DataFrame(
+        [(spec.id, rate.id, index) for spec in specs for index, rate in enumerate(spec.rates)], schema=["measure_id", "rate_id", "__rate"], orient="row"
     )
+    combined = combined.join(rate_order, on=["measure_id", "rate_id"], how="left")
     return _with_rate(combined.sort("measure_id", "__rate", "__order", "__stratum", "stratum").drop("__order", "__rate", "__stratum")).select(list(RATE_SCHEMA))
 
 

@@ -15,6 +15,9 @@ FORBIDDEN = {
     "engine/stratify.py": {"duckdb", "jinja2", "click", "sqlglot", "engine.render", "engine.cli"},
     "engine/render": {"duckdb", "sqlglot", "click", "engine.run", "engine.cli"},
     "engine/contract.py": {"duckdb", "sqlglot", "jinja2", "click"},
+    "engine/stats.py": {"duckdb", "sqlglot", "jinja2", "click", "polars", "engine.run", "engine.compile", "engine.render"},
+    "engine/compare.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.run", "engine.render", "engine.suppress"},
+    "engine/suppress.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.run", "engine.render", "engine.pipeline"},
 }
 
 

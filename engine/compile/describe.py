@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from engine.spec.models import DateRef, Offset, Window
 
 DATE_NAMES = {
@@ -38,6 +36,3 @@ def describe_date(ref: DateRef) -> str:
 def describe_window(window: Window) -> str:
     return f"from {describe_date(window.from_)} through {describe_date(window.to)}"
 
-
-def describe_period(start: date, end: date) -> str:
-    return f"{start.isoformat()} to {end.isoformat()}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from engine.compile.criteria import Fragment
-from engine.compile.measure import POPULATIONS, CompiledMeasure, CompiledRate, fragment_name
+from engine.compile.measure import POPULATIONS, CompiledMeasure, CompiledRate
 
 POPULATION_TITLES = {
     "initial_population": "Initial population",
@@ -65,5 +65,3 @@ def explain_measure(compiled: CompiledMeasure) -> str:
     lines.append(f"Stratifiers: overall, {', '.join(spec.stratifiers)}")
     return "\n".join(lines)
 
-
-__all__ = ["explain_measure", "fragment_name"]
