@@ -2,6 +2,8 @@
 
 For each measure, rate and stratifier, one group is the reference (configurable: the largest
 group, the best-performing reliable group, everyone else, or a named group per stratifier).
+In a crossed stratifier ("plan x race_ethnicity") each cell is compared within its level of the
+leading factors: a plan's Black children with that plan's reference group, not another plan's.
 Unknown and Declined are shown and compared but are never the reference. p-values are adjusted
 within each measure and stratifier (across its rates). Reliability (a denominator under the
 minimum) is a flag of its own, separate from privacy suppression.
@@ -77,12 +79,27 @@ def is_known(stratum: str) -> bool:
     return not any(part in (UNKNOWN, DECLINED) for part in stratum.split(" | "))
 
 
+def compared_group(stratum: str) -> str:
+    """The part of a stratum that is compared: the last factor of a crossed stratum."""
+    return stratum.split(" | ")[-1]
+
+
+def comparison_level(row: dict[str, Any]) -> str:
+    """The leading factors' level within which a crossed cell is compared ('' when not crossed)."""
+    return " | ".join(row["stratum"].split(" | ")[:-1]) if CROSS in row["stratifier"] else ""
+
+
+def named_reference(stratifier: str, options: StatisticsOptions) -> str | None:
+    """A named reference applies to its stratifier and, within each level, to crosses ending in it."""
+    return options.reference_groups.get(stratifier, options.reference_groups.get(stratifier.split(CROSS)[-1]))
+
+
 def choose_reference(rows: list[dict[str, Any]], stratifier: str, improvement: str, options: StatisticsOptions) -> tuple[dict[str, Any] | None, str | None]:
-    """The reference row for one stratifier's rows (None for 'everyone else'), and a note."""
-    candidates = [row for row in rows if is_known(row["stratum"]) and row["denominator"] > 0]
-    named = options.reference_groups.get(stratifier)
+    """The reference row among rows compared together (None for 'everyone else'), and a note."""
+    candidates = [row for row in rows if is_known(compared_group(row["stratum"])) and row["denominator"] > 0]
+    named = named_reference(stratifier, options)
     if named is not None:
-        match = next((row for row in candidates if row["stratum"] == named), None)
+        match = next((row for row in candidates if compared_group(row["stratum"]) == named), None)
         if match is not None:
             return match, None
         note = f"named reference '{named}' has no denominator here; used the largest group"
@@ -105,7 +122,7 @@ def compare(rates: pl.DataFrame, specs: list[MeasureSpec], options: StatisticsOp
     improvement = {spec.id: spec.improvement for spec in specs}
     rows = rates.to_dicts()
     overall = {(row["measure_id"], row["rate_id"]): row for row in rows if row["stratifier"] == OVERALL}
-    families: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    families: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         notes: list[str] = []
         interval = stats.rate_interval(row["numerator"], row["denominator"], options.interval, options.alpha)
@@ -116,17 +133,19 @@ def compare(rates: pl.DataFrame, specs: list[MeasureSpec], options: StatisticsOp
             notes.append(f"denominator under {options.min_denominator}: not reliable")
         row["_notes"] = notes
         if row["stratifier"] != OVERALL:
-            families[(row["measure_id"], row["rate_id"], row["stratifier"])].append(row)
-    for (measure_id, rate_id, stratifier), members in families.items():
+            families[(row["measure_id"], row["rate_id"], row["stratifier"], comparison_level(row))].append(row)
+    for (measure_id, rate_id, stratifier, level), members in families.items():
         reference, note = choose_reference(members, stratifier, improvement[measure_id], options)
+        # "Everyone else" is the rest of the overall row, or of the cell's level in a cross.
+        everyone = overall[(measure_id, rate_id)] if not level else {name: sum(row[name] for row in members) for name in ("numerator", "denominator")}
         for row in members:
-            _compare_row(row, reference, overall[(measure_id, rate_id)], note, options)
+            _compare_row(row, reference, everyone, note, options)
     by_measure_stratifier: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         if row["stratifier"] != OVERALL:
             by_measure_stratifier[(row["measure_id"], row["stratifier"])].append(row)
     for (measure_id, _), members in by_measure_stratifier.items():
-        adjusted = stats.adjust([row["p_value"] for row in members], options.adjustment)
+        adjusted = stats.adjust([row.get("p_value") for row in members], options.adjustment)
         for row, value in zip(members, adjusted, strict=True):
             row["p_value_adjusted"] = value
             if row.get("comparison") != "reference":
@@ -139,12 +158,12 @@ def compare(rates: pl.DataFrame, specs: list[MeasureSpec], options: StatisticsOp
     return pl.DataFrame(rows, schema=COMPARED_RATE_SCHEMA)
 
 
-def _compare_row(row: dict[str, Any], reference: dict[str, Any] | None, overall: dict[str, Any], note: str | None, options: StatisticsOptions) -> None:
+def _compare_row(row: dict[str, Any], reference: dict[str, Any] | None, everyone: dict[str, Any], note: str | None, options: StatisticsOptions) -> None:
     notes = row["_notes"]
     if note:
         notes.append(note)
-    if reference is None and options.reference == "rest" and options.reference_groups.get(row["stratifier"]) is None:
-        reference_numerator, reference_denominator, name = overall["numerator"] - row["numerator"], overall["denominator"] - row["denominator"], EVERYONE_ELSE
+    if reference is None and options.reference == "rest" and named_reference(row["stratifier"], options) is None:
+        reference_numerator, reference_denominator, name = everyone["numerator"] - row["numerator"], everyone["denominator"] - row["denominator"], EVERYONE_ELSE
     elif reference is None:
         row.update(reference_group=None, comparison=None)
         return

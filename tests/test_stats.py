@@ -116,6 +116,20 @@ def test_best_rest_and_named_references() -> None:
     assert missing["White"]["comparison"] == "reference" and "named reference 'Martian'" in missing["Black or African American"]["statistics_notes"]
 
 
+def test_crossed_cells_are_compared_within_their_level() -> None:
+    # Plan A: White 50/100 (largest in A), Black 20/60. Plan B: Black 90/120 (largest in B), White 10/40.
+    rows = [("overall", "overall", 170, 320), ("A | White", "", 50, 100), ("A | Black or African American", "", 20, 60),
+            ("B | White", "", 10, 40), ("B | Black or African American", "", 90, 120)]
+    compared = by_stratum(compare(rates_frame(rows, "plan x race_ethnicity"), [spec()]))
+    assert compared["A | White"]["comparison"] == "reference" and compared["B | Black or African American"]["comparison"] == "reference"
+    assert compared["A | Black or African American"]["reference_group"] == "A | White"
+    assert compared["B | White"]["reference_group"] == "B | Black or African American"
+    named = by_stratum(compare(rates_frame(rows, "plan x race_ethnicity"), [spec()], StatisticsOptions(reference_groups={"race_ethnicity": "White"})))
+    assert named["B | White"]["comparison"] == "reference", "a named race reference applies within each plan"
+    rest = by_stratum(compare(rates_frame(rows, "plan x race_ethnicity"), [spec()], StatisticsOptions(reference="rest")))
+    assert round(rest["A | White"]["reference_rate"], 6) == round(20 / 60, 6), "everyone else in plan A, not in the state"
+
+
 def test_unknown_is_never_the_reference() -> None:
     rows = [("overall", "overall", 50, 1100), ("Unknown", "", 40, 1000), ("White", "", 10, 100)]
     compared = by_stratum(compare(rates_frame(rows), [spec()], StatisticsOptions(reference="largest")))

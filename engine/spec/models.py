@@ -334,7 +334,7 @@ class MeasureSpec(Frozen):
     choices: list[str] = Field(default_factory=list, description="where sources disagree: what this spec chose, and why")
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     age_bands: list[AgeBand] = Field(default_factory=list)
-    stratifiers: list[str] = Field(default_factory=lambda: ["race_ethnicity", "income_band", "plan", "race_ethnicity x income_band"])
+    stratifiers: list[str] = Field(default_factory=lambda: ["race_ethnicity", "income_band", "plan", "race_ethnicity x income_band", "plan x race_ethnicity", "plan x income_band"])
     definitions: dict[str, Any] = Field(
         default_factory=dict, description="fragments named with YAML anchors (&name) for rates to reuse (*name); not read on their own"
     )
