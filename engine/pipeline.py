@@ -27,7 +27,7 @@ from engine.errors import EqmError, UsageError
 from engine.period import Period, parse_period
 from engine.render import build_public_scorecard_context, build_scorecard_context, render_scorecard
 from engine.suppress import SuppressedRates, SuppressionOptions, markers, suppress_rates
-from engine.render.scorecard import ExtractNote
+from engine.render.scorecard import ExtractNote, MeasureNotes, RunNotes, ValueSetNote
 from engine.run import EngineTables, run_measures
 from engine.spec import MeasureSpec, load_measures
 from engine.spec.loader import VALUE_SET_FIELDS, walk_spec
@@ -180,10 +180,17 @@ def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec],
                 path = out / "rejects" / f"{name}.csv"
                 frame.write_csv(path)
                 written.append(path)
-    unknown = strata.select(pl.col("race_ethnicity").is_in([UNKNOWN, DECLINED]).mean()).item() if strata.height else None
-    notes = [ExtractNote(name, report.rows_read, report.rows_used, report.rows_rejected) for name, report in extracts.reports.items()]
-    explained = [(measure.spec, explain_measure(measure).splitlines(), stratifiers[measure.spec.id]) for measure in compiled]
-    context = build_public_scorecard_context(rates, explained, period.label, notes, unknown) if public else build_scorecard_context(table, explained, period.label, notes, unknown)
+    run_notes = RunNotes(
+        period_label=period.label, period_start=period.start.isoformat(), period_end=period.end.isoformat(),
+        extracts=tuple(ExtractNote(name, report.rows_read, report.rows_used, report.rows_rejected) for name, report in extracts.reports.items()),
+        members=strata.height,
+        unknown_race_ethnicity=strata.filter(pl.col("race_ethnicity") == UNKNOWN).height,
+        declined_race_ethnicity=strata.filter(pl.col("race_ethnicity") == DECLINED).height,
+        statistics=options.statistics,
+    )
+    notes = [MeasureNotes(measure.spec, tuple(explain_measure(measure).splitlines()), tuple(stratifiers[measure.spec.id]), value_set_notes(value_sets, used_value_sets([measure.spec])))
+             for measure in compiled]
+    context = build_public_scorecard_context(rates, notes, run_notes) if public else build_scorecard_context(table, summary, notes, run_notes)
     written[4].write_text(render_scorecard(context), encoding="utf-8")
     manifest = build_manifest(options, period, specs, value_sets, extracts, timings, written)
     if public:
@@ -194,6 +201,19 @@ def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec],
         }
     written[5].write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
     return written
+
+
+def value_set_notes(value_sets: ValueSets, names: set[str]) -> tuple[ValueSetNote, ...]:
+    """What the methodology section says about each value set a measure uses."""
+    notes = []
+    for name in sorted(names & value_sets.names):
+        codes = value_sets.codes.filter(pl.col("value_set") == name)
+        starts, ends = codes["effective_from"], codes["effective_to"]
+        first = "open" if starts.null_count() else str(starts.min())
+        last = "open" if ends.null_count() else str(ends.max())
+        notes.append(ValueSetNote(name, codes.height, ", ".join(sorted(set(codes["code_system"].to_list()))), f"{first} to {last}",
+                                  value_sets.hashes[name][:12], str(value_sets.files[name])))
+    return tuple(notes)
 
 
 def _sha256(path: Path) -> str:

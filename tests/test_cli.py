@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
 from pathlib import Path
 
 import polars as pl
@@ -25,14 +24,6 @@ LIBRARY = {spec.id for spec in load_specs(DEFAULT_MEASURES)}
 def invoke(*args: str):
     result = CliRunner().invoke(main, list(args), catch_exceptions=False)
     return result
-
-
-@pytest.fixture(scope="module")
-def sample_run(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    result = invoke("run", "--data", str(SAMPLE), "--out", str(out))
-    assert result.exit_code == 0, result.output
-    return out
 
 
 def test_run_writes_every_output(sample_run: Path) -> None:
@@ -73,26 +64,6 @@ def test_member_results_are_the_rates(sample_run: Path) -> None:
         mine = results.filter((pl.col("measure_id") == row["measure_id"]) & (pl.col("rate_id") == row["rate_id"]))
         denominator = mine["denominator"].sum() - mine["denominator_exclusion"].sum() - mine["denominator_exception"].sum()
         assert (row["denominator"], row["numerator"]) == (denominator, mine["numerator"].sum() - mine["numerator_exclusion"].sum())
-
-
-class StructureParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-
-def test_scorecard_structure(sample_run: Path) -> None:
-    html = (sample_run / "scorecard.html").read_text()
-    parser = StructureParser()
-    parser.feed(html)
-    tags = [tag for tag, _ in parser.tags]
-    assert tags.count("table") == tags.count("caption") > 0, "every table has a caption"
-    assert all(attrs.get("scope") in ("col", "row") for tag, attrs in parser.tags if tag == "th")
-    assert not any(tag in ("script", "link") or attrs.get("src") for tag, attrs in parser.tags), "self-contained: no scripts or external files"
-    assert "Well-Child Visits in the First 30 Months of Life" in html and "Methodology" in html
 
 
 def test_commands_that_read_specs() -> None:
@@ -170,14 +141,6 @@ def test_group_options_on_the_sample(tmp_path: Path) -> None:
     assert "race_ethnicity_alone_or_in_combination" not in set(disparities["stratifier"]), "indices need groups that partition"
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["groups"]["race_scheme"] == "hedis" and manifest["statistics"]["adjustment"] == "bh"
-
-
-@pytest.fixture(scope="module")
-def public_run(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("public")
-    result = invoke("run", "--data", str(SAMPLE), "--out", str(out), "--public")
-    assert result.exit_code == 0, result.output
-    return out
 
 
 def test_public_run_writes_no_member_level_files(public_run: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from engine.compare import DISPARITY_SCHEMA
 from engine.render import build_public_scorecard_context
+from engine.render.scorecard import RunNotes
 from engine.stratify import COUNT_COLUMNS
 from engine.suppress import SuppressionOptions, audit, build_system, primary, protect, suppress_rates
 
@@ -113,4 +114,4 @@ def test_cross_tables_are_protected_against_both_margins() -> None:
 
 def test_the_public_scorecard_accepts_only_suppressed_rates() -> None:
     with pytest.raises(TypeError):
-        build_public_scorecard_context(frame(table([("A", 30, 60)])), [], "2025", [], None)
+        build_public_scorecard_context(frame(table([("A", 30, 60)])), [], RunNotes("2025", "2025-01-01", "2025-12-31", (), 0, 0, 0))

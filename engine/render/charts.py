@@ -1,0 +1,146 @@
+"""Dot-and-whisker charts as plain geometry for the template to draw as inline SVG.
+
+A chart is one row per group: a dot at the rate, a line across its 95% interval, and the rate
+as text. The comparison with the reference group is carried by the dot's shape and a word, never
+by color alone (WCAG 2.1 1.4.1). The axis always runs from 0% to 100% so that small differences
+are not magnified. Everything here is numbers and text; the template escapes the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WIDTH = 720
+LABEL_WIDTH = 250  # group names are right-aligned in this band
+VALUE_WIDTH = 150  # rate text and comparison word on the right
+PLOT_LEFT = LABEL_WIDTH + 10
+PLOT_RIGHT = WIDTH - VALUE_WIDTH - 10
+ROW_HEIGHT = 26
+TOP = 30  # room for the reference-line labels
+AXIS_HEIGHT = 30
+TICKS = (0, 25, 50, 75, 100)
+
+# Shape per comparison call; the word is written next to the rate as well.
+MARKERS = {
+    "reference": "diamond",
+    "better": "triangle-up",
+    "worse": "triangle-down",
+    "no difference": "circle",
+    None: "circle",
+}
+
+
+LABEL_CHARACTERS = 34  # longer names are shortened in the chart (the table has them whole)
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    label: str
+    label_text: str  # the label as drawn, shortened to fit
+    y: float
+    x: float | None  # the dot; None when the rate is suppressed or has no denominator
+    x_low: float | None
+    x_high: float | None
+    marker: str
+    hollow: bool  # a denominator under the reliability minimum
+    value_text: str  # the rate, or why there is none
+    call_text: str  # "reference", "worse", "better", "" ...
+
+
+@dataclass(frozen=True)
+class ReferenceLine:
+    label: str
+    x: float
+    dash: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class DotChart:
+    id: str
+    title: str
+    description: str  # the text alternative, read by screen readers
+    width: int
+    height: int
+    plot_left: float
+    plot_right: float
+    axis_y: float
+    rows: tuple[ChartRow, ...]
+    ticks: tuple[Tick, ...]
+    lines: tuple[ReferenceLine, ...]
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """One group to draw: rates as proportions (0 to 1)."""
+
+    label: str
+    rate: float | None
+    lower: float | None
+    upper: float | None
+    comparison: str | None
+    reliable: bool
+    value_text: str
+
+
+def x_position(proportion: float) -> float:
+    """Horizontal position of a proportion on the 0% to 100% axis.
+
+    >>> x_position(0.0) == PLOT_LEFT and x_position(1.0) == PLOT_RIGHT
+    True
+    """
+    return round(PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * min(max(proportion, 0.0), 1.0), 2)
+
+
+def dot_chart(chart_id: str, title: str, points: list[ChartPoint], lines: list[tuple[str, float]], description: str) -> DotChart:
+    """Lay out one chart. `lines` are labelled vertical reference lines (overall rate, benchmark)."""
+    rows = []
+    for index, point in enumerate(points):
+        drawn = point.rate is not None
+        rows.append(ChartRow(
+            label=point.label,
+            label_text=shorten(point.label),
+            y=TOP + ROW_HEIGHT * index + ROW_HEIGHT / 2,
+            x=x_position(point.rate) if drawn else None,
+            x_low=x_position(point.lower) if drawn and point.lower is not None else None,
+            x_high=x_position(point.upper) if drawn and point.upper is not None else None,
+            marker=MARKERS.get(point.comparison, "circle"),
+            hollow=not point.reliable,
+            value_text=point.value_text,
+            call_text=point.comparison or "",
+        ))
+    axis_y = TOP + ROW_HEIGHT * len(points) + 4
+    dashes = ("6 4", "2 3", "10 3 2 3")
+    return DotChart(
+        id=chart_id, title=title, description=description, width=WIDTH, height=round(axis_y + AXIS_HEIGHT),
+        plot_left=PLOT_LEFT, plot_right=PLOT_RIGHT, axis_y=axis_y, rows=tuple(rows),
+        ticks=tuple(Tick(x_position(tick / 100), f"{tick}%") for tick in TICKS),
+        lines=tuple(ReferenceLine(label, x_position(value), dashes[index % len(dashes)]) for index, (label, value) in enumerate(lines)),
+    )
+
+
+def shorten(label: str, limit: int = LABEL_CHARACTERS) -> str:
+    """A label that fits the chart's label band.
+
+    >>> shorten("Native Hawaiian or Pacific Islander")
+    'Native Hawaiian or Pacific Island…'
+    """
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def marker_points(shape: str, x: float, y: float, size: float = 7.0) -> str:
+    """SVG polygon points for a marker shape (circles are drawn as circles)."""
+    if shape == "diamond":
+        corners = [(x, y - size), (x + size, y), (x, y + size), (x - size, y)]
+    elif shape == "triangle-up":
+        corners = [(x, y - size), (x + size, y + size * 0.8), (x - size, y + size * 0.8)]
+    elif shape == "triangle-down":
+        corners = [(x, y + size), (x + size, y - size * 0.8), (x - size, y - size * 0.8)]
+    else:
+        return ""
+    return " ".join(f"{px:.1f},{py:.1f}" for px, py in corners)
