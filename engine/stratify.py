@@ -118,7 +118,7 @@ def stratify(member_results: pl.DataFrame, specs: list[MeasureSpec], stratifiers
             counted = _counts(source, keys)
             if len(parts) == 1 and parts[0] in categories:
                 counted = _complete(counted, spec.id, rate_ids, parts[0], categories)
-            if stratifier == OVERALL and counted.is_empty():
+            if stratifier == OVERALL:  # every rate has an overall row, even one nobody is in this period
                 counted = _complete(counted, spec.id, rate_ids, None, categories)
             columns = [pl.col(STRATIFIER_COLUMNS.get(part, part)).fill_null(UNKNOWN) for part in parts]
             stratum = pl.concat_str(columns, separator=" | ") if parts else pl.lit(OVERALL)

@@ -156,3 +156,18 @@ def test_disparity_indices_from_rates() -> None:
 def test_a_group_with_no_denominator_is_not_compared() -> None:
     rows = by_stratum(compare(rates_frame([*GROUPS, ("Empty", "", 0, 0)]), [spec()]))
     assert rows["Empty"]["comparison"] is None and "no denominator" in rows["Empty"]["statistics_notes"]
+
+
+def test_a_rate_nobody_is_in_still_has_an_overall_row() -> None:
+    # Kindergarten assessments exist only for 2025: a 2024 run has no one in that rate, and the
+    # overall row (zero counts) must still be there for every rate.
+    from engine.run import MEMBER_RESULT_SCHEMA
+    from engine.stratify import stratify
+
+    two_rates = MeasureSpec.model_validate(spec().model_dump() | {"rates": [*spec().model_dump()["rates"], {**spec().model_dump()["rates"][0], "id": "empty"}]})
+    results = pl.DataFrame([{name: None for name in MEMBER_RESULT_SCHEMA} | {
+        "measure_id": "m", "rate_id": "r", "member_id": "1", "initial_population": True, "denominator": True, "denominator_exclusion": False,
+        "denominator_exception": False, "numerator": True, "numerator_exclusion": False,
+    }], schema=MEMBER_RESULT_SCHEMA)
+    overall = stratify(results, [two_rates], {"m": []}).filter(pl.col("stratifier") == "overall")
+    assert overall.select("rate_id", "denominator").rows() == [("r", 1), ("empty", 0)]
