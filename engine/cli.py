@@ -107,10 +107,12 @@ def main() -> None:
 @click.option("--public", is_flag=True, help="Public release: suppress small counts and what reveals them; write no member-level files.")
 @click.option("--threshold", type=click.IntRange(min=1), default=10, show_default=True, help="Counts from 1 to this are suppressed in public output.")
 @click.option("--protection-width", type=click.IntRange(min=1), default=None, help="Narrowest interval an attacker may derive for a suppressed count (default: threshold + 1).")
+@click.option("--benchmarks", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="A program's benchmarks file (YAML or CSV): benchmarks, improvement and equity targets, roll-up.")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="rates.parquet (or .csv) of an earlier run: the baseline for improvement and equity targets.")
 def run(data: Path, out: Path, period: str | None, measures: str | None, measures_dir: Path | None, valuesets: Path | None, params: tuple[str, ...], poverty_guideline_year: int | None,
         interval: str, reference: str, reference_groups: tuple[str, ...], adjustment: str, min_denominator: int,
         race_scheme: str, alone_or_in_combination: bool, forbid_imputed: bool, income_bands: str, stratifier_list: str | None,
-        public: bool, threshold: int, protection_width: int | None) -> None:
+        public: bool, threshold: int, protection_width: int | None, benchmarks: Path | None, baseline: Path | None) -> None:
     """Run measures on a folder of extracts and write results, rates, rejects, a scorecard and a manifest."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -135,6 +137,7 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
         data=data, out=out, period=_period(period, data), measures=tuple(filter(None, (measures or "").split(","))),
         measures_dir=_measures_dir(measures_dir), valuesets_dir=valuesets, parameters=_parse_params(params), poverty_guideline_year=poverty_guideline_year,
         statistics=statistics, groups=groups, public=public, suppression=SuppressionOptions(threshold=threshold, protection_width=protection_width),
+        benchmarks=benchmarks, baseline=baseline,
     )
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
         task = progress.add_task("starting")
@@ -153,6 +156,13 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
         shown = [("suppressed" if row[name] is None else str(row[name])) for name in ("numerator", "denominator")]
         rates.add_row(row["measure_id"], row["rate_id"], *shown, "-" if row["rate"] is None else f"{100 * row['rate']:.1f}")
     console.print(rates)
+    if report.targets is not None and report.targets.roll_up.height:
+        roll_up = Table(title="Program roll-up by plan", title_justify="left")
+        for column in ("plan", "rates met", "required", "program met", "earned share"):
+            roll_up.add_column(column, justify="left" if column == "plan" else "right")
+        for row in report.targets.roll_up.iter_rows(named=True):
+            roll_up.add_row(row["plan"], f"{row['rates_met']} of {row['rates_benchmarked']}", str(row["required"]), "yes" if row["program_met"] else "no", f"{100 * row['earned_share']:.0f}%")
+        console.print(roll_up)
     console.print(f"Wrote {len(report.outputs)} files to {out}/ (scorecard: {out / 'scorecard.html'})")
 
 

@@ -47,6 +47,12 @@ class SpecError(ProblemsError):
     title = "problem(s) in measure specs"
 
 
+class BenchmarksError(SpecError):
+    """A program's benchmarks file is invalid."""
+
+    title = "problem(s) in the benchmarks file"
+
+
 class DataError(ProblemsError):
     """Input extracts are missing files or columns."""
 

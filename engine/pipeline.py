@@ -27,6 +27,8 @@ from engine.errors import EqmError, UsageError
 from engine.period import Period, parse_period
 from engine.render import build_public_scorecard_context, build_scorecard_context, render_scorecard
 from engine.suppress import SuppressedRates, SuppressionOptions, markers, suppress_rates
+from engine.spec.benchmarks import BenchmarksFile, load_benchmarks
+from engine.targets import TargetResults, check_targets
 from engine.render.scorecard import ExtractNote, MeasureNotes, RunNotes, ValueSetNote
 from engine.run import EngineTables, run_measures
 from engine.spec import MeasureSpec, load_measures
@@ -53,6 +55,8 @@ class RunOptions:
     groups: GroupOptions = field(default_factory=GroupOptions)
     public: bool = False
     suppression: SuppressionOptions = field(default_factory=SuppressionOptions)
+    benchmarks: Path | None = None  # a program's benchmarks file (engine.spec.benchmarks)
+    baseline: Path | None = None  # rates of an earlier run, for improvement and equity targets
 
 
 @dataclass
@@ -64,6 +68,7 @@ class RunReport:
     member_results: pl.DataFrame
     outputs: list[Path]
     timings: dict[str, float]
+    targets: TargetResults | None = None
 
 
 def value_set_dirs(measures_dir: Path, override: Path | None) -> list[Path]:
@@ -109,6 +114,8 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
     specs = load_specs(options.measures_dir, options.valuesets_dir, options.measures, options.parameters)
     value_sets = load_value_sets(value_set_dirs(options.measures_dir, options.valuesets_dir), used_value_sets(specs))
     period = options.period or default_period(options.data)
+    program = load_benchmarks(options.benchmarks, specs) if options.benchmarks else None
+    baseline = load_baseline(options.baseline) if options.baseline else None
     done()
 
     done = stage("compile")
@@ -143,22 +150,40 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
         rates = markers(rates, options.suppression)
     done()
 
+    targets = None
+    if program is not None:
+        done = stage("benchmarks and targets")
+        # Checked on the published table: a suppressed rate is "not published", never guessed.
+        targets = check_targets(protected.table if protected else rates, specs, program, baseline, options.statistics.min_denominator)
+        done()
+
     done = stage("write outputs")
     outputs = write_outputs(options, period, specs, compiled, value_sets, extracts, output.member_results, protected or rates, summary, strata, stratifiers,
-                            timings | {f"compute {key}": value for key, value in output.timings.items()})
+                            timings | {f"compute {key}": value for key, value in output.timings.items()}, program, targets)
     done()
     if protected is not None:  # a public run reports only what it published
-        return RunReport(period, extracts, protected.table, protected.disparities, output.member_results.clear(), outputs, timings)
-    return RunReport(period, extracts, rates, summary, output.member_results, outputs, timings)
+        return RunReport(period, extracts, protected.table, protected.disparities, output.member_results.clear(), outputs, timings, targets)
+    return RunReport(period, extracts, rates, summary, output.member_results, outputs, timings, targets)
+
+
+def load_baseline(path: Path) -> pl.DataFrame:
+    """Rates of an earlier run (rates.parquet or rates.csv), keyed by measure, rate, stratifier and stratum."""
+    frame = pl.read_parquet(path) if path.suffix == ".parquet" else pl.read_csv(path, infer_schema_length=10_000)
+    missing = [column for column in ("measure_id", "rate_id", "stratifier", "stratum", "rate", "denominator") if column not in frame.columns]
+    if missing:
+        raise UsageError(f"--baseline '{path}' is not an eqm rates file: no column {', '.join(missing)}")
+    return frame.select("measure_id", "rate_id", "stratifier", "stratum", pl.col("rate").cast(pl.Float64), pl.col("denominator").cast(pl.Int64))
 
 
 def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec], compiled: list[CompiledMeasure], value_sets: ValueSets,
                   extracts: Extracts, member_results: pl.DataFrame, rates: pl.DataFrame | SuppressedRates, summary: pl.DataFrame, strata: pl.DataFrame,
-                  stratifiers: dict[str, list[str]], timings: dict[str, float]) -> list[Path]:
+                  stratifiers: dict[str, list[str]], timings: dict[str, float], program: BenchmarksFile | None = None,
+                  targets: TargetResults | None = None) -> list[Path]:
     """Internal runs write everything; public runs write only suppressed tables (no member-level files, no rejects)."""
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
-    for member_level in (out / "rejects", out / "member_results.parquet"):
+    stale = ("targets", "equity_targets", "roll_up")
+    for member_level in (out / "rejects", out / "member_results.parquet", *[out / f"{name}.{suffix}" for name in stale for suffix in ("csv", "parquet")]):
         if member_level.is_dir():
             shutil.rmtree(member_level)
         elif member_level.exists():
@@ -171,6 +196,11 @@ def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec],
     table.write_parquet(written[1])
     summary.write_csv(written[2])
     summary.write_parquet(written[3])
+    if targets is not None:
+        for name, frame in (("targets", targets.targets), ("equity_targets", targets.equity), ("roll_up", targets.roll_up)):
+            frame.write_csv(out / f"{name}.csv")
+            frame.write_parquet(out / f"{name}.parquet")
+            written += [out / f"{name}.csv", out / f"{name}.parquet"]
     if not public:
         member_results.write_parquet(out / "member_results.parquet")
         written.append(out / "member_results.parquet")
@@ -187,6 +217,8 @@ def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec],
         unknown_race_ethnicity=strata.filter(pl.col("race_ethnicity") == UNKNOWN).height,
         declined_race_ethnicity=strata.filter(pl.col("race_ethnicity") == DECLINED).height,
         statistics=options.statistics,
+        program=program.program if program else None,
+        targets=targets,
     )
     notes = [MeasureNotes(measure.spec, tuple(explain_measure(measure).splitlines()), tuple(stratifiers[measure.spec.id]), value_set_notes(value_sets, used_value_sets([measure.spec])))
              for measure in compiled]
@@ -231,6 +263,8 @@ def build_manifest(options: RunOptions, period: Period, specs: list[MeasureSpec]
         "groups": asdict(options.groups),
         "parameters": {spec.id: {name: parameter.value for name, parameter in spec.parameters.items()} for spec in specs},
         "parameter_overrides": {key: dict(value) for key, value in options.parameters.items()},
+        "benchmarks": None if options.benchmarks is None else {"file": str(options.benchmarks), "sha256": _sha256(options.benchmarks)},
+        "baseline": None if options.baseline is None else {"file": str(options.baseline), "sha256": _sha256(options.baseline)},
         "measures": {spec.id: {"version": spec.version, "file": str(options.measures_dir / f"{spec.id}.yaml"), "sha256": _sha256(options.measures_dir / f"{spec.id}.yaml")} for spec in specs},
         "value_sets": {name: {"file": str(value_sets.files[name]), "sha256": digest} for name, digest in sorted(value_sets.hashes.items())},
         "inputs": {

@@ -13,6 +13,8 @@ from engine.contract import EXTRACTS, Extract
 from engine.run import MEMBER_RESULT_SCHEMA
 from engine.spec.models import MeasureSpec
 from engine.compare import COMPARED_RATE_SCHEMA, DISPARITY_SCHEMA
+from engine.spec.benchmarks import BenchmarksFile
+from engine.targets import EQUITY_SCHEMA, ROLL_UP_SCHEMA, TARGET_SCHEMA
 
 JSON_TYPES = {pl.String: "string", pl.Date: "string", pl.Int64: "integer", pl.Float64: "number", pl.Boolean: "boolean"}
 CONTRACT_TYPES = {"string": {"type": "string"}, "date": {"type": "string", "format": "date"}, "integer": {"type": "integer"}, "number": {"type": "number"}, "boolean": {"type": "boolean"}}
@@ -128,6 +130,28 @@ def extract_schema(extract: Extract) -> dict[str, Any]:
     }
 
 
+UNIT_DESCRIPTIONS = {
+    "measure_id": "Measure id.", "rate_id": "Rate id within the measure.", "level": "state, or plan.", "plan": "The plan (empty for the state).",
+    "denominator": "The unit's published denominator (empty when suppressed).", "rate": "The rate, in percent (empty when suppressed or no denominator).",
+}
+TARGET_DESCRIPTIONS = UNIT_DESCRIPTIONS | {
+    "benchmark": "The benchmark, in percent.", "benchmark_source": "Where the benchmark comes from.", "baseline_rate": "The unit's rate in the baseline run, in percent.",
+    "target": "The improvement target, in percent (rounded half up).", "met_benchmark": "The rate reaches the benchmark.", "met_target": "The rate reaches the improvement target.",
+    "met_when": "What counts as met (benchmark, target, either or both).", "status": "met, not met, or why the unit is not assessed.", "notes": "Why a target is missing.",
+}
+EQUITY_DESCRIPTIONS = UNIT_DESCRIPTIONS | {
+    "stratifier": "The stratifier the target is set on.", "stratum": "The group.", "rule": "close_gap_to_reference or benchmark_in_every_stratum.",
+    "reference_group": "The reference group this period.", "reference_rate": "The reference group's rate, in percent.", "baseline_rate": "The group's baseline rate, in percent.",
+    "baseline_reference_rate": "The reference group's baseline rate, in percent.", "target": "The rate the group must reach, in percent.",
+    "status": "met, not met, reference, or why the group is not assessed.", "notes": "How the target was set when not by the rule's formula.",
+}
+ROLL_UP_DESCRIPTIONS = {
+    "plan": "The plan.", "rates_benchmarked": "N: the benchmarked rates.", "rates_met": "Rates met.", "rates_not_assessed": "Rates not assessed (counted as not met).",
+    "required": "K: rates that must be met.", "program_met": "At least K rates met.", "earn_back": "proportional or all_or_nothing.",
+    "earned_share": "Share of the withhold earned back (0 to 1).", "withhold": "The plan's withhold or incentive pool.", "earned": "Amount earned back.",
+}
+
+
 def table_schema(title: str, description: str, columns: dict[str, Any], descriptions: dict[str, str]) -> dict[str, Any]:
     properties = {}
     for name, dtype in columns.items():
@@ -155,6 +179,16 @@ def all_schemas() -> dict[str, dict[str, Any]]:
         {**COMPARED_RATE_SCHEMA, "numerator_suppressed": pl.Boolean, "denominator_suppressed": pl.Boolean, "exclusions_suppressed": pl.Boolean}, RATE_DESCRIPTIONS,
     )
     schemas["result-disparities.schema.json"] = table_schema("eqm result: disparities", "Summary disparity indices per measure, rate and stratifier.", DISPARITY_SCHEMA, DISPARITY_DESCRIPTIONS)
+    program = BenchmarksFile.model_json_schema(by_alias=True)
+    program["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    program["title"] = "eqm benchmarks file"
+    schemas["benchmarks.schema.json"] = program
+    for name, columns, descriptions, description in (
+        ("targets", TARGET_SCHEMA, TARGET_DESCRIPTIONS, "Benchmark and improvement-target status per benchmarked rate, for the state and each plan (rates and targets in percent)."),
+        ("equity_targets", EQUITY_SCHEMA, EQUITY_DESCRIPTIONS, "Equity target status per group, for the state and within each plan (rates and targets in percent)."),
+        ("roll_up", ROLL_UP_SCHEMA, ROLL_UP_DESCRIPTIONS, "The program roll-up per plan: rates met of those benchmarked, K of N, share of the withhold earned back."),
+    ):
+        schemas[f"result-{name}.schema.json"] = table_schema(f"eqm result: {name}", description, columns, descriptions)
     return schemas
 
 

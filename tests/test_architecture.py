@@ -17,6 +17,7 @@ FORBIDDEN = {
     "engine/contract.py": {"duckdb", "sqlglot", "jinja2", "click"},
     "engine/stats.py": {"duckdb", "sqlglot", "jinja2", "click", "polars", "engine.run", "engine.compile", "engine.render"},
     "engine/compare.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.run", "engine.render", "engine.suppress"},
+    "engine/targets.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.run", "engine.render", "engine.pipeline"},
     "engine/suppress.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.run", "engine.render", "engine.pipeline"},
 }
 

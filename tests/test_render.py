@@ -11,9 +11,11 @@ import pytest
 
 from engine.compare import StatisticsOptions, compare, disparities
 from engine.render import build_scorecard_context, render_scorecard
-from engine.render.scorecard import BenchmarkLine, ExtractNote, GroupRow, MeasureNotes, RunNotes, finding
+from engine.render.scorecard import ExtractNote, GroupRow, MeasureNotes, RunNotes, finding
+from engine.spec.benchmarks import BenchmarksFile
 from engine.spec.models import MeasureSpec
 from engine.stratify import COUNT_COLUMNS
+from engine.targets import check_targets
 
 HOSTILE = "<script>alert('plan')</script>"
 STRATIFIERS = ("race_ethnicity", "income_band", "plan", "race_ethnicity x income_band", "plan x race_ethnicity")
@@ -71,11 +73,12 @@ def counts(plan: str = "PLAN-A") -> pl.DataFrame:
     return pl.DataFrame(records)
 
 
-def context(plan: str = "PLAN-A", improvement: str = "increase", benchmarks: dict | None = None, extracts: tuple[ExtractNote, ...] = (), public: bool = False):
+def context(plan: str = "PLAN-A", improvement: str = "increase", program: BenchmarksFile | None = None, extracts: tuple[ExtractNote, ...] = (), public: bool = False):
     measure = spec(improvement)
     rates = compare(counts(plan), [measure], StatisticsOptions())
     notes = [MeasureNotes(measure, ("Initial population: <i>everyone</i>",), STRATIFIERS)]
-    run = RunNotes("2025", "2025-01-01", "2025-12-31", extracts, 1000, 40, 5, StatisticsOptions(), benchmarks or {})
+    targets = check_targets(rates, [measure], program) if program else None
+    run = RunNotes("2025", "2025-01-01", "2025-12-31", extracts, 1000, 40, 5, StatisticsOptions(), program.program if program else None, targets)
     return build_scorecard_context(rates, disparities(rates, [measure]), notes, run, public=public)
 
 
@@ -132,11 +135,20 @@ def test_sections_and_views() -> None:
 
 
 def test_benchmark_is_drawn_and_stated() -> None:
-    page = context(benchmarks={("m", "r"): BenchmarkLine(0.6, "national 50th percentile", "not met")})
+    program = BenchmarksFile.model_validate({
+        "program": "Test <program>", "benchmarks": [{"measure": "m", "rate": "r", "benchmark": 60, "source": "national 50th percentile", "met_when": "benchmark"}],
+        "equity_targets": [{"measure": "m", "rate": "r", "stratifier": "race_ethnicity", "rule": "benchmark_in_every_stratum"}],
+        "roll_up": {"required": 1, "withhold": {"PLAN-A": 1000}},
+    })
+    page = context(program=program)
     rate = page.measures[0].rates[0]
     assert rate.benchmark is not None and [line.label for line in rate.tables[0].chart.lines] == ["Overall rate", "Benchmark"]
     html = render_scorecard(page)
+    # The state's 55.4% is under 60; plan B (75/100) meets it, plan A (80/180) does not; White children (105/160 = 65.6%) meet it.
     assert "Benchmark: <strong>60.0%</strong> (national 50th percentile): <span class=\"status\">not met</span>" in html
+    assert page.plan_views[1].summary[0].target == "benchmark 60.0%: met"
+    assert page.contract is not None and page.contract.roll_up[0][:4] == ("PLAN-A", "0 of 1", "1", "no") and "Test &lt;program&gt;" in html
+    assert ("Well-child visits: Visits", "State", "White", "65.6%", "White 65.6%", "60.0%", "met") in page.contract.equity
     assert "Benchmark" not in "".join(line.label for line in context().measures[0].rates[0].tables[0].chart.lines)
 
 

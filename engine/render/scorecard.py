@@ -9,7 +9,6 @@ held back when they are small.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, UTC
 from typing import Any
@@ -24,6 +23,7 @@ from engine.spec.models import CROSS, MeasureSpec
 from engine.strata import UNKNOWN
 from engine.stratify import OVERALL
 from engine.suppress import SuppressedRates
+from engine.targets import STATE, TargetResults
 
 STRATIFIER_TITLES = {
     "overall": "Overall",
@@ -96,7 +96,8 @@ class RunNotes:
     unknown_race_ethnicity: int
     declined_race_ethnicity: int
     statistics: StatisticsOptions = field(default_factory=StatisticsOptions)
-    benchmarks: Mapping[tuple[str, str], BenchmarkLine] = field(default_factory=dict)
+    program: str | None = None  # the benchmarks file's program name
+    targets: TargetResults | None = None
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,16 @@ class PlanSummaryRow:
     rate: str
     plan: GroupRow
     state_rate: str
+    target: str = ""  # "benchmark 65.0%, target 58.0%: met"
+
+
+@dataclass(frozen=True)
+class ContractTables:
+    """The program's roll-up per plan and its equity targets (texts)."""
+
+    program: str
+    roll_up: tuple[tuple[str, ...], ...]  # plan, rates met, required, program met, earned share, earned amount
+    equity: tuple[tuple[str, ...], ...]  # measure and rate, level, group, rate, reference, target, status
 
 
 @dataclass(frozen=True)
@@ -280,6 +291,7 @@ class ScorecardContext:
     plan_views: tuple[PlanView, ...]
     methodology: tuple[MethodologyCard, ...]
     notes: DataNotes
+    contract: ContractTables | None = None
 
 
 def stratifier_title(name: str) -> str:
@@ -507,7 +519,7 @@ def _comparison_columns(rates: pl.DataFrame, plans: list[str]) -> list[str]:
     return plans + ([UNKNOWN] if unattributed.is_null().any() or (unattributed.fill_null(0) > 0).any() else [])
 
 
-def _plan_view(ids: _Ids, plan: str, rates: pl.DataFrame, specs: list[MeasureSpec], stratifiers: dict[str, tuple[str, ...]]) -> PlanView:
+def _plan_view(ids: _Ids, plan: str, rates: pl.DataFrame, specs: list[MeasureSpec], stratifiers: dict[str, tuple[str, ...]], targets: dict[tuple[str, str, str | None], str]) -> PlanView:
     """A plan's rates against the state's, and its groups compared within the plan (the
     'plan x race_ethnicity' and 'plan x income_band' stratifiers)."""
     summary: list[PlanSummaryRow] = []
@@ -520,7 +532,8 @@ def _plan_view(ids: _Ids, plan: str, rates: pl.DataFrame, specs: list[MeasureSpe
             plan_rows = [row for row in _rows(subset, PLAN) if row["stratum"] == plan]
             if not plan_rows:
                 continue
-            summary.append(PlanSummaryRow(spec.title, rate.title, group_row(plan_rows[0], plan), group_row(_rows(subset, OVERALL)[0]).rate_text))
+            summary.append(PlanSummaryRow(spec.title, rate.title, group_row(plan_rows[0], plan), group_row(_rows(subset, OVERALL)[0]).rate_text,
+                                          targets.get((spec.id, rate.id, plan), "")))
             differs = []
             for name in stratifiers[spec.id]:
                 parts = name.split(CROSS)
@@ -596,7 +609,7 @@ def build_scorecard_context(rates: pl.DataFrame, disparities: pl.DataFrame, meas
             if subset.is_empty():
                 continue
             summary = disparities.filter((pl.col("measure_id") == spec.id) & (pl.col("rate_id") == rate.id))
-            card = _rate_card(ids, spec, rate.id, rate.title, subset, summary, notes.stratifiers, run.benchmarks.get((spec.id, rate.id)), public)
+            card = _rate_card(ids, spec, rate.id, rate.title, subset, summary, notes.stratifiers, benchmark_lines(run.targets).get((spec.id, rate.id)), public)
             anchors[(spec.id, rate.id)] = card.anchor
             rate_cards.append(card)
         cards.append(MeasureCard(spec.id, ids("measure"), spec.title, spec.version, spec.steward, spec.source,
@@ -614,7 +627,7 @@ def build_scorecard_context(rates: pl.DataFrame, disparities: pl.DataFrame, meas
         plan_columns=tuple(NO_PLAN if column == UNKNOWN else column for column in _comparison_columns(rates, plans)),
         plan_comparison=_plan_comparison(rates, specs, _comparison_columns(rates, plans), anchors),
         measures=tuple(cards),
-        plan_views=tuple(_plan_view(ids, plan, rates, specs, stratifiers) for plan in plans),
+        plan_views=tuple(_plan_view(ids, plan, rates, specs, stratifiers, target_texts(run.targets)) for plan in plans),
         methodology=tuple(MethodologyCard(notes.spec.id, f"method-{card.anchor}", notes.spec.title, notes.spec.steward, notes.spec.version, notes.spec.source,
                                           notes.methodology, notes.value_sets) for notes, card in zip(measures, cards, strict=True)),
         notes=DataNotes(
@@ -624,7 +637,50 @@ def build_scorecard_context(rates: pl.DataFrame, disparities: pl.DataFrame, meas
             extracts=tuple(_extract_texts(note, public, threshold) for note in run.extracts),
             linkage=linkage,
         ),
+        contract=contract_tables(run, specs),
     )
+
+
+def _target_text(row: dict[str, Any]) -> str:
+    parts = [f"benchmark {row['benchmark']:.1f}%"]
+    if row["target"] is not None:
+        parts.append(f"target {row['target']:.1f}% (baseline {row['baseline_rate']:.1f}%)")
+    return ", ".join(parts) + f": {row['status']}"
+
+
+def target_texts(targets: TargetResults | None) -> dict[tuple[str, str, str | None], str]:
+    """(measure, rate, plan or None for the state) -> what the page says about its targets."""
+    if targets is None:
+        return {}
+    return {(row["measure_id"], row["rate_id"], row["plan"]): _target_text(row) for row in targets.targets.iter_rows(named=True)}
+
+
+def benchmark_lines(targets: TargetResults | None) -> dict[tuple[str, str], BenchmarkLine]:
+    if targets is None:
+        return {}
+    lines = {}
+    for row in targets.targets.filter(pl.col("level") == STATE).iter_rows(named=True):
+        status = row["status"] if row["target"] is None else f"{row['status']} (improvement target {row['target']:.1f}%, baseline {row['baseline_rate']:.1f}%)"
+        lines[(row["measure_id"], row["rate_id"])] = BenchmarkLine(row["benchmark"] / 100, row["benchmark_source"], status)
+    return lines
+
+
+def contract_tables(run: RunNotes, specs: list[MeasureSpec]) -> ContractTables | None:
+    if run.targets is None:
+        return None
+    titles = {(spec.id, rate.id): f"{spec.title}: {rate.title}" for spec in specs for rate in spec.rates}
+    roll_up = tuple(
+        (row["plan"], f"{row['rates_met']} of {row['rates_benchmarked']}", str(row["required"]), "yes" if row["program_met"] else "no",
+         f"{100 * row['earned_share']:.0f}%", "" if row["earned"] is None else f"${row['earned']:,.2f} of ${row['withhold']:,.2f}")
+        for row in run.targets.roll_up.iter_rows(named=True)
+    )
+    equity = tuple(
+        (titles[(row["measure_id"], row["rate_id"])], row["plan"] or "State", row["stratum"], "" if row["rate"] is None else f"{row['rate']:.1f}%",
+         "" if row["reference_rate"] is None else f"{row['reference_group']} {row['reference_rate']:.1f}%",
+         "" if row["target"] is None else f"{row['target']:.1f}%", row["status"])
+        for row in run.targets.equity.iter_rows(named=True)
+    )
+    return ContractTables(run.program or "benchmarks", roll_up, equity)
 
 
 def build_public_scorecard_context(suppressed: SuppressedRates, measures: list[MeasureNotes], run: RunNotes) -> ScorecardContext:

@@ -109,14 +109,14 @@ def _collapse_tags(loc: tuple[Any, ...]) -> Path_:
     return tuple(out)
 
 
-def _validation_problems(error: ValidationError, at: _Located) -> list[Problem]:
+def _validation_problems(error: ValidationError, at: _Located, field_names: set[str] | None = None) -> list[Problem]:
     problems = []
     for item in error.errors():
         path = _collapse_tags(item["loc"])
         kind, value = item["type"], item.get("input")
         if kind == "extra_forbidden":
             key = path[-1]
-            problems.append(at.problem(path, f"unknown key '{key}'", did_you_mean(str(key), FIELD_NAMES)))
+            problems.append(at.problem(path, f"unknown key '{key}'", did_you_mean(str(key), field_names or FIELD_NAMES)))
         elif kind == "missing":
             problems.append(at.problem(path, f"missing required key '{path[-1]}'"))
         elif kind == "unknown_criterion":
