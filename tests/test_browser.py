@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from engine.render import render_scorecard
+from engine.spec.benchmarks import BenchmarksFile
 from tests.test_render import HOSTILE, context
 
 ROOT = Path(__file__).parent.parent
@@ -122,12 +123,18 @@ def test_print_layout(browser, public_run: Path) -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_markup_in_names_is_shown_as_text(browser, tmp_path: Path, width: int) -> None:
     page_file = tmp_path / "hostile.html"
-    page_file.write_text(render_scorecard(context(HOSTILE)), encoding="utf-8")
+    program = BenchmarksFile.model_validate({
+        "program": HOSTILE, "benchmarks": [{"measure": "m", "rate": "r", "benchmark": 60, "source": HOSTILE}],
+        "equity_targets": [{"measure": "m", "rate": "r", "stratifier": "race_ethnicity", "rule": "benchmark_in_every_stratum"}],
+        "roll_up": {"required": 1, "withhold": {HOSTILE: 1000}},
+    })
+    page_file.write_text(render_scorecard(context(HOSTILE, program=program)), encoding="utf-8")
     watched = Watched(browser, width)
     watched.open(page_file)
     assert watched.dialogs == [], "a script from the data ran"
     assert watched.page.evaluate("document.scripts.length") == 0
     assert HOSTILE in watched.page.locator("#plan-views").inner_text(), "the plan's name is shown as typed"
+    assert HOSTILE in watched.page.locator("#contract table.roll-up").inner_text()
     assert watched.errors == [] and watched.overflow() <= 0
     save(watched.page, f"hostile-names-{width}")
     watched.page.close()
