@@ -7,7 +7,6 @@ scorecard.html and manifest.json (provenance and timings).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import time
@@ -22,7 +21,7 @@ import polars as pl
 from engine import __version__
 from engine.compare import StatisticsOptions, compare, disparities
 from engine.compile import CompiledMeasure, compile_measure, explain_measure
-from engine.contract import Extracts, find_extract_file, load_extracts
+from engine.contract import Extracts, file_sha256, find_extract_file, load_extracts
 from engine.errors import EqmError, UsageError
 from engine.period import Period, parse_period
 from engine.render import build_public_scorecard_context, build_scorecard_context, render_scorecard
@@ -183,11 +182,12 @@ def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec],
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
     stale = ("targets", "equity_targets", "roll_up")
-    for member_level in (out / "rejects", out / "member_results.parquet", *[out / f"{name}.{suffix}" for name in stale for suffix in ("csv", "parquet")]):
-        if member_level.is_dir():
-            shutil.rmtree(member_level)
-        elif member_level.exists():
-            member_level.unlink()
+    # Files an earlier run may have left that this run might not write (member-level ones above all).
+    for previous in (out / "rejects", out / "member_results.parquet", *[out / f"{name}.{suffix}" for name in stale for suffix in ("csv", "parquet")]):
+        if previous.is_dir():
+            shutil.rmtree(previous)
+        elif previous.exists():
+            previous.unlink()
     public = isinstance(rates, SuppressedRates)
     table = rates.table if public else rates
     summary = rates.disparities if public else summary
@@ -248,10 +248,6 @@ def value_set_notes(value_sets: ValueSets, names: set[str]) -> tuple[ValueSetNot
     return tuple(notes)
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def build_manifest(options: RunOptions, period: Period, specs: list[MeasureSpec], value_sets: ValueSets, extracts: Extracts, timings: dict[str, float], outputs: list[Path]) -> dict[str, Any]:
     return {
         "engine": "eqm",
@@ -263,9 +259,9 @@ def build_manifest(options: RunOptions, period: Period, specs: list[MeasureSpec]
         "groups": asdict(options.groups),
         "parameters": {spec.id: {name: parameter.value for name, parameter in spec.parameters.items()} for spec in specs},
         "parameter_overrides": {key: dict(value) for key, value in options.parameters.items()},
-        "benchmarks": None if options.benchmarks is None else {"file": str(options.benchmarks), "sha256": _sha256(options.benchmarks)},
-        "baseline": None if options.baseline is None else {"file": str(options.baseline), "sha256": _sha256(options.baseline)},
-        "measures": {spec.id: {"version": spec.version, "file": str(options.measures_dir / f"{spec.id}.yaml"), "sha256": _sha256(options.measures_dir / f"{spec.id}.yaml")} for spec in specs},
+        "benchmarks": None if options.benchmarks is None else {"file": str(options.benchmarks), "sha256": file_sha256(options.benchmarks)},
+        "baseline": None if options.baseline is None else {"file": str(options.baseline), "sha256": file_sha256(options.baseline)},
+        "measures": {spec.id: {"version": spec.version, "file": str(options.measures_dir / f"{spec.id}.yaml"), "sha256": file_sha256(options.measures_dir / f"{spec.id}.yaml")} for spec in specs},
         "value_sets": {name: {"file": str(value_sets.files[name]), "sha256": digest} for name, digest in sorted(value_sets.hashes.items())},
         "inputs": {
             name: {"file": report.file, "sha256": report.sha256, "rows_read": report.rows_read, "rows_used": report.rows_used, "rows_rejected": report.rows_rejected, "reject_reasons": report.reasons}

@@ -161,17 +161,16 @@ def _target_row(entry: Benchmark, level: str, plan: str | None, row: dict[str, A
 
 
 def _status(met_when: str, met_benchmark: bool, met_target: bool | None) -> str:
+    """met_target is None when no improvement target could be set (no baseline): then only
+    `benchmark_or_target` can still be decided, by the benchmark alone."""
     if met_when == "benchmark":
         return MET if met_benchmark else NOT_MET
-    if met_target is None:  # no improvement target could be set (no baseline)
-        if met_when == "target":
-            return "not assessed: no improvement target"
-        return (MET if met_benchmark else NOT_MET) if met_when == "benchmark_or_target" else "not assessed: no improvement target"
-    if met_when == "target":
-        return MET if met_target else NOT_MET
-    if met_when == "benchmark_or_target":
-        return MET if met_benchmark or met_target else NOT_MET
-    return MET if met_benchmark and met_target else NOT_MET
+    if met_target is None:
+        if met_when == "benchmark_or_target":
+            return MET if met_benchmark else NOT_MET
+        return "not assessed: no improvement target"
+    met = {"target": met_target, "benchmark_or_target": met_benchmark or met_target, "benchmark_and_target": met_benchmark and met_target}[met_when]
+    return MET if met else NOT_MET
 
 
 def _equity_rows(rule, benchmark: Benchmark | None, level: str, plan: str | None, family: list[dict[str, Any]], before: dict, increase: bool,

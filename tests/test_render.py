@@ -192,3 +192,16 @@ def test_sample_scorecard_structure(sample_run: Path) -> None:
     sections = Counter(attrs.get("class") for tag, attrs in structure.tags if tag == "section")
     assert sections["measure"] == 8 and sections["plan"] == 4
     assert "Well-Child Visits in the First 30 Months of Life" in html and "Methodology" in html and "Mother-child linkage" in html
+
+
+def test_public_page_says_when_disparity_summaries_are_withheld() -> None:
+    measure = spec()
+    rates = compare(counts(), [measure], StatisticsOptions())
+    summaries = disparities(rates, [measure])
+    notes = [MeasureNotes(measure, (), STRATIFIERS)]
+    run = RunNotes("2025", "2025-01-01", "2025-12-31", (), 1000, 40, 5)
+    full = build_scorecard_context(rates, summaries, notes, run, public=True).measures[0].rates[0]
+    assert not full.disparities_withheld and len(full.disparities) == 3
+    # engine.suppress drops the summary of a stratifier with a suppressed count.
+    dropped = build_scorecard_context(rates, summaries.filter(pl.col("stratifier") != "plan"), notes, run, public=True).measures[0].rates[0]
+    assert dropped.disparities_withheld and len(dropped.disparities) == 2

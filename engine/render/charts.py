@@ -19,6 +19,9 @@ ROW_HEIGHT = 26
 TOP = 30  # room for the reference-line labels
 AXIS_HEIGHT = 30
 TICKS = (0, 25, 50, 75, 100)
+GRID_TOP = TOP - 4
+LINE_LABEL_STEP = 12  # reference-line labels stack downwards from the top
+DASHES = (("6 4", "dashed"), ("2 3", "dotted"), ("10 3 2 3", "dash-dot"))  # SVG pattern, and its name for the caption
 
 # Shape per comparison call; the word is written next to the rate as well.
 MARKERS = {
@@ -51,7 +54,10 @@ class ChartRow:
 class ReferenceLine:
     label: str
     x: float
-    dash: str
+    dash: str  # SVG stroke-dasharray
+    dash_name: str  # how the caption names it
+    top: float  # the line starts just under its label
+    label_y: float
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,7 @@ class DotChart:
     height: int
     plot_left: float
     plot_right: float
+    grid_top: float
     axis_y: float
     rows: tuple[ChartRow, ...]
     ticks: tuple[Tick, ...]
@@ -115,12 +122,15 @@ def dot_chart(chart_id: str, title: str, points: list[ChartPoint], lines: list[t
             call_text=point.comparison or "",
         ))
     axis_y = TOP + ROW_HEIGHT * len(points) + 4
-    dashes = ("6 4", "2 3", "10 3 2 3")
+    reference_lines = []
+    for index, (label, value) in enumerate(lines):
+        dash, name = DASHES[index % len(DASHES)]
+        label_y = 11 + LINE_LABEL_STEP * index
+        reference_lines.append(ReferenceLine(label, x_position(value), dash, name, label_y + 3, label_y))
     return DotChart(
         id=chart_id, title=title, description=description, width=WIDTH, height=round(axis_y + AXIS_HEIGHT),
-        plot_left=PLOT_LEFT, plot_right=PLOT_RIGHT, axis_y=axis_y, rows=tuple(rows),
-        ticks=tuple(Tick(x_position(tick / 100), f"{tick}%") for tick in TICKS),
-        lines=tuple(ReferenceLine(label, x_position(value), dashes[index % len(dashes)]) for index, (label, value) in enumerate(lines)),
+        plot_left=PLOT_LEFT, plot_right=PLOT_RIGHT, grid_top=GRID_TOP, axis_y=axis_y, rows=tuple(rows),
+        ticks=tuple(Tick(x_position(tick / 100), f"{tick}%") for tick in TICKS), lines=tuple(reference_lines),
     )
 
 

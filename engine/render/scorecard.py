@@ -17,11 +17,11 @@ import polars as pl
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from engine import __version__
-from engine.compare import StatisticsOptions
+from engine.compare import StatisticsOptions, compared_group
 from engine.render.charts import ChartPoint, DotChart, dot_chart, marker_points
 from engine.spec.models import CROSS, MeasureSpec
 from engine.strata import UNKNOWN
-from engine.stratify import OVERALL
+from engine.stratify import OVERALL, OVERLAPPING
 from engine.suppress import SuppressedRates
 from engine.targets import STATE, TargetResults
 
@@ -312,7 +312,7 @@ def group_row(row: dict[str, Any], label: str | None = None) -> GroupRow:
     call = row.get("comparison")
     comparison = call or ""
     if call in ("better", "worse"):
-        comparison = f"{call} than {_short(row['reference_group'])}"
+        comparison = f"{call} than {compared_group(row['reference_group'])}"  # within a plan, the group's name alone
     suppressed = row["numerator"] is None or row["denominator"] is None
     if rate is None:
         rate_text = SUPPRESSED if suppressed else "no denominator"
@@ -326,11 +326,6 @@ def group_row(row: dict[str, Any], label: str | None = None) -> GroupRow:
         reliable=row.get("reliable") is not False or row["denominator"] == 0,
         suppressed=suppressed, marked=bool(row.get("would_be_suppressed", False)),
     )
-
-
-def _short(reference: str | None) -> str:
-    """A reference group's name within its level ('PLAN-A | White' is 'White' in plan A's view)."""
-    return (reference or "").split(" | ")[-1]
 
 
 def finding(rows: list[GroupRow], improvement: str) -> str:
@@ -475,8 +470,10 @@ def _rate_card(ids: _Ids, spec: MeasureSpec, rate_id: str, title: str, subset: p
         rows = [group_row(row, NO_PLAN if name == PLAN and row["stratum"] == UNKNOWN else None) for row in _rows(subset, name)]
         if rows:
             tables.append(_table(ids, f"{title}: {stratifier_title(name)}", rows, spec.improvement, lines if name in CHARTED else None))
-    shown = summary.filter(pl.col("stratifier").is_in([name for name in stratifiers if CROSS not in name]))
-    withheld = public and shown.height < len({name for name in stratifiers if CROSS not in name and name in subset["stratifier"].to_list()})
+    singles = [name for name in stratifiers if CROSS not in name and name != OVERLAPPING]  # the ones summarised
+    shown = summary.filter(pl.col("stratifier").is_in(singles))
+    # A public run drops the summary of any stratifier with a suppressed count (engine.suppress).
+    withheld = public and shown.height < len(singles)
     return RateCard(
         id=rate_id, anchor=ids("rate"), title=title, overall=overall, benchmark=benchmark, tables=tuple(tables),
         grid=_grid(_rows(subset, GRID), [row["stratum"] for row in _rows(subset, GRID.split(CROSS)[1])],
@@ -597,6 +594,7 @@ def build_scorecard_context(rates: pl.DataFrame, disparities: pl.DataFrame, meas
                             public: bool = False, threshold: int = 10) -> ScorecardContext:
     """The internal page (every number shown, with markers for what a public run would suppress)."""
     ids = _Ids()
+    benchmarks = benchmark_lines(run.targets)
     specs = [notes.spec for notes in measures]
     stratifiers = {notes.spec.id: notes.stratifiers for notes in measures}
     cards = []
@@ -609,12 +607,14 @@ def build_scorecard_context(rates: pl.DataFrame, disparities: pl.DataFrame, meas
             if subset.is_empty():
                 continue
             summary = disparities.filter((pl.col("measure_id") == spec.id) & (pl.col("rate_id") == rate.id))
-            card = _rate_card(ids, spec, rate.id, rate.title, subset, summary, notes.stratifiers, benchmark_lines(run.targets).get((spec.id, rate.id)), public)
+            card = _rate_card(ids, spec, rate.id, rate.title, subset, summary, notes.stratifiers, benchmarks.get((spec.id, rate.id)), public)
             anchors[(spec.id, rate.id)] = card.anchor
             rate_cards.append(card)
         cards.append(MeasureCard(spec.id, ids("measure"), spec.title, spec.version, spec.steward, spec.source,
                                  "Higher is better" if spec.improvement == "increase" else "Lower is better", tuple(rate_cards)))
     plans = _plan_names(rates)
+    columns = _comparison_columns(rates, plans)
+    targets = target_texts(run.targets)
     linkage = tuple((card.title, rate.linkage) for card in cards for rate in card.rates if rate.linkage)
     return ScorecardContext(
         title="eqm scorecard",
@@ -624,10 +624,10 @@ def build_scorecard_context(rates: pl.DataFrame, disparities: pl.DataFrame, meas
         public=public,
         threshold=threshold,
         statistics_text=statistics_text(run.statistics),
-        plan_columns=tuple(NO_PLAN if column == UNKNOWN else column for column in _comparison_columns(rates, plans)),
-        plan_comparison=_plan_comparison(rates, specs, _comparison_columns(rates, plans), anchors),
+        plan_columns=tuple(NO_PLAN if column == UNKNOWN else column for column in columns),
+        plan_comparison=_plan_comparison(rates, specs, columns, anchors),
         measures=tuple(cards),
-        plan_views=tuple(_plan_view(ids, plan, rates, specs, stratifiers, target_texts(run.targets)) for plan in plans),
+        plan_views=tuple(_plan_view(ids, plan, rates, specs, stratifiers, targets) for plan in plans),
         methodology=tuple(MethodologyCard(notes.spec.id, f"method-{card.anchor}", notes.spec.title, notes.spec.steward, notes.spec.version, notes.spec.source,
                                           notes.methodology, notes.value_sets) for notes, card in zip(measures, cards, strict=True)),
         notes=DataNotes(

@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
 
 from engine.errors import BenchmarksError, Problem
-from engine.spec.loader import _line_map, _Located, _plain, _validation_problems, did_you_mean
+from engine.spec.loader import Located, did_you_mean, read_yaml, validation_problems
 from engine.spec.models import Frozen, MeasureSpec
 
 
@@ -84,27 +82,21 @@ def load_benchmarks(path: Path, specs: list[MeasureSpec]) -> BenchmarksFile:
     if path.suffix.lower() == ".csv":
         data, at = _from_csv(text, str(path))
     else:
-        try:
-            raw = YAML(typ="rt").load(text)
-        except MarkedYAMLError as error:
-            mark = error.problem_mark
-            raise BenchmarksError([Problem(str(path), f"not valid YAML: {error.problem}", mark.line + 1 if mark else None)]) from None
-        at = _Located(str(path), _line_map(raw))
-        data = _plain(raw)
-        if not isinstance(data, dict):
-            raise BenchmarksError([Problem(str(path), "a benchmarks file must be a YAML mapping", 1)])
+        data, at, problems = read_yaml(text, str(path), "a benchmarks file")
+        if data is None:
+            raise BenchmarksError(problems)
     problems = _name_problems(data, specs, at)
     try:
         parsed = BenchmarksFile.model_validate(data)
     except ValidationError as error:
-        problems += _validation_problems(error, at, FIELD_NAMES)
+        problems += validation_problems(error, at, FIELD_NAMES)
         parsed = None
     if problems or parsed is None:
         raise BenchmarksError(sorted(problems, key=lambda problem: (problem.line or 0, problem.path)))
     return parsed
 
 
-def _from_csv(text: str, file: str) -> tuple[dict, _Located]:
+def _from_csv(text: str, file: str) -> tuple[dict, Located]:
     rows = list(csv.DictReader(io.StringIO(text)))
     benchmarks = []
     for row in rows:
@@ -115,10 +107,10 @@ def _from_csv(text: str, file: str) -> tuple[dict, _Located]:
         entry.update({key: value for key, value in row.items() if key not in CSV_COLUMNS})  # unknown columns are reported
         benchmarks.append(entry)
     lines = {("benchmarks", index): index + 2 for index in range(len(rows))}  # line 1 is the header
-    return {"program": Path(file).stem, "benchmarks": benchmarks}, _Located(file, lines)
+    return {"program": Path(file).stem, "benchmarks": benchmarks}, Located(file, lines)
 
 
-def _name_problems(data: dict, specs: list[MeasureSpec], at: _Located) -> list[Problem]:
+def _name_problems(data: dict, specs: list[MeasureSpec], at: Located) -> list[Problem]:
     """Measure, rate and stratifier names, checked on the raw entries so that they are reported
     together with any shape problems."""
     by_id = {spec.id: spec for spec in specs}
@@ -136,7 +128,7 @@ def _name_problems(data: dict, specs: list[MeasureSpec], at: _Located) -> list[P
             rates = [item.id for item in spec.rates]
             if rate not in rates:
                 problems.append(at.problem((section, index, "rate"), f"measure '{measure}' has no rate '{rate}'", did_you_mean(str(rate), rates) or f"rates: {', '.join(rates)}"))
-            stratifier = entry.get("stratifier", "race_ethnicity")
+            stratifier = entry.get("stratifier", EquityTarget.model_fields["stratifier"].default)
             if section == "equity_targets" and stratifier not in spec.stratifiers:
                 problems.append(at.problem((section, index, "stratifier"), f"measure '{measure}' does not report stratifier '{stratifier}'",
                                            did_you_mean(str(stratifier), spec.stratifiers)))

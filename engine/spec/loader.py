@@ -49,30 +49,30 @@ def format_path(path: Path_) -> str:
     return text
 
 
-def _line_map(node: Any, path: Path_ = (), lines: dict[Path_, int] | None = None) -> dict[Path_, int]:
+def line_map(node: Any, path: Path_ = (), lines: dict[Path_, int] | None = None) -> dict[Path_, int]:
     """Map every YAML path to its 1-based line."""
     lines = {} if lines is None else lines
     if isinstance(node, CommentedMap):
         for key, child in node.items():
             # Keys merged in with `<<:` have no position of their own: use the mapping's line.
             lines[path + (str(key),)] = (node.lc.key(key)[0] if key in node.lc.data else node.lc.line) + 1
-            _line_map(child, path + (str(key),), lines)
+            line_map(child, path + (str(key),), lines)
     elif isinstance(node, CommentedSeq):
         for index, child in enumerate(node):
             lines[path + (index,)] = node.lc.item(index)[0] + 1
-            _line_map(child, path + (index,), lines)
+            line_map(child, path + (index,), lines)
     return lines
 
 
-def _plain(node: Any) -> Any:
+def plain(node: Any) -> Any:
     if isinstance(node, Mapping):
-        return {str(key): _plain(value) for key, value in node.items()}
+        return {str(key): plain(value) for key, value in node.items()}
     if isinstance(node, list):
-        return [_plain(value) for value in node]
+        return [plain(value) for value in node]
     return node
 
 
-class _Located:
+class Located:
     """Problem factory for one file: finds the nearest line for a path."""
 
     def __init__(self, file: str, lines: dict[Path_, int]):
@@ -83,6 +83,20 @@ class _Located:
         while probe and probe not in self.lines:
             probe = probe[:-1]
         return Problem(self.file, message, self.lines.get(probe, 1), format_path(path), hint)
+
+
+def read_yaml(text: str, file: str, what: str) -> tuple[dict[str, Any] | None, Located, list[Problem]]:
+    """Parse YAML keeping every key's line: the plain data (None unless a mapping), a problem
+    locator for the file, and the problems found. `what` names the file kind in messages."""
+    try:
+        raw = YAML(typ="rt").load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark
+        return None, Located(file, {}), [Problem(file, f"not valid YAML: {error.problem}", mark.line + 1 if mark else None)]
+    data = plain(raw)
+    if not isinstance(data, dict):
+        return None, Located(file, {}), [Problem(file, f"{what} must be a YAML mapping", 1)]
+    return data, Located(file, line_map(raw)), []
 
 
 def _substitute(node: Any, parameters: Mapping[str, Any], path: Path_, found: list[tuple[Path_, str]]) -> Any:
@@ -109,7 +123,7 @@ def _collapse_tags(loc: tuple[Any, ...]) -> Path_:
     return tuple(out)
 
 
-def _validation_problems(error: ValidationError, at: _Located, field_names: set[str] | None = None) -> list[Problem]:
+def validation_problems(error: ValidationError, at: Located, field_names: set[str] | None = None) -> list[Problem]:
     problems = []
     for item in error.errors():
         path = _collapse_tags(item["loc"])
@@ -132,7 +146,7 @@ def _validation_problems(error: ValidationError, at: _Located, field_names: set[
     return problems
 
 
-def _criterion_problem(path: Path_, value: Any, at: _Located) -> Problem:
+def _criterion_problem(path: Path_, value: Any, at: Located) -> Problem:
     if not isinstance(value, dict):
         return at.problem(path, f"a criterion must be a mapping with one kind ({', '.join(CRITERION_KINDS)})")
     kinds = [key for key in value if key in CRITERION_KINDS]
@@ -180,7 +194,7 @@ def _date_names(node: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
             yield sub_path, value
 
 
-def _semantic_problems(data: dict[str, Any], value_sets: set[str] | None, at: _Located) -> list[Problem]:
+def _semantic_problems(data: dict[str, Any], value_sets: set[str] | None, at: Located) -> list[Problem]:
     """Checks of names the models cannot make, on the raw YAML so they run even when the models fail."""
     problems: list[Problem] = []
     unit = data.get("unit", "member")
@@ -239,17 +253,10 @@ def parse_spec(
     overrides: Mapping[str, Any] | None = None,
 ) -> tuple[MeasureSpec | None, list[Problem]]:
     """Parse one spec's text. Returns the spec (None if invalid) and every problem found."""
-    try:
-        raw = YAML(typ="rt").load(text)
-    except MarkedYAMLError as error:
-        mark = error.problem_mark
-        return None, [Problem(file, f"not valid YAML: {error.problem}", mark.line + 1 if mark else None)]
-    at = _Located(file, _line_map(raw))
-    data = _plain(raw)
-    if not isinstance(data, dict):
-        return None, [Problem(file, "a measure spec must be a YAML mapping", 1)]
+    data, at, problems = read_yaml(text, file, "a measure spec")
+    if data is None:
+        return None, problems
     parameters = {name: entry.get("value") if isinstance(entry, dict) else entry for name, entry in (data.get("parameters") or {}).items()}
-    problems: list[Problem] = []
     for name, value in (overrides or {}).items():
         if name not in parameters:
             problems.append(Problem(file, f"--param names unknown parameter '{name}'", None, "parameters", did_you_mean(name, parameters)))
@@ -266,7 +273,7 @@ def parse_spec(
     except ValidationError as error:
         # An unknown $parameter is reported once, not again as a value of the wrong type.
         unresolved = {format_path(path) for path, _ in unknown}
-        return None, _in_file_order(problems + [problem for problem in _validation_problems(error, at) if problem.path not in unresolved])
+        return None, _in_file_order(problems + [problem for problem in validation_problems(error, at) if problem.path not in unresolved])
     return (None if problems else spec), _in_file_order(problems)
 
 
