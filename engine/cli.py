@@ -73,6 +73,13 @@ def _period(text: str | None, data: Path):
     return parse_period(text) if text else default_period(data)
 
 
+def _periods(text: str | None, data: Path):
+    from engine.period import parse_periods
+    from engine.pipeline import default_period
+
+    return parse_periods(text) if text else (default_period(data),)
+
+
 def _measures_dir(path: Path | None) -> Path:
     from engine.pipeline import DEFAULT_MEASURES
 
@@ -88,7 +95,7 @@ def main() -> None:
 @main.command()
 @DATA_OPTION
 @click.option("--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True, help="Output folder.")
-@PERIOD_OPTION
+@click.option("--period", default=None, help="Measurement period: a year (2025), 2025-01-01..2025-12-31, or several for trends: 2023..2025 (each year) or periods joined by commas. Default: the year of the latest claim in --data.")
 @click.option("--measures", default=None, help="Comma-separated measure ids (default: all).")
 @MEASURES_DIR_OPTION
 @VALUESETS_OPTION
@@ -134,7 +141,7 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
         alone_or_in_combination=alone_or_in_combination, stratifiers=_stratifiers(stratifier_list),
     )
     options = RunOptions(
-        data=data, out=out, period=_period(period, data), measures=tuple(filter(None, (measures or "").split(","))),
+        data=data, out=out, periods=_periods(period, data), measures=tuple(filter(None, (measures or "").split(","))),
         measures_dir=_measures_dir(measures_dir), valuesets_dir=valuesets, parameters=_parse_params(params), poverty_guideline_year=poverty_guideline_year,
         statistics=statistics, groups=groups, public=public, suppression=SuppressionOptions(threshold=threshold, protection_width=protection_width),
         benchmarks=benchmarks, baseline=baseline,
@@ -149,12 +156,14 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
         table.add_row(name, str(extract.rows_read), str(extract.rows_used), str(extract.rows_rejected))
     console.print(table)
     overall = report.rates.filter(report.rates["stratifier"] == "overall")
-    rates = Table(title=f"Overall rates, measurement period {report.period.label}", title_justify="left")
-    for column in ("measure", "rate", "numerator", "denominator", "rate %"):
-        rates.add_column(column, justify="left" if column in ("measure", "rate") else "right")
-    for row in overall.iter_rows(named=True):
+    several = len(report.periods) > 1
+    labels = ", ".join(period.label for period in report.periods)
+    rates = Table(title=f"Overall rates, measurement period{'s' if several else ''} {labels}", title_justify="left")
+    for column in (("period",) if several else ()) + ("measure", "rate", "numerator", "denominator", "rate %"):
+        rates.add_column(column, justify="left" if column in ("period", "measure", "rate") else "right")
+    for row in overall.sort("measure_id", "rate_id", "period", maintain_order=True).iter_rows(named=True):
         shown = [("suppressed" if row[name] is None else str(row[name])) for name in ("numerator", "denominator")]
-        rates.add_row(row["measure_id"], row["rate_id"], *shown, "-" if row["rate"] is None else f"{100 * row['rate']:.1f}")
+        rates.add_row(*([row["period"]] if several else []), row["measure_id"], row["rate_id"], *shown, "-" if row["rate"] is None else f"{100 * row['rate']:.1f}")
     console.print(rates)
     if report.targets is not None and report.targets.roll_up.height:
         roll_up = Table(title="Program roll-up by plan", title_justify="left")

@@ -24,12 +24,15 @@ from engine.compile import CompiledMeasure, compile_measure, explain_measure
 from engine.contract import Extracts, file_sha256, find_extract_file, load_extracts
 from engine.errors import EqmError, UsageError
 from engine.period import Period, parse_period
+from engine.attrition import attrition
+from engine.compile.outreach import last_visit_query
+from engine.gaps import gap_lists
 from engine.render import build_public_scorecard_context, build_scorecard_context, render_scorecard
 from engine.suppress import SuppressedRates, SuppressionOptions, markers, suppress_rates
 from engine.spec.benchmarks import BenchmarksFile, load_benchmarks
 from engine.targets import TargetResults, check_targets
-from engine.render.scorecard import ExtractNote, MeasureNotes, RunNotes, ValueSetNote
-from engine.run import EngineTables, run_measures
+from engine.render.scorecard import AttritionNote, ExtractNote, MeasureNotes, RunNotes, ScorecardContext, ValueSetNote
+from engine.run import EngineTables, RunOutput, run_measures
 from engine.spec import MeasureSpec, load_measures
 from engine.spec.loader import VALUE_SET_FIELDS, walk_spec
 from engine.strata import DECLINED, UNKNOWN, GroupOptions, member_strata
@@ -44,7 +47,7 @@ DEFAULT_MEASURES = PACKAGE_ROOT / "measures"
 class RunOptions:
     data: Path = Path("sample_data")
     out: Path = Path("out")
-    period: Period | None = None
+    periods: tuple[Period, ...] = ()  # earliest first; empty: the year of the latest claim
     measures: tuple[str, ...] = ()
     measures_dir: Path = DEFAULT_MEASURES
     valuesets_dir: Path | None = None
@@ -68,6 +71,7 @@ class RunReport:
     outputs: list[Path]
     timings: dict[str, float]
     targets: TargetResults | None = None
+    periods: tuple[Period, ...] = ()
 
 
 def value_set_dirs(measures_dir: Path, override: Path | None) -> list[Path]:
@@ -101,6 +105,25 @@ def default_period(data: Path) -> Period:
     return parse_period(str(datetime.now().year - 1))
 
 
+@dataclass
+class PeriodResults:
+    """Everything one measurement period produced."""
+
+    period: Period
+    compiled: list[CompiledMeasure]
+    strata: pl.DataFrame
+    stratifiers: dict[str, list[str]]
+    output: RunOutput
+    rates: pl.DataFrame  # internal rates (with would-be-suppressed markers)
+    summary: pl.DataFrame
+    protected: SuppressedRates | None
+    attrition: pl.DataFrame
+
+    @property
+    def published(self) -> pl.DataFrame:
+        return self.protected.table if self.protected else self.rates
+
+
 def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: None) -> RunReport:
     timings: dict[str, float] = {}
 
@@ -112,27 +135,58 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
     done = stage("load measure specs and value sets")
     specs = load_specs(options.measures_dir, options.valuesets_dir, options.measures, options.parameters)
     value_sets = load_value_sets(value_set_dirs(options.measures_dir, options.valuesets_dir), used_value_sets(specs))
-    period = options.period or default_period(options.data)
+    periods = options.periods or (default_period(options.data),)
     program = load_benchmarks(options.benchmarks, specs) if options.benchmarks else None
     baseline = load_baseline(options.baseline) if options.baseline else None
     done()
 
     done = stage("compile")
-    compiled = [compile_measure(spec, period) for spec in specs]
-    needed = sorted({name for measure in compiled for name in measure.extracts})
+    compiled = {period: [compile_measure(spec, period) for spec in specs] for period in periods}
+    needed = sorted({name for measures in compiled.values() for measure in measures for name in measure.extracts})
     done()
 
     done = stage("load and validate extracts")
     extracts = load_extracts(options.data, needed)
+    done()
+
+    results = [run_period(options, period, specs, compiled[period], extracts, value_sets, stage, f" {period.label}" if len(periods) > 1 else "", last=period == periods[-1])
+               for period in periods]
+    latest = results[-1]
+
+    targets = None
+    if program is not None:
+        done = stage("benchmarks and targets")
+        # A multi-period run's earlier period is the baseline unless a baseline file is given.
+        if baseline is None and len(results) > 1:
+            baseline = baseline_columns(results[-2].published)
+        # Checked on the published table: a suppressed rate is "not published", never guessed.
+        targets = check_targets(latest.published, specs, program, baseline, options.statistics.min_denominator)
+        done()
+
+    done = stage("write outputs")
+    outputs = write_outputs(options, specs, value_sets, extracts, results, timings, program, targets)
+    done()
+    rates = stack([(result.period, result.published) for result in results])
+    summary = stack([(result.period, result.protected.disparities if result.protected else result.summary) for result in results])
+    if options.public:  # a public run reports only what it published
+        return RunReport(latest.period, extracts, rates, summary, latest.output.member_results.clear(), outputs, timings, targets, periods)
+    members = stack([(result.period, result.output.member_results) for result in results])
+    return RunReport(latest.period, extracts, rates, summary, members, outputs, timings, targets, periods)
+
+
+def run_period(options: RunOptions, period: Period, specs: list[MeasureSpec], compiled: list[CompiledMeasure], extracts: Extracts, value_sets: ValueSets,
+               stage: Callable[[str], Callable[[], None]], suffix: str, last: bool) -> PeriodResults:
+    """Compute, stratify and (for a public run) protect one measurement period."""
+    done = stage("compute measures" + suffix)
     strata = member_strata(extracts.tables["members"], options.poverty_guideline_year or period.start.year, options.groups)
     tables = EngineTables.from_extracts(extracts, value_sets.codes, strata)
+    # Gap lists are for the latest period only, and never in a public run.
+    queries = {"last_visits": last_visit_query(period.end)} if last and not options.public else {}
+    output = run_measures(compiled, tables, queries=queries)
+    steps = attrition(compiled, output.attrition_counts, output.member_results)
     done()
 
-    done = stage("compute measures")
-    output = run_measures(compiled, tables)
-    done()
-
-    done = stage("stratify and statistics")
+    done = stage("stratify and statistics" + suffix)
     groups = options.groups
     stratifiers = {measure.spec.id: run_stratifiers(measure.spec, measure.uses_dyads, groups.race_scheme, groups.alone_or_in_combination, groups.stratifiers) for measure in compiled}
     counts = stratify(output.member_results, specs, stratifiers, groups.bands)
@@ -143,73 +197,103 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
     summary = disparities(rates, specs, groups.bands)
     done()
 
-    done = stage("disclosure control")
+    done = stage("disclosure control" + suffix)
     protected = suppress_rates(rates, summary, options.suppression) if options.public else None
     if protected is None:
         rates = markers(rates, options.suppression)
     done()
+    return PeriodResults(period, compiled, strata, stratifiers, output, rates, summary, protected, steps)
 
-    targets = None
-    if program is not None:
-        done = stage("benchmarks and targets")
-        # Checked on the published table: a suppressed rate is "not published", never guessed.
-        targets = check_targets(protected.table if protected else rates, specs, program, baseline, options.statistics.min_denominator)
-        done()
 
-    done = stage("write outputs")
-    outputs = write_outputs(options, period, specs, compiled, value_sets, extracts, output.member_results, protected or rates, summary, strata, stratifiers,
-                            timings | {f"compute {key}": value for key, value in output.timings.items()}, program, targets)
-    done()
-    if protected is not None:  # a public run reports only what it published
-        return RunReport(period, extracts, protected.table, protected.disparities, output.member_results.clear(), outputs, timings, targets)
-    return RunReport(period, extracts, rates, summary, output.member_results, outputs, timings, targets)
+def stack(frames: list[tuple[Period, pl.DataFrame]]) -> pl.DataFrame:
+    """Frames of several periods as one, with the period's label as the first column."""
+    return pl.concat([frame.select(pl.lit(period.label, dtype=pl.String).alias("period"), pl.all()) for period, frame in frames], how="vertical")
 
 
 def load_baseline(path: Path) -> pl.DataFrame:
-    """Rates of an earlier run (rates.parquet or rates.csv), keyed by measure, rate, stratifier and stratum."""
+    """Rates of an earlier run (rates.parquet or rates.csv), keyed by measure, rate, stratifier and stratum.
+
+    From a multi-period run's file, the latest period is the baseline.
+    """
     frame = pl.read_parquet(path) if path.suffix == ".parquet" else pl.read_csv(path, infer_schema_length=10_000)
     missing = [column for column in ("measure_id", "rate_id", "stratifier", "stratum", "rate", "denominator") if column not in frame.columns]
     if missing:
         raise UsageError(f"--baseline '{path}' is not an eqm rates file: no column {', '.join(missing)}")
-    return frame.select("measure_id", "rate_id", "stratifier", "stratum", pl.col("rate").cast(pl.Float64), pl.col("denominator").cast(pl.Int64))
+    if "period" in frame.columns:
+        frame = frame.filter(pl.col("period") == frame["period"].cast(pl.String).sort().last())
+    return baseline_columns(frame)
 
 
-def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec], compiled: list[CompiledMeasure], value_sets: ValueSets,
-                  extracts: Extracts, member_results: pl.DataFrame, rates: pl.DataFrame | SuppressedRates, summary: pl.DataFrame, strata: pl.DataFrame,
-                  stratifiers: dict[str, list[str]], timings: dict[str, float], program: BenchmarksFile | None = None,
-                  targets: TargetResults | None = None) -> list[Path]:
-    """Internal runs write everything; public runs write only suppressed tables (no member-level files, no rejects)."""
+def baseline_columns(rates: pl.DataFrame) -> pl.DataFrame:
+    return rates.select("measure_id", "rate_id", "stratifier", "stratum", pl.col("rate").cast(pl.Float64), pl.col("denominator").cast(pl.Int64))
+
+
+def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: ValueSets, extracts: Extracts, results: list[PeriodResults],
+                  timings: dict[str, float], program: BenchmarksFile | None = None, targets: TargetResults | None = None) -> list[Path]:
+    """Internal runs write everything; public runs write only suppressed tables (no member-level files, no rejects, no gaps)."""
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
-    stale = ("targets", "equity_targets", "roll_up")
     # Files an earlier run may have left that this run might not write (member-level ones above all).
-    for previous in (out / "rejects", out / "member_results.parquet", *[out / f"{name}.{suffix}" for name in stale for suffix in ("csv", "parquet")]):
+    stale = [out / "rejects", out / "gaps", out / "member_results.parquet"]
+    stale += [out / f"{name}.{suffix}" for name in ("targets", "equity_targets", "roll_up", "attrition") for suffix in ("csv", "parquet")]
+    for previous in stale:
         if previous.is_dir():
             shutil.rmtree(previous)
         elif previous.exists():
             previous.unlink()
-    public = isinstance(rates, SuppressedRates)
-    table = rates.table if public else rates
-    summary = rates.disparities if public else summary
-    written = [out / "rates.csv", out / "rates.parquet", out / "disparities.csv", out / "disparities.parquet", out / "scorecard.html", out / "manifest.json"]
-    table.write_csv(written[0])
-    table.write_parquet(written[1])
-    summary.write_csv(written[2])
-    summary.write_parquet(written[3])
+    latest = results[-1]
+    public = latest.protected is not None
+    written: list[Path] = []
+
+    def write(name: str, frame: pl.DataFrame, folder: Path = out) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        for suffix in ("csv", "parquet"):
+            path = folder / f"{name}.{suffix}"
+            frame.write_csv(path) if suffix == "csv" else frame.write_parquet(path)
+            written.append(path)
+
+    write("rates", stack([(result.period, result.published) for result in results]))
+    write("disparities", stack([(result.period, result.protected.disparities if result.protected else result.summary) for result in results]))
     if targets is not None:
         for name, frame in (("targets", targets.targets), ("equity_targets", targets.equity), ("roll_up", targets.roll_up)):
-            frame.write_csv(out / f"{name}.csv")
-            frame.write_parquet(out / f"{name}.parquet")
-            written += [out / f"{name}.csv", out / f"{name}.parquet"]
+            write(name, frame)
     if not public:
-        member_results.write_parquet(out / "member_results.parquet")
+        members = stack([(result.period, result.output.member_results) for result in results])
+        members.write_parquet(out / "member_results.parquet")
         written.append(out / "member_results.parquet")
+        write("attrition", stack([(result.period, result.attrition) for result in results]))
+        lists = gap_lists(latest.output.member_results, latest.output.queries["last_visits"], [spec.id for spec in specs])
+        for measure_id, frame in lists.items():
+            write(measure_id, frame.select(pl.lit(latest.period.label).alias("period"), pl.all()), out / "gaps")
         (out / "rejects").mkdir()
         for name, frame in extracts.rejects.items():
             if frame.height:
                 path = out / "rejects" / f"{name}.csv"
                 frame.write_csv(path)
                 written.append(path)
+    scorecard, manifest_path = out / "scorecard.html", out / "manifest.json"
+    scorecard.write_text(render_scorecard(scorecard_context(options, value_sets, extracts, results, program, targets)), encoding="utf-8")
+    written += [scorecard, manifest_path]
+    manifest = build_manifest(options, [result.period for result in results], specs, value_sets, extracts, timings, written)
+    if public:
+        manifest["disclosure_control"] = {result.period.label: disclosure_summary(result.protected) for result in results if result.protected}
+    manifest_path.write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
+    return written
+
+
+def disclosure_summary(protected: SuppressedRates) -> dict[str, Any]:
+    widths = [upper - lower for lower, upper in protected.audit.intervals.values()]
+    return {
+        "threshold": protected.options.threshold, "protection_width": protected.options.width, "cells_suppressed": protected.cells_suppressed,
+        "small_counts_audited": len(protected.audit.intervals), "narrowest_interval": min(widths) if widths else None, "notes": list(protected.notes),
+    }
+
+
+def scorecard_context(options: RunOptions, value_sets: ValueSets, extracts: Extracts, results: list[PeriodResults],
+                      program: BenchmarksFile | None, targets: TargetResults | None) -> ScorecardContext:
+    """The page for the latest period, with every period's rates for the trends."""
+    latest = results[-1]
+    period, strata = latest.period, latest.strata
     run_notes = RunNotes(
         period_label=period.label, period_start=period.start.isoformat(), period_end=period.end.isoformat(),
         extracts=tuple(ExtractNote(name, report.rows_read, report.rows_used, report.rows_rejected) for name, report in extracts.reports.items()),
@@ -220,19 +304,23 @@ def write_outputs(options: RunOptions, period: Period, specs: list[MeasureSpec],
         program=program.program if program else None,
         targets=targets,
     )
-    notes = [MeasureNotes(measure.spec, tuple(explain_measure(measure).splitlines()), tuple(stratifiers[measure.spec.id]), value_set_notes(value_sets, used_value_sets([measure.spec])))
-             for measure in compiled]
-    context = build_public_scorecard_context(rates, notes, run_notes) if public else build_scorecard_context(table, summary, notes, run_notes)
-    written[4].write_text(render_scorecard(context), encoding="utf-8")
-    manifest = build_manifest(options, period, specs, value_sets, extracts, timings, written)
-    if public:
-        widths = [upper - lower for lower, upper in rates.audit.intervals.values()]
-        manifest["disclosure_control"] = {
-            "threshold": rates.options.threshold, "protection_width": rates.options.width, "cells_suppressed": rates.cells_suppressed,
-            "small_counts_audited": len(rates.audit.intervals), "narrowest_interval": min(widths) if widths else None, "notes": list(rates.notes),
-        }
-    written[5].write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
-    return written
+    notes = [MeasureNotes(measure.spec, tuple(explain_measure(measure).splitlines()), tuple(latest.stratifiers[measure.spec.id]),
+                          value_set_notes(value_sets, used_value_sets([measure.spec])), attrition_notes(measure, latest.attrition))
+             for measure in latest.compiled]
+    if latest.protected is not None:
+        earlier = tuple((result.period.label, result.protected) for result in results[:-1] if result.protected)
+        return build_public_scorecard_context(latest.protected, notes, run_notes, earlier)
+    trends = stack([(result.period, result.rates) for result in results]) if len(results) > 1 else None
+    return build_scorecard_context(latest.rates, latest.summary, notes, run_notes, trends=trends)
+
+
+def attrition_notes(measure: CompiledMeasure, steps: pl.DataFrame) -> tuple[AttritionNote, ...]:
+    """Each rate's rules in order with the units left after each (the page withholds counts when public)."""
+    notes = []
+    for rate in measure.rates:
+        rows = steps.filter((pl.col("measure_id") == measure.spec.id) & (pl.col("rate_id") == rate.rate_id)).sort("step")
+        notes.append(AttritionNote(rate.rate_id, rate.title, tuple((row["population"], row["rule"], row["remaining"], row["removed"]) for row in rows.iter_rows(named=True))))
+    return tuple(notes)
 
 
 def value_set_notes(value_sets: ValueSets, names: set[str]) -> tuple[ValueSetNote, ...]:
@@ -248,13 +336,13 @@ def value_set_notes(value_sets: ValueSets, names: set[str]) -> tuple[ValueSetNot
     return tuple(notes)
 
 
-def build_manifest(options: RunOptions, period: Period, specs: list[MeasureSpec], value_sets: ValueSets, extracts: Extracts, timings: dict[str, float], outputs: list[Path]) -> dict[str, Any]:
+def build_manifest(options: RunOptions, periods: list[Period], specs: list[MeasureSpec], value_sets: ValueSets, extracts: Extracts, timings: dict[str, float], outputs: list[Path]) -> dict[str, Any]:
     return {
         "engine": "eqm",
         "engine_version": __version__,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "period": {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label},
-        "poverty_guideline_year": options.poverty_guideline_year or period.start.year,
+        "periods": [{"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label} for period in periods],
+        "poverty_guideline_year": {period.label: options.poverty_guideline_year or period.start.year for period in periods},
         "statistics": asdict(options.statistics),
         "groups": asdict(options.groups),
         "parameters": {spec.id: {name: parameter.value for name, parameter in spec.parameters.items()} for spec in specs},

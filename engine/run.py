@@ -7,11 +7,12 @@ population, with every population flag, reasons, evidence and strata.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import duckdb
 import polars as pl
+from sqlglot import exp
 
 from engine.compile import CompiledMeasure
 from engine.contract import Extracts, claim_codes
@@ -32,6 +33,8 @@ MEMBER_RESULT_SCHEMA = {
     "exclusion_reason": pl.String,
     "not_met_reason": pl.String,
     "evidence_date": pl.Date,
+    "gap": pl.String,
+    "gap_due_date": pl.Date,
     "plan": pl.String,
     "program": pl.String,
     "age_years": pl.Int64,
@@ -78,10 +81,16 @@ class EngineTables:
         )
 
 
+ATTRITION_COUNT_SCHEMA = {"measure_id": pl.String, "rate_id": pl.String, "step": pl.Int64, "remaining": pl.Int64}
+
+
 @dataclass
 class RunOutput:
     member_results: pl.DataFrame
     timings: dict[str, float] = field(default_factory=dict)
+    # Units left after each initial population and denominator rule (CompiledRate.attrition_steps).
+    attrition_counts: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=ATTRITION_COUNT_SCHEMA))
+    queries: dict[str, pl.DataFrame] = field(default_factory=dict)  # results of the extra named queries
 
 
 def connect(tables: EngineTables, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
@@ -97,20 +106,27 @@ def run_measures(
     measures: list[CompiledMeasure],
     tables: EngineTables,
     on_rate: Callable[[str], None] | None = None,
+    queries: Mapping[str, exp.Select] | None = None,
 ) -> RunOutput:
-    """Execute every rate of every measure; one member-results frame with a fixed schema."""
+    """Execute every rate of every measure (one member-results frame with a fixed schema), then any extra named queries."""
     connection = connect(tables)
-    frames, timings = [], {}
+    frames, timings, attrition = [], {}, []
+    extra = {}
     try:
         for measure in measures:
             started = time.perf_counter()
             for rate in measure.rates:
                 frame = pl.from_arrow(connection.sql(rate.query.sql("duckdb")).to_arrow_table())
                 frames.append(frame.select([pl.col(name).cast(dtype) for name, dtype in MEMBER_RESULT_SCHEMA.items()]))
+                if rate.attrition_query is not None:
+                    counts = connection.execute(rate.attrition_query.sql("duckdb")).fetchall()[0]
+                    attrition += [(measure.spec.id, rate.rate_id, step, int(count or 0)) for step, count in enumerate(counts)]
                 if on_rate:
                     on_rate(f"{measure.spec.id}.{rate.rate_id}")
             timings[measure.spec.id] = round(time.perf_counter() - started, 4)
+        for name, query in (queries or {}).items():
+            extra[name] = pl.from_arrow(connection.sql(query.sql("duckdb")).to_arrow_table())
     finally:
         connection.close()
     results = pl.concat(frames) if frames else pl.DataFrame(schema=MEMBER_RESULT_SCHEMA)
-    return RunOutput(results, timings)
+    return RunOutput(results, timings, pl.DataFrame(attrition, schema=ATTRITION_COUNT_SCHEMA, orient="row"), extra)

@@ -10,6 +10,9 @@ from typing import Any
 import polars as pl
 
 from engine.contract import EXTRACTS, Extract
+from engine.attrition import ATTRITION_SCHEMA
+from engine.gaps import GAP_COLUMNS, LAST_VISIT_SCHEMA
+from engine.period import PERIOD_SCHEMA
 from engine.run import MEMBER_RESULT_SCHEMA
 from engine.spec.models import MeasureSpec
 from engine.compare import COMPARED_RATE_SCHEMA, DISPARITY_SCHEMA
@@ -19,7 +22,8 @@ from engine.targets import EQUITY_SCHEMA, ROLL_UP_SCHEMA, TARGET_SCHEMA
 JSON_TYPES = {pl.String: "string", pl.Date: "string", pl.Int64: "integer", pl.Float64: "number", pl.Boolean: "boolean"}
 CONTRACT_TYPES = {"string": {"type": "string"}, "date": {"type": "string", "format": "date"}, "integer": {"type": "integer"}, "number": {"type": "number"}, "boolean": {"type": "boolean"}}
 
-MEMBER_RESULT_DESCRIPTIONS = {
+PERIOD_DESCRIPTION = {"period": "The measurement period (a year, or start..end): a run may compute several."}
+MEMBER_RESULT_DESCRIPTIONS = PERIOD_DESCRIPTION | {
     "measure_id": "Measure id (the spec file name).",
     "rate_id": "Rate id within the measure.",
     "member_id": "Member identifier.",
@@ -35,6 +39,8 @@ MEMBER_RESULT_DESCRIPTIONS = {
     "exclusion_reason": "Which exclusion, exception or numerator exclusion applied.",
     "not_met_reason": "Why the unit is not in the denominator, or not in the numerator.",
     "evidence_date": "Latest qualifying event date for the numerator.",
+    "gap": "For a unit in the denominator but not the numerator (nor excluded): what is missing and by when.",
+    "gap_due_date": "The last day on which the gap can still be closed (the earliest deadline among what is missing).",
     "plan": "Plan attributed on the anchor date (medical enrollment span covering it, else the latest before it).",
     "program": "Program of that span.",
     "age_years": "Completed years of age on the anchor date.",
@@ -51,7 +57,7 @@ MEMBER_RESULT_DESCRIPTIONS = {
     "county": "County.",
     "preferred_language": "Preferred language.",
 }
-RATE_DESCRIPTIONS = {
+RATE_DESCRIPTIONS = PERIOD_DESCRIPTION | {
     "measure_id": "Measure id.",
     "rate_id": "Rate id.",
     "stratifier": "overall, a stratifier, or two crossed with ' x '.",
@@ -87,7 +93,7 @@ RATE_DESCRIPTIONS = {
     "denominator_suppressed": "Public runs: the denominator is suppressed.",
     "exclusions_suppressed": "Public runs: the exclusions count is suppressed.",
 }
-DISPARITY_DESCRIPTIONS = {
+DISPARITY_DESCRIPTIONS = PERIOD_DESCRIPTION | {
     "measure_id": "Measure id.",
     "rate_id": "Rate id.",
     "stratifier": "A single stratifier.",
@@ -130,6 +136,16 @@ def extract_schema(extract: Extract) -> dict[str, Any]:
     }
 
 
+ATTRITION_DESCRIPTIONS = PERIOD_DESCRIPTION | {
+    "measure_id": "Measure id.", "rate_id": "Rate id.", "step": "Order of the rule (0: every unit the rate considers).",
+    "population": "units, or the population the rule belongs to (initial_population, denominator, denominator_exclusion, ...).",
+    "rule": "The rule in plain English (its label in the spec).", "remaining": "Units left after this rule and every rule before it.",
+    "removed": "Units this rule removed (empty for step 0).",
+}
+GAP_DESCRIPTIONS = {
+    "last_visit_date": "Date of the member's latest paid or adjusted claim with a provider, on or before the period's end.",
+    "last_visit_provider_npi": "That claim's rendering provider NPI.", "last_visit_provider_type": "That claim's provider type.",
+}
 UNIT_DESCRIPTIONS = {
     "measure_id": "Measure id.", "rate_id": "Rate id within the measure.", "level": "state, or plan.", "plan": "The plan (empty for the state).",
     "denominator": "The unit's published denominator (empty when suppressed).", "rate": "The rate, in percent (empty when suppressed or no denominator).",
@@ -169,16 +185,24 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     schemas = {"measure-spec.schema.json": measure}
     for extract in EXTRACTS.values():
         schemas[f"extract-{extract.name}.schema.json"] = extract_schema(extract)
-    schemas["result-member_results.schema.json"] = table_schema("eqm result: member_results", "One row per unit (member or event) in each rate's initial population.", MEMBER_RESULT_SCHEMA, MEMBER_RESULT_DESCRIPTIONS)
+    schemas["result-member_results.schema.json"] = table_schema(
+        "eqm result: member_results", "One row per unit (member or event) in each rate's initial population, per period.", PERIOD_SCHEMA | MEMBER_RESULT_SCHEMA, MEMBER_RESULT_DESCRIPTIONS)
     schemas["result-rates.schema.json"] = table_schema(
-        "eqm result: rates (internal run)", "Counts, rates, intervals and comparisons per measure, rate, stratifier and stratum.",
-        {**COMPARED_RATE_SCHEMA, "would_be_suppressed": pl.Boolean}, RATE_DESCRIPTIONS,
+        "eqm result: rates (internal run)", "Counts, rates, intervals and comparisons per period, measure, rate, stratifier and stratum.",
+        {**PERIOD_SCHEMA, **COMPARED_RATE_SCHEMA, "would_be_suppressed": pl.Boolean}, RATE_DESCRIPTIONS,
     )
     schemas["result-public-rates.schema.json"] = table_schema(
         "eqm result: rates (public run)", "As the internal rates, with suppressed counts and what reveals them set to null; detail counts are not published.",
-        {**COMPARED_RATE_SCHEMA, "numerator_suppressed": pl.Boolean, "denominator_suppressed": pl.Boolean, "exclusions_suppressed": pl.Boolean}, RATE_DESCRIPTIONS,
+        {**PERIOD_SCHEMA, **COMPARED_RATE_SCHEMA, "numerator_suppressed": pl.Boolean, "denominator_suppressed": pl.Boolean, "exclusions_suppressed": pl.Boolean}, RATE_DESCRIPTIONS,
     )
-    schemas["result-disparities.schema.json"] = table_schema("eqm result: disparities", "Summary disparity indices per measure, rate and stratifier.", DISPARITY_SCHEMA, DISPARITY_DESCRIPTIONS)
+    schemas["result-disparities.schema.json"] = table_schema(
+        "eqm result: disparities", "Summary disparity indices per period, measure, rate and stratifier.", PERIOD_SCHEMA | DISPARITY_SCHEMA, DISPARITY_DESCRIPTIONS)
+    schemas["result-attrition.schema.json"] = table_schema(
+        "eqm result: attrition (internal run)", "Per period, measure and rate: the units left after each population rule, in order.", PERIOD_SCHEMA | ATTRITION_SCHEMA, ATTRITION_DESCRIPTIONS)
+    gap_types = MEMBER_RESULT_SCHEMA | LAST_VISIT_SCHEMA
+    schemas["result-gaps.schema.json"] = table_schema(
+        "eqm result: gaps/<measure> (internal run)", "The latest period's gap list for one measure: a row per unit in the denominator and not in the numerator (nor excluded).",
+        PERIOD_SCHEMA | {name: gap_types[name] for name in GAP_COLUMNS}, MEMBER_RESULT_DESCRIPTIONS | GAP_DESCRIPTIONS)
     program = BenchmarksFile.model_json_schema(by_alias=True)
     program["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     program["title"] = "eqm benchmarks file"

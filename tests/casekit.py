@@ -101,7 +101,8 @@ def expectations_by_rate(case: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return case["expect_by_rate"] if "expect_by_rate" in case else {case["rate"]: case["expect"]}
 
 
-def execute(spec: Any, case: dict[str, Any], valueset_dirs: list[Path]) -> pl.DataFrame:
+def execute(spec: Any, case: dict[str, Any], valueset_dirs: list[Path], with_attrition: bool = False) -> Any:
+    """The member results (and, with `with_attrition`, the attrition query counts too)."""
     period = parse_period(str(case["period"]))
     extracts = validate_extracts(frames(case), today=date(2030, 1, 1))
     for name, rejected in extracts.rejects.items():
@@ -109,4 +110,5 @@ def execute(spec: Any, case: dict[str, Any], valueset_dirs: list[Path]) -> pl.Da
     value_sets = load_value_sets(valueset_dirs)
     strata = member_strata(extracts.tables["members"], case.get("guideline_year", period.start.year))
     compiled = compile_measure(spec, period)
-    return run_measures([compiled], EngineTables.from_extracts(extracts, value_sets.codes, strata)).member_results
+    output = run_measures([compiled], EngineTables.from_extracts(extracts, value_sets.codes, strata))
+    return (output.member_results, output.attrition_counts) if with_attrition else output.member_results

@@ -28,3 +28,18 @@ def sample_run(tmp_path_factory) -> Path:
 def public_run(tmp_path_factory) -> Path:
     """A public run (`--public`) of the whole library on sample_data/."""
     return _run(tmp_path_factory.mktemp("public"), "--public")
+
+
+TWO_BENCHMARKS = """program: trend test
+benchmarks:
+  - {measure: w30, rate: first_15_months, benchmark: 62.0, source: test, improvement_target: {gap_closure: 0.10, minimum_points: 1.0}}
+  - {measure: wcv, rate: ages_3_21, benchmark: 50.0, source: test}
+"""
+
+
+@pytest.fixture(scope="session")
+def trend_run(tmp_path_factory) -> Path:
+    """Two periods of two measures at once, with a benchmarks file (the earlier period is the baseline)."""
+    program = tmp_path_factory.mktemp("program") / "program.yaml"
+    program.write_text(TWO_BENCHMARKS)
+    return _run(tmp_path_factory.mktemp("trend"), "--measures", "w30,wcv", "--period", "2024..2025", "--benchmarks", str(program))

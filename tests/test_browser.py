@@ -107,6 +107,24 @@ def test_sample_scorecard(browser, sample_run: Path, public_run: Path, view: str
     watched.page.close()
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_trends_and_attrition(browser, trend_run: Path, width: int) -> None:
+    watched = Watched(browser, width)
+    watched.open(trend_run / "scorecard.html")
+    assert watched.errors == [] and watched.overflow() <= 0
+    assert watched.count("figure.trend svg[role='img']") >= 3 * 3, "overall, race and income trends for each of the three rates"
+    assert watched.count("table.attrition") == 3
+    # Every line label and period label is drawn inside its chart, not cut off at the edge.
+    outside = watched.page.evaluate("""() => [...document.querySelectorAll('figure.trend svg')].flatMap(svg => {
+        const width = svg.viewBox.baseVal.width, height = svg.viewBox.baseVal.height;
+        return [...svg.querySelectorAll('text')].map(text => text.getBBox()).filter(box => box.x < 0 || box.y < 0 || box.x + box.width > width || box.y + box.height > height).map(box => JSON.stringify(box));
+    })""")
+    assert outside == [], outside[:5]
+    save(watched.page, f"trend-{width}", "figure.trend")
+    save(watched.page, f"attrition-{width}", "table.attrition")
+    watched.page.close()
+
+
 def test_print_layout(browser, public_run: Path) -> None:
     watched = Watched(browser, 1280)
     watched.open(public_run / "scorecard.html")

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from engine.cli import main
+from engine.period import PERIOD_SCHEMA
 from engine.pipeline import DEFAULT_MEASURES, load_specs
 from engine.run import MEMBER_RESULT_SCHEMA
 from engine.stratify import stratum_total_mismatches
@@ -30,7 +31,7 @@ def test_run_writes_every_output(sample_run: Path) -> None:
     for name in ("member_results.parquet", "rates.csv", "rates.parquet", "scorecard.html", "manifest.json"):
         assert (sample_run / name).exists(), name
     results = pl.read_parquet(sample_run / "member_results.parquet")
-    assert dict(results.schema) == MEMBER_RESULT_SCHEMA
+    assert dict(results.schema) == PERIOD_SCHEMA | MEMBER_RESULT_SCHEMA
     assert set(results["measure_id"]) == LIBRARY
 
 
@@ -43,7 +44,7 @@ def test_rows_read_equal_rows_used_plus_rejected(sample_run: Path) -> None:
         if rejects.exists():
             frame = pl.read_csv(rejects, infer_schema=False)
             assert frame.height == entry["rows_rejected"] and frame["reject_reason"].null_count() == 0
-    assert manifest["period"]["label"] == "2025"
+    assert [period["label"] for period in manifest["periods"]] == ["2025"]
     assert set(manifest["measures"]) == LIBRARY and manifest["value_sets"]
 
 
@@ -144,9 +145,10 @@ def test_group_options_on_the_sample(tmp_path: Path) -> None:
 
 
 def test_public_run_writes_no_member_level_files(public_run: Path) -> None:
-    assert not (public_run / "member_results.parquet").exists() and not (public_run / "rejects").exists()
+    for name in ("member_results.parquet", "rejects", "gaps", "attrition.csv", "attrition.parquet"):
+        assert not (public_run / name).exists(), name
     manifest = json.loads((public_run / "manifest.json").read_text())
-    assert manifest["disclosure_control"]["narrowest_interval"] >= 11
+    assert manifest["disclosure_control"]["2025"]["narrowest_interval"] >= 11
     assert "Public view" in (public_run / "scorecard.html").read_text()
 
 

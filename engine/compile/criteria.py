@@ -42,6 +42,12 @@ class Fragment:
     children: tuple[Fragment, ...] = ()
     tables: tuple[CriterionTable, ...] = ()
     evidence: tuple[exp.Expression, ...] = ()
+    # For gap lists: events counted so far, how many are needed, by when, and a short name.
+    found: exp.Expression | None = None
+    needed: int = 1
+    due: exp.Expression | None = None
+    noun: str = ""
+    spacing_days: int = 0
 
     @property
     def name(self) -> str:
@@ -208,15 +214,22 @@ def _subject_phrase(subject: str) -> str:
 
 
 def _counted_events(rule: m.ClaimsRule | m.ScreeningsRule | m.KindergartenRule, select: exp.Select, when: exp.Expression) -> exp.Select:
-    select = select.select(sql.column("unit_id", "u").as_(sql.ident("unit_id")), exp.Max(this=when.copy()).as_(sql.ident("evidence_date")))
-    select = select.group_by(sql.column("unit_id", "u"))
+    """Units with at least one qualifying event: how many count (`found`) and the latest date.
+
+    Units short of `at_least` stay in the table, so a gap list can say how many are missing;
+    the criterion is met when found reaches at_least (see `_events_fragment`).
+    """
     if rule.min_days_apart > 1:
-        counted = sql.spaced_chain_count(when.copy(), rule.min_days_apart)
-    else:
+        counted: exp.Expression = sql.spaced_chain_count(when.copy(), rule.min_days_apart)
+    elif rule.at_least > 1:
         counted = sql.count_distinct(when.copy())
-    if rule.at_least > 1 or rule.min_days_apart > 1:
-        select = select.having(exp.GTE(this=counted, expression=sql.number(rule.at_least)))
-    return select
+    else:
+        counted = sql.number(1)  # a row here is one event found, and one is all that is needed
+    return select.select(
+        sql.column("unit_id", "u").as_(sql.ident("unit_id")),
+        exp.Max(this=when.copy()).as_(sql.ident("evidence_date")),
+        counted.as_(sql.ident("found")),
+    ).group_by(sql.column("unit_id", "u"))
 
 
 def _events_sentence(rule: m.ClaimsRule | m.ScreeningsRule | m.KindergartenRule, what: str) -> str:
@@ -226,10 +239,26 @@ def _events_sentence(rule: m.ClaimsRule | m.ScreeningsRule | m.KindergartenRule,
 
 
 def _table_fragment(kind: str, label: str | None, query: exp.Select, description: str, context: Context) -> Fragment:
-    text = query.sql("duckdb")
-    name = context.tables_by_sql.get(text) or context.tables_by_sql.setdefault(text, context.table_name())
+    name = _table_name(query, context)
     matched = sql.column("unit_id", name).is_(exp.null()).not_()
     return Fragment(matched, description, kind, label, tables=(CriterionTable(name, query),), evidence=(sql.column("evidence_date", name),))
+
+
+def _table_name(query: exp.Select, context: Context) -> str:
+    text = query.sql("duckdb")
+    return context.tables_by_sql.get(text) or context.tables_by_sql.setdefault(text, context.table_name())
+
+
+def _events_fragment(kind: str, node: m.Claims | m.Screenings | m.Kindergarten, rule: m.ClaimsRule | m.ScreeningsRule | m.KindergartenRule,
+                     select: exp.Select, when: exp.Expression, sentence: str, noun: str, context: Context) -> Fragment:
+    """An event criterion: met when the events found reach at_least; the evidence is the latest one."""
+    query = _counted_events(rule, select, when)
+    name = _table_name(query, context)
+    found = sql.coalesce(sql.column("found", name), sql.number(0))
+    matched = exp.GTE(this=found.copy(), expression=sql.number(rule.at_least))
+    evidence = sql.case([(matched.copy(), sql.column("evidence_date", name))])
+    return Fragment(matched, _events_sentence(rule, sentence), kind, node.label, tables=(CriterionTable(name, query),), evidence=(evidence,),
+                    found=found, needed=rule.at_least, due=context.date(rule.window.to), noun=noun, spacing_days=rule.min_days_apart if rule.min_days_apart > 1 else 0)
 
 
 # ---- visit functions ----
@@ -352,17 +381,17 @@ def enrollment_query(rule: m.EnrollmentRule, context: Context) -> exp.Select:
 
 def visit_claims(node: m.Claims, context: Context) -> Fragment:
     select, when, sentence = claims_events(node.claims, context)
-    return _table_fragment("claims", node.label, _counted_events(node.claims, select, when), _events_sentence(node.claims, sentence), context)
+    return _events_fragment("claims", node, node.claims, select, when, sentence, f"claim with a code in {_names(node.claims.value_sets)}", context)
 
 
 def visit_screenings(node: m.Screenings, context: Context) -> Fragment:
     select, when, sentence = screenings_events(node.screenings, context)
-    return _table_fragment("screenings", node.label, _counted_events(node.screenings, select, when), _events_sentence(node.screenings, sentence), context)
+    return _events_fragment("screenings", node, node.screenings, select, when, sentence, "screening record", context)
 
 
 def visit_kindergarten(node: m.Kindergarten, context: Context) -> Fragment:
     select, when, sentence = kindergarten_events(node.kindergarten, context)
-    return _table_fragment("kindergarten", node.label, _counted_events(node.kindergarten, select, when), _events_sentence(node.kindergarten, sentence), context)
+    return _events_fragment("kindergarten", node, node.kindergarten, select, when, sentence, "kindergarten entry assessment", context)
 
 
 def visit_linked(node: m.Linked, context: Context) -> Fragment:

@@ -32,6 +32,14 @@ TABLE_EXTRACTS = {"members": "members", "enrollment": "enrollment", "claim_codes
 
 
 @dataclass(frozen=True)
+class AttritionStep:
+    """One population rule in order: the units still in after it are counted (see `attrition_query`)."""
+
+    population: str  # "units", or the population the rule belongs to
+    rule: str
+
+
+@dataclass(frozen=True)
 class CompiledRate:
     measure_id: str
     rate_id: str
@@ -42,6 +50,8 @@ class CompiledRate:
     dates: tuple[tuple[str, str], ...]
     populations: dict[str, Fragment | None]
     tables: frozenset[str]  # engine tables the rate's logic reads (not counting strata joins)
+    attrition_steps: tuple[AttritionStep, ...] = ()
+    attrition_query: exp.Select | None = None  # one row: "step_<i>" = units left after steps 0..i
 
 
 @dataclass(frozen=True)
@@ -72,10 +82,12 @@ class RateBuild:
     dates: list[tuple[str, str]] = field(default_factory=list)
     populations: dict[str, Fragment | None] = field(default_factory=dict)
     unit_description: str = ""
+    unit_tables: list[str] = field(default_factory=list)
 
     def add(self, name: str, query: exp.Select) -> None:
         self.ctes.append((name, query))
         self.current_units = name
+        self.unit_tables.append(name)
 
 
 def compile_measure(spec: m.MeasureSpec, period: Period) -> CompiledMeasure:
@@ -91,7 +103,8 @@ def compile_rate(spec: m.MeasureSpec, rate: m.Rate, period: Period) -> CompiledR
         compile_pass(build)
     tables = frozenset(table.name for _, cte in build.ctes for table in cte.find_all(exp.Table))
     query = final_select(build)
-    return CompiledRate(spec.id, rate.id, rate.title, query, describe_date(rate.anchor), build.unit_description, tuple(build.dates), build.populations, tables)
+    steps, attrition = attrition_query(build)
+    return CompiledRate(spec.id, rate.id, rate.title, query, describe_date(rate.anchor), build.unit_description, tuple(build.dates), build.populations, tables, steps, attrition)
 
 
 # ---- passes ----
@@ -242,6 +255,8 @@ def final_select(build: RateBuild) -> exp.Select:
         *[value.as_(sql.ident(f"{key}_met")) for key, value in met.items()],
         *_reason_columns(pops),
         _evidence(pops["numerator"]).as_(sql.ident("numerator_evidence")),
+        (gap_text(pops["numerator"]) if pops["numerator"] else exp.cast(exp.null(), exp.DataType.build("varchar"))).as_(sql.ident("numerator_gap")),
+        (gap_due(pops["numerator"]) if pops["numerator"] else exp.cast(exp.null(), sql.DATE)).as_(sql.ident("numerator_due")),
     ).from_(sql.table(UNITS, "u"))
     joined: set[str] = set()
     for fragment in pops.values():
@@ -259,6 +274,10 @@ def final_select(build: RateBuild) -> exp.Select:
     num = sql.and_(den.copy(), exp.not_(f("denex")), f("num"))
     numex = sql.and_(num.copy(), f("numex"))
     excep = sql.and_(den.copy(), exp.not_(f("denex")), exp.not_(f("num")), f("excep"))
+    in_gap = sql.and_(den.copy(), exp.not_(f("denex")), exp.Paren(this=sql.or_(
+        sql.and_(exp.not_(f("num")), exp.not_(f("excep"))),
+        sql.and_(f("num"), f("numex")),
+    )))
     exclusion_reason = sql.case([
         (denex.copy(), sql.column("denominator_exclusion_reason", "f")),
         (excep.copy(), sql.column("denominator_exception_reason", "f")),
@@ -295,6 +314,9 @@ def final_select(build: RateBuild) -> exp.Select:
         exclusion_reason.as_(sql.ident("exclusion_reason")),
         not_met_reason.as_(sql.ident("not_met_reason")),
         sql.case([(num.copy(), sql.column("numerator_evidence", "f"))]).as_(sql.ident("evidence_date")),
+        # A gap: counted in the denominator and not in the numerator (so gaps = denominator - numerator).
+        sql.case([(in_gap.copy(), sql.coalesce(sql.column("numerator_gap", "f"), sql.column("numerator_exclusion_reason", "f")))]).as_(sql.ident("gap")),
+        sql.case([(in_gap.copy(), sql.column("numerator_due", "f"))]).as_(sql.ident("gap_due_date")),
         sql.coalesce(sql.column("plan_id", plan_alias), sql.string("Unknown")).as_(sql.ident("plan")),
         sql.coalesce(sql.column("program", plan_alias), sql.string("Unknown")).as_(sql.ident("program")),
         age_years.as_(sql.ident("age_years")),
@@ -313,6 +335,39 @@ def final_select(build: RateBuild) -> exp.Select:
     for name, cte in [*build.ctes, *_dyad_ctes(build.rate.id)]:
         query = query.with_(sql.ident(name), as_=cte, copy=False)
     return query
+
+
+def attrition_query(build: RateBuild) -> tuple[tuple[AttritionStep, ...], exp.Select]:
+    """Units left after each rule of the initial population and the denominator, in spec order.
+
+    A population written as `all` contributes each part as a rule; any other is one rule. Only
+    these rules' tables are computed: what the denominator loses to exclusions and exceptions,
+    and the numerator, are in the member results (engine.attrition adds them).
+    """
+    everyone = "every member in the members extract" if build.spec.unit_of(build.rate) == "member" else f"every event: {build.unit_description}"
+    steps = [AttritionStep("units", everyone)]
+    conditions: list[exp.Expression] = [exp.true()]
+    needed: list[str] = []
+    for population in ("initial_population", "denominator"):
+        fragment = build.populations[population]
+        if fragment is None:
+            continue
+        needed += [table.name for table in fragment.all_tables()]
+        for part in fragment.children if fragment.kind == "all" else (fragment,):
+            steps.append(AttritionStep(population, fragment_name(part)))
+            conditions.append(_met(part, False))
+    counts = [
+        exp.Sum(this=sql.case([(sql.and_(*conditions[: index + 1]), sql.number(1))], sql.number(0))).as_(sql.ident(f"step_{index}"))
+        for index in range(len(conditions))
+    ]
+    query = exp.select(*counts).from_(sql.table(UNITS, "u"))
+    for name in dict.fromkeys(needed):
+        query = query.join(sql.table(name), on=exp.EQ(this=sql.column("unit_id", name), expression=sql.column("unit_id", "u")), join_type="left", copy=False)
+    wanted = set(build.unit_tables) | set(needed)
+    for name, cte in build.ctes:
+        if name in wanted:
+            query = query.with_(sql.ident(name), as_=cte.copy(), copy=False)
+    return tuple(steps), query
 
 
 def _dyad_ctes(prefix: str) -> list[tuple[str, exp.Select]]:
@@ -343,6 +398,91 @@ def _reason_columns(pops: dict[str, Fragment | None]) -> list[exp.Expression]:
         (explain(fragment, prefix) if fragment else exp.cast(exp.null(), exp.DataType.build("varchar"))).as_(sql.ident(name))
         for name, (fragment, explain, prefix) in reasons.items()
     ]
+
+
+def _varchar(value: exp.Expression) -> exp.Expression:
+    return exp.cast(value, exp.DataType.build("varchar"))
+
+
+def _text(*parts: exp.Expression | str) -> exp.Expression:
+    return exp.Concat(expressions=[sql.string(part) if isinstance(part, str) else part for part in parts])
+
+
+EVENT_KINDS = ("claims", "screenings", "kindergarten")
+
+
+def applies(fragment: Fragment) -> exp.Expression:
+    """Whether a route to the numerator is open to the unit: its conditions that are not events hold.
+
+    A child who turned 2 cannot close the gap through the "turned 1 and screened by 1" route;
+    only missing events (visits, screenings, assessments) are things outreach can supply.
+    """
+    if fragment.kind in EVENT_KINDS:
+        return exp.true()
+    if fragment.kind == "all":
+        return sql.and_(*[applies(child) for child in fragment.children])
+    if fragment.kind == "any":
+        return exp.Paren(this=sql.or_(*[applies(child) for child in fragment.children]))
+    return _met(fragment, False)
+
+
+def gap_text(fragment: Fragment, name: str | None = None) -> exp.Expression:
+    """What is still missing for a criterion that is not met (NULL when it is met).
+
+    An event criterion says how many more are needed and by when (its window's last day). A
+    choice (`any`) with a label names its first open route under that label (list the usual
+    route first); an unlabelled choice lists every open route; `all` lists each unmet part.
+    """
+    not_met = exp.not_(_met(fragment, False))
+    inherited = fragment.label or name
+    if fragment.kind == "all":
+        # The one unlabelled event part (what a route is "for") is named by the nearest label above it.
+        unnamed = [child for child in fragment.children if child.kind in EVENT_KINDS and not child.label]
+        passed = inherited if len(unnamed) == 1 else None
+        return exp.func("nullif", exp.ConcatWs(coalesce=True, expressions=[sql.string("; "), *[gap_text(child, passed) for child in fragment.children]]), sql.string(""))
+    if fragment.kind == "any":
+        if fragment.label:
+            text = sql.case([(applies(child), gap_text(child, inherited)) for child in fragment.children])
+        else:
+            routes = exp.ConcatWs(coalesce=True, expressions=[sql.string(" or "), *[sql.case([(applies(child), gap_text(child))]) for child in fragment.children]])
+            text = _text("one of: ", routes)
+        return sql.case([(not_met, text)])
+    name = (inherited if fragment.kind in EVENT_KINDS else fragment.label) or fragment.noun or fragment.description
+    if fragment.kind == "not":
+        return sql.case([(not_met, sql.string(f"{name}: must not be present"))])
+    if fragment.found is None or fragment.due is None:
+        return sql.case([(not_met, sql.string(f"{name}: not met"))])
+    due = sql.coalesce(_varchar(fragment.due.copy()), sql.string("an unknown date"))
+    spacing = f", at least {fragment.spacing_days} days apart" if fragment.spacing_days else ""
+    if fragment.needed == 1:
+        text = _text(f"{name}: needs 1 by ", due)
+    else:
+        missing = _varchar(exp.Sub(this=sql.number(fragment.needed), expression=fragment.found.copy()))
+        text = _text(f"{name}: needs ", missing, " more by ", due, " (", _varchar(fragment.found.copy()), f" of {fragment.needed} found{spacing})")
+    return sql.case([(not_met, text)])
+
+
+def gap_due(fragment: Fragment) -> exp.Expression:
+    """The last day on which the gap can still be closed (NULL when no missing event has a date).
+
+    For `all`, the earliest deadline among unmet parts (missing it makes the whole unreachable);
+    for a labelled choice, its first open route's; for an unlabelled choice, the latest among
+    open routes (any one of them still closes the gap).
+    """
+    not_met = exp.not_(_met(fragment, False))
+    if fragment.kind == "all":
+        return _fold(exp.Least, [gap_due(child) for child in fragment.children])
+    if fragment.kind == "any":
+        if fragment.label:
+            return sql.case([(not_met, sql.case([(applies(child), gap_due(child)) for child in fragment.children]))])
+        return sql.case([(not_met, _fold(exp.Greatest, [sql.case([(applies(child), gap_due(child))]) for child in fragment.children]))])
+    if fragment.due is None or fragment.found is None:
+        return exp.cast(exp.null(), sql.DATE)
+    return sql.case([(not_met, fragment.due.copy())])
+
+
+def _fold(function: type[exp.Least] | type[exp.Greatest], values: list[exp.Expression]) -> exp.Expression:
+    return values[0] if len(values) == 1 else function(this=values[0], expressions=values[1:], ignore_nulls=True)
 
 
 def _evidence(fragment: Fragment | None) -> exp.Expression:

@@ -154,3 +154,108 @@ def marker_points(shape: str, x: float, y: float, size: float = 7.0) -> str:
     else:
         return ""
     return " ".join(f"{px:.1f},{py:.1f}" for px, py in corners)
+
+
+# ---- trend charts: rates by measurement period, one line per group ----
+
+TREND_HEIGHT = 240
+TREND_LEFT = 56  # room for the percent ticks
+TREND_RIGHT = WIDTH - 230  # room for the line labels on the right
+TREND_TOP = 16
+TREND_BOTTOM = TREND_HEIGHT - 34
+TREND_LABEL_GAP = 13  # line labels closer than this are pushed apart
+
+
+@dataclass(frozen=True)
+class TrendSeries:
+    """One group's rates by period (proportions; None where there is no published rate)."""
+
+    label: str
+    rates: tuple[float | None, ...]
+    reliable: tuple[bool, ...] = ()  # per period; an unreliable rate is drawn hollow (default: all reliable)
+
+
+@dataclass(frozen=True)
+class TrendLine:
+    label: str
+    label_text: str
+    label_y: float
+    segments: tuple[str, ...]  # SVG polyline points; a missing rate breaks the line
+    points: tuple[tuple[float, float, bool], ...]  # x, y, hollow (denominator under the reliability minimum)
+    emphasis: bool  # the overall line is drawn heavier
+    dash: str
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    id: str
+    title: str
+    description: str
+    width: int
+    height: int
+    plot_left: float
+    plot_right: float
+    plot_top: float
+    plot_bottom: float
+    periods: tuple[tuple[float, str], ...]  # x and label
+    ticks: tuple[tuple[float, str], ...]  # y and label
+    lines: tuple[TrendLine, ...]
+
+
+def trend_chart(chart_id: str, title: str, periods: list[str], series: list[TrendSeries], description: str) -> TrendChart:
+    """Lay out rates by period on a 0% to 100% axis; the first series is the emphasised one.
+
+    Lines are told apart by their label at the right end and their dash pattern, not by color.
+    """
+    step = (TREND_RIGHT - TREND_LEFT) / max(len(periods) - 1, 1)
+    xs = [round(TREND_LEFT + step * index, 2) if len(periods) > 1 else (TREND_LEFT + TREND_RIGHT) / 2 for index in range(len(periods))]
+
+    def y_of(rate: float) -> float:
+        return round(TREND_BOTTOM - (TREND_BOTTOM - TREND_TOP) * min(max(rate, 0.0), 1.0), 2)
+
+    drawn = []
+    # A group with no published rate in any period has no line (the table lists it).
+    for index, one in enumerate(one for one in series if any(rate is not None for rate in one.rates)):
+        reliable = one.reliable or (True,) * len(one.rates)
+        points = [(x, y_of(rate), not sure) for x, rate, sure in zip(xs, one.rates, reliable, strict=True) if rate is not None]
+        segments, current = [], []
+        for x, rate in zip(xs, one.rates, strict=True):
+            if rate is None:
+                segments.append(current)
+                current = []
+            else:
+                current.append(f"{x:.2f},{y_of(rate):.2f}")
+        segments.append(current)
+        last = next(y_of(rate) for rate in reversed(one.rates) if rate is not None)
+        dash = "" if index == 0 else DASHES[(index - 1) % len(DASHES)][0]
+        drawn.append((one, tuple(" ".join(segment) for segment in segments if len(segment) > 1), tuple(points), last, dash, index == 0))
+    label_ys = _spread([last for _, _, _, last, _, _ in drawn])
+    lines = tuple(
+        TrendLine(one.label, shorten(one.label, 28), label_y, segments, points, emphasis, dash)
+        for (one, segments, points, _, dash, emphasis), label_y in zip(drawn, label_ys, strict=True)
+    )
+    return TrendChart(
+        id=chart_id, title=title, description=description, width=WIDTH, height=TREND_HEIGHT,
+        plot_left=TREND_LEFT, plot_right=TREND_RIGHT, plot_top=TREND_TOP, plot_bottom=TREND_BOTTOM,
+        periods=tuple(zip(xs, periods, strict=True)), ticks=tuple((y_of(tick / 100), f"{tick}%") for tick in TICKS), lines=lines,
+    )
+
+
+def _spread(positions: list[float]) -> list[float]:
+    """Label heights at each line's last point, pushed down apart so no two overlap.
+
+    >>> _spread([100.0, 104.0, 50.0])
+    [100.0, 113.0, 50.0]
+    """
+    placed = list(positions)
+    order = sorted(range(len(placed)), key=lambda index: placed[index])
+    previous = None
+    for index in order:
+        if previous is not None and placed[index] < previous + TREND_LABEL_GAP:
+            placed[index] = previous + TREND_LABEL_GAP
+        previous = placed[index]
+    limit = TREND_HEIGHT - 4.0  # labels pushed past the bottom are pushed back up, keeping the gap
+    for index in reversed(order):
+        placed[index] = min(placed[index], limit)
+        limit = placed[index] - TREND_LABEL_GAP
+    return placed

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from engine import __version__
 from engine.compare import StatisticsOptions, compared_group
-from engine.render.charts import ChartPoint, DotChart, dot_chart, marker_points
+from engine.render.charts import ChartPoint, DotChart, TrendChart, TrendSeries, dot_chart, marker_points, trend_chart
 from engine.spec.models import CROSS, MeasureSpec
 from engine.strata import UNKNOWN
 from engine.stratify import OVERALL, OVERLAPPING
@@ -77,6 +77,15 @@ class ExtractNote:
 
 
 @dataclass(frozen=True)
+class AttritionNote:
+    """One rate's population rules in order, with the units left after each and how many it removed."""
+
+    rate_id: str
+    title: str
+    steps: tuple[tuple[str, str, int, int | None], ...]  # population, rule, remaining, removed
+
+
+@dataclass(frozen=True)
 class MeasureNotes:
     """What the page needs to know about one measure besides its rates."""
 
@@ -84,6 +93,7 @@ class MeasureNotes:
     methodology: tuple[str, ...]  # compile.explain lines: the populations in plain English
     stratifiers: tuple[str, ...]
     value_sets: tuple[ValueSetNote, ...] = ()
+    attrition: tuple[AttritionNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +172,22 @@ class DisparitySummary:
 
 
 @dataclass(frozen=True)
+class TrendTable:
+    id: str
+    title: str
+    rows: tuple[tuple[str, tuple[str, ...], str], ...]  # group, rate text per period, change from the first to the last period
+
+
+@dataclass(frozen=True)
+class TrendView:
+    """A rate over the run's measurement periods: overall and by group, as charts and tables."""
+
+    periods: tuple[str, ...]
+    charts: tuple[TrendChart, ...]
+    tables: tuple[TrendTable, ...]
+
+
+@dataclass(frozen=True)
 class RateCard:
     id: str
     anchor: str
@@ -173,6 +199,7 @@ class RateCard:
     disparities: tuple[DisparitySummary, ...]
     disparities_withheld: bool  # public page: some summaries are not published
     linkage: str | None
+    trend: TrendView | None = None
 
 
 @dataclass(frozen=True)
@@ -263,6 +290,14 @@ class MethodologyCard:
     source: str
     lines: tuple[str, ...]
     value_sets: tuple[ValueSetNote, ...]
+    attrition: tuple[AttritionTable, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttritionTable:
+    id: str
+    title: str
+    rows: tuple[tuple[str, str, str, str], ...]  # population, rule, remaining, removed (empty texts on a public page)
 
 
 @dataclass(frozen=True)
@@ -459,8 +494,55 @@ def _rows(subset: pl.DataFrame, stratifier: str) -> list[dict[str, Any]]:
     return subset.filter(pl.col("stratifier") == stratifier).to_dicts()
 
 
+TREND_STRATIFIERS = ("race_ethnicity", "race", "ethnicity", "income_band", "plan")
+POPULATION_TITLES = {
+    "units": "Units", "initial_population": "Initial population", "denominator": "Denominator", "denominator_exclusion": "Denominator exclusion",
+    "denominator_exception": "Denominator exception", "numerator": "Numerator", "numerator_exclusion": "Numerator exclusion",
+}
+
+
+def _trend(ids: _Ids, title: str, history: pl.DataFrame, stratifiers: tuple[str, ...]) -> TrendView | None:
+    """Rates by period overall and for each charted grouping; None for a single-period run."""
+    periods = history["period"].unique(maintain_order=True).to_list()
+    if len(periods) < 2:
+        return None
+    overall = _series(history, OVERALL, periods)
+    charts, tables = [], []
+    for name in (OVERALL, *[name for name in TREND_STRATIFIERS if name in stratifiers]):
+        groups = overall if name == OVERALL else _series(history, name, periods)
+        heading = f"{title}: trend, {'overall' if name == OVERALL else SHORT_TITLES.get(name, name)}"
+        lines = [TrendSeries(label, tuple(row.rate for row in rows), tuple(row.reliable for row in rows)) for label, rows in (overall if name == OVERALL else [*overall, *groups])]
+        description = "; ".join(f"{label}: " + ", ".join(f"{period} {row.rate_text}" for period, row in zip(periods, rows, strict=True)) for label, rows in ([*overall, *groups] if name != OVERALL else overall))
+        charts.append(trend_chart(ids("trend-chart"), heading, periods, lines, description))
+        tables.append(TrendTable(ids("trend"), f"{heading} (rate by measurement period)", tuple((label, tuple(row.rate_text for row in rows), _change(rows)) for label, rows in groups)))
+    return TrendView(tuple(periods), tuple(charts), tuple(tables))
+
+
+def _series(history: pl.DataFrame, stratifier: str, periods: list[str]) -> list[tuple[str, list[GroupRow]]]:
+    """Each group of a stratifier with its row in every period (a missing period reads as no denominator)."""
+    rows = history.filter(pl.col("stratifier") == stratifier)
+    out = []
+    for group in rows["stratum"].unique(maintain_order=True).to_list():
+        by_period = {row["period"]: row for row in rows.filter(pl.col("stratum") == group).iter_rows(named=True)}
+        label = "Overall" if stratifier == OVERALL else (NO_PLAN if stratifier == PLAN and group == UNKNOWN else group)
+        out.append((label, [group_row(by_period[period], label) if period in by_period else _absent(label) for period in periods]))
+    return out
+
+
+def _absent(label: str) -> GroupRow:
+    return GroupRow(label, "", "", "", "no members", "", "", None, None, None, None, False, False, False)
+
+
+def _change(rows: list[GroupRow]) -> str:
+    """The change in percentage points from the first to the last period, when both have a rate."""
+    first, last = rows[0].rate, rows[-1].rate
+    if first is None or last is None:
+        return ""
+    return f"{100 * (last - first):+.1f} points"
+
+
 def _rate_card(ids: _Ids, spec: MeasureSpec, rate_id: str, title: str, subset: pl.DataFrame, summary: pl.DataFrame, stratifiers: tuple[str, ...],
-               benchmark: BenchmarkLine | None, public: bool) -> RateCard:
+               benchmark: BenchmarkLine | None, public: bool, history: pl.DataFrame | None = None) -> RateCard:
     overall = group_row(_rows(subset, OVERALL)[0], "Overall")
     lines = _lines(overall, benchmark, "Overall rate")
     tables = []
@@ -479,6 +561,7 @@ def _rate_card(ids: _Ids, spec: MeasureSpec, rate_id: str, title: str, subset: p
         grid=_grid(_rows(subset, GRID), [row["stratum"] for row in _rows(subset, GRID.split(CROSS)[1])],
                    f"{title}: {stratifier_title(GRID)} (rates; numerator of denominator)") if GRID in stratifiers else None,
         disparities=_disparities(shown), disparities_withheld=withheld, linkage=_linkage(subset),
+        trend=_trend(ids, title, history, stratifiers) if history is not None else None,
     )
 
 
@@ -591,8 +674,11 @@ def statistics_text(options: StatisticsOptions) -> tuple[str, ...]:
 
 
 def build_scorecard_context(rates: pl.DataFrame, disparities: pl.DataFrame, measures: list[MeasureNotes], run: RunNotes,
-                            public: bool = False, threshold: int = 10) -> ScorecardContext:
-    """The internal page (every number shown, with markers for what a public run would suppress)."""
+                            public: bool = False, threshold: int = 10, trends: pl.DataFrame | None = None) -> ScorecardContext:
+    """The internal page (every number shown, with markers for what a public run would suppress).
+
+    `trends`: the rates of every period of a multi-period run, with a `period` column.
+    """
     ids = _Ids()
     benchmarks = benchmark_lines(run.targets)
     specs = [notes.spec for notes in measures]
@@ -607,7 +693,8 @@ def build_scorecard_context(rates: pl.DataFrame, disparities: pl.DataFrame, meas
             if subset.is_empty():
                 continue
             summary = disparities.filter((pl.col("measure_id") == spec.id) & (pl.col("rate_id") == rate.id))
-            card = _rate_card(ids, spec, rate.id, rate.title, subset, summary, notes.stratifiers, benchmarks.get((spec.id, rate.id)), public)
+            history = trends.filter((pl.col("measure_id") == spec.id) & (pl.col("rate_id") == rate.id)) if trends is not None else None
+            card = _rate_card(ids, spec, rate.id, rate.title, subset, summary, notes.stratifiers, benchmarks.get((spec.id, rate.id)), public, history)
             anchors[(spec.id, rate.id)] = card.anchor
             rate_cards.append(card)
         cards.append(MeasureCard(spec.id, ids("measure"), spec.title, spec.version, spec.steward, spec.source,
@@ -629,7 +716,7 @@ def build_scorecard_context(rates: pl.DataFrame, disparities: pl.DataFrame, meas
         measures=tuple(cards),
         plan_views=tuple(_plan_view(ids, plan, rates, specs, stratifiers, targets) for plan in plans),
         methodology=tuple(MethodologyCard(notes.spec.id, f"method-{card.anchor}", notes.spec.title, notes.spec.steward, notes.spec.version, notes.spec.source,
-                                          notes.methodology, notes.value_sets) for notes, card in zip(measures, cards, strict=True)),
+                                          notes.methodology, notes.value_sets, _attrition_tables(ids, notes, public)) for notes, card in zip(measures, cards, strict=True)),
         notes=DataNotes(
             period=f"{run.period_start} to {run.period_end}",
             unknown_share=_share(run.unknown_race_ethnicity, run.members, public, threshold),
@@ -638,6 +725,18 @@ def build_scorecard_context(rates: pl.DataFrame, disparities: pl.DataFrame, meas
             linkage=linkage,
         ),
         contract=contract_tables(run, specs),
+    )
+
+
+def _attrition_tables(ids: _Ids, notes: MeasureNotes, public: bool) -> tuple[AttritionTable, ...]:
+    """The rules in order with counts; a public page lists the rules only (small steps could reveal small counts)."""
+    def count(value: int | None) -> str:
+        return "" if public or value is None else f"{value:,}"
+
+    return tuple(
+        AttritionTable(ids("attrition"), f"{notes.spec.title}: {note.title}: units left after each rule",
+                       tuple((POPULATION_TITLES.get(population, population), rule, count(remaining), count(removed)) for population, rule, remaining, removed in note.steps))
+        for note in notes.attrition
     )
 
 
@@ -683,11 +782,18 @@ def contract_tables(run: RunNotes, specs: list[MeasureSpec]) -> ContractTables |
     return ContractTables(run.program or "benchmarks", roll_up, equity)
 
 
-def build_public_scorecard_context(suppressed: SuppressedRates, measures: list[MeasureNotes], run: RunNotes) -> ScorecardContext:
-    """The only way to a public page: from rates that went through disclosure control."""
-    if not isinstance(suppressed, SuppressedRates):
+def build_public_scorecard_context(suppressed: SuppressedRates, measures: list[MeasureNotes], run: RunNotes,
+                                  earlier: tuple[tuple[str, SuppressedRates], ...] = ()) -> ScorecardContext:
+    """The only way to a public page: from rates that went through disclosure control.
+
+    `earlier`: the protected rates of a multi-period run's earlier periods (label, rates), for trends.
+    """
+    if not all(isinstance(rates, SuppressedRates) for rates in (suppressed, *[rates for _, rates in earlier])):
         raise TypeError("a public scorecard needs SuppressedRates from engine.suppress")
-    return build_scorecard_context(suppressed.table, suppressed.disparities, measures, run, public=True, threshold=suppressed.options.threshold)
+    trends = None
+    if earlier:
+        trends = pl.concat([rates.table.select(pl.lit(label).alias("period"), pl.all()) for label, rates in (*earlier, (run.period_label, suppressed))], how="vertical")
+    return build_scorecard_context(suppressed.table, suppressed.disparities, measures, run, public=True, threshold=suppressed.options.threshold, trends=trends)
 
 
 def render_scorecard(context: ScorecardContext) -> str:
@@ -696,6 +802,6 @@ def render_scorecard(context: ScorecardContext) -> str:
 
 
 __all__ = [
-    "BenchmarkLine", "ExtractNote", "MeasureNotes", "RunNotes", "ScorecardContext", "ValueSetNote",
+    "AttritionNote", "BenchmarkLine", "ExtractNote", "MeasureNotes", "RunNotes", "ScorecardContext", "ValueSetNote",
     "build_public_scorecard_context", "build_scorecard_context", "render_scorecard",
 ]

@@ -64,7 +64,8 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -88,7 +89,8 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -113,7 +115,8 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -135,12 +138,11 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 4
 ), "combination_3_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -165,7 +167,8 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_6" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -190,7 +193,8 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_7" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -212,12 +216,11 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 3
 ), "combination_3_criterion_8" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -242,7 +245,8 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_9" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -267,7 +271,8 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_10" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -292,7 +297,8 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -317,7 +323,8 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_12" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -339,12 +346,11 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 3
 ), "combination_3_criterion_13" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -366,12 +372,11 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 3
 ), "combination_3_criterion_14" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -396,7 +401,8 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_15" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -421,7 +427,8 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_16" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -446,7 +453,8 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_17" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -468,8 +476,6 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 4
 ), "combination_3_plan" AS (
   SELECT
     "unit_id",
@@ -593,6 +599,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -641,10 +677,10 @@ FROM (
       (
         (
           (
-            NOT "combination_3_criterion_2"."unit_id" IS NULL
+            COALESCE("combination_3_criterion_2"."found", 0) >= 1
           )
           OR (
-            NOT "combination_3_criterion_3"."unit_id" IS NULL
+            COALESCE("combination_3_criterion_3"."found", 0) >= 1
           )
         )
       ),
@@ -656,90 +692,90 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_4"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_4"."found", 0) >= 4
             )
             OR (
-              NOT "combination_3_criterion_5"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_5"."found", 0) >= 1
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              NOT "combination_3_criterion_7"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_7"."found", 0) >= 3
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              NOT "combination_3_criterion_8"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_8"."found", 0) >= 1
             )
             OR (
               (
-                NOT "combination_3_criterion_9"."unit_id" IS NULL
+                COALESCE("combination_3_criterion_9"."found", 0) >= 1
               )
               AND (
-                NOT "combination_3_criterion_10"."unit_id" IS NULL
+                COALESCE("combination_3_criterion_10"."found", 0) >= 1
               )
               AND (
-                NOT "combination_3_criterion_11"."unit_id" IS NULL
+                COALESCE("combination_3_criterion_11"."found", 0) >= 1
               )
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              NOT "combination_3_criterion_12"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_12"."found", 0) >= 3
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              NOT "combination_3_criterion_13"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_13"."found", 0) >= 3
             )
             OR (
-              NOT "combination_3_criterion_14"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_14"."found", 0) >= 1
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              NOT "combination_3_criterion_15"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_15"."found", 0) >= 1
             )
             OR (
-              NOT "combination_3_criterion_16"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_16"."found", 0) >= 1
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              NOT "combination_3_criterion_17"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_17"."found", 0) >= 4
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         )
@@ -753,13 +789,13 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_4"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_4"."found", 0) >= 4
             )
             OR (
-              NOT "combination_3_criterion_5"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_5"."found", 0) >= 1
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         ),
@@ -770,10 +806,10 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_7"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_7"."found", 0) >= 3
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         ),
@@ -784,21 +820,21 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_8"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_8"."found", 0) >= 1
             )
             OR (
               (
-                NOT "combination_3_criterion_9"."unit_id" IS NULL
+                COALESCE("combination_3_criterion_9"."found", 0) >= 1
               )
               AND (
-                NOT "combination_3_criterion_10"."unit_id" IS NULL
+                COALESCE("combination_3_criterion_10"."found", 0) >= 1
               )
               AND (
-                NOT "combination_3_criterion_11"."unit_id" IS NULL
+                COALESCE("combination_3_criterion_11"."found", 0) >= 1
               )
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         ),
@@ -809,10 +845,10 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_12"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_12"."found", 0) >= 3
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         ),
@@ -823,13 +859,13 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_13"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_13"."found", 0) >= 3
             )
             OR (
-              NOT "combination_3_criterion_14"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_14"."found", 0) >= 1
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         ),
@@ -840,13 +876,13 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_15"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_15"."found", 0) >= 1
             )
             OR (
-              NOT "combination_3_criterion_16"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_16"."found", 0) >= 1
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         ),
@@ -857,10 +893,10 @@ FROM (
         (
           (
             (
-              NOT "combination_3_criterion_17"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_17"."found", 0) >= 4
             )
             OR (
-              NOT "combination_3_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
             )
           )
         ),
@@ -870,38 +906,668 @@ FROM (
     END AS "numerator_failed",
     CASE
       WHEN COALESCE((
-        NOT "combination_3_criterion_2"."unit_id" IS NULL
+        COALESCE("combination_3_criterion_2"."found", 0) >= 1
       ), FALSE)
       THEN 'hospice services in the measurement period'
       WHEN COALESCE((
-        NOT "combination_3_criterion_3"."unit_id" IS NULL
+        COALESCE("combination_3_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN 'a contraindicating condition by the second birthday'
     END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
-      "combination_3_criterion_6"."evidence_date",
-      "combination_3_criterion_17"."evidence_date",
-      "combination_3_criterion_6"."evidence_date",
-      "combination_3_criterion_16"."evidence_date",
-      "combination_3_criterion_15"."evidence_date",
-      "combination_3_criterion_6"."evidence_date",
-      "combination_3_criterion_14"."evidence_date",
-      "combination_3_criterion_13"."evidence_date",
-      "combination_3_criterion_6"."evidence_date",
-      "combination_3_criterion_12"."evidence_date",
-      "combination_3_criterion_6"."evidence_date",
-      "combination_3_criterion_11"."evidence_date",
-      "combination_3_criterion_10"."evidence_date",
-      "combination_3_criterion_9"."evidence_date",
-      "combination_3_criterion_8"."evidence_date",
-      "combination_3_criterion_6"."evidence_date",
-      "combination_3_criterion_7"."evidence_date",
-      "combination_3_criterion_6"."evidence_date",
-      "combination_3_criterion_5"."evidence_date",
-      "combination_3_criterion_4"."evidence_date"
-    ) AS "numerator_evidence"
+      CASE
+        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
+        THEN "combination_3_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_17"."found", 0) >= 4
+        THEN "combination_3_criterion_17"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
+        THEN "combination_3_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_16"."found", 0) >= 1
+        THEN "combination_3_criterion_16"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_15"."found", 0) >= 1
+        THEN "combination_3_criterion_15"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
+        THEN "combination_3_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_14"."found", 0) >= 1
+        THEN "combination_3_criterion_14"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_13"."found", 0) >= 3
+        THEN "combination_3_criterion_13"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
+        THEN "combination_3_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_12"."found", 0) >= 3
+        THEN "combination_3_criterion_12"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
+        THEN "combination_3_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_11"."found", 0) >= 1
+        THEN "combination_3_criterion_11"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_10"."found", 0) >= 1
+        THEN "combination_3_criterion_10"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_9"."found", 0) >= 1
+        THEN "combination_3_criterion_9"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_8"."found", 0) >= 1
+        THEN "combination_3_criterion_8"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
+        THEN "combination_3_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 3
+        THEN "combination_3_criterion_7"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
+        THEN "combination_3_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_5"."found", 0) >= 1
+        THEN "combination_3_criterion_5"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_4"."found", 0) >= 4
+        THEN "combination_3_criterion_4"."evidence_date"
+      END
+    ) AS "numerator_evidence",
+    NULLIF(
+      CONCAT_WS(
+        '; ',
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_3_criterion_4"."found", 0) >= 4
+                )
+                OR (
+                  COALESCE("combination_3_criterion_5"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_4"."found", 0) >= 4
+              ), FALSE)
+              THEN '4 DTaP: needs ' || CAST(4 - COALESCE("combination_3_criterion_4"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_4"."found", 0) AS TEXT) || ' of 4 found)'
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_5"."found", 0) >= 1
+              ), FALSE)
+              THEN 'encephalitis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_3_criterion_7"."found", 0) >= 3
+                )
+                OR (
+                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_7"."found", 0) >= 3
+              ), FALSE)
+              THEN '3 IPV: needs ' || CAST(3 - COALESCE("combination_3_criterion_7"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_7"."found", 0) AS TEXT) || ' of 3 found)'
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_3_criterion_8"."found", 0) >= 1
+                )
+                OR (
+                  (
+                    COALESCE("combination_3_criterion_9"."found", 0) >= 1
+                  )
+                  AND (
+                    COALESCE("combination_3_criterion_10"."found", 0) >= 1
+                  )
+                  AND (
+                    COALESCE("combination_3_criterion_11"."found", 0) >= 1
+                  )
+                )
+                OR (
+                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_8"."found", 0) >= 1
+              ), FALSE)
+              THEN '1 MMR: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+            WHEN TRUE AND TRUE AND TRUE
+            THEN NULLIF(
+              CONCAT_WS(
+                '; ',
+                CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_3_criterion_9"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'claim with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END,
+                CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_3_criterion_10"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'claim with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END,
+                CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_3_criterion_11"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'claim with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+              ),
+              ''
+            )
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_3_criterion_12"."found", 0) >= 3
+                )
+                OR (
+                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_12"."found", 0) >= 3
+              ), FALSE)
+              THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_3_criterion_12"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_12"."found", 0) AS TEXT) || ' of 3 found)'
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_3_criterion_13"."found", 0) >= 3
+                )
+                OR (
+                  COALESCE("combination_3_criterion_14"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_13"."found", 0) >= 3
+              ), FALSE)
+              THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_3_criterion_13"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_13"."found", 0) AS TEXT) || ' of 3 found)'
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_14"."found", 0) >= 1
+              ), FALSE)
+              THEN 'history of hepatitis B: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_3_criterion_15"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_3_criterion_16"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_15"."found", 0) >= 1
+              ), FALSE)
+              THEN '1 VZV: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_16"."found", 0) >= 1
+              ), FALSE)
+              THEN 'history of varicella: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_3_criterion_17"."found", 0) >= 4
+                )
+                OR (
+                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_17"."found", 0) >= 4
+              ), FALSE)
+              THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_3_criterion_17"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_17"."found", 0) AS TEXT) || ' of 4 found)'
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+          END
+        END
+      ),
+      ''
+    ) AS "numerator_gap",
+    LEAST(
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_3_criterion_4"."found", 0) >= 4
+              )
+              OR (
+                COALESCE("combination_3_criterion_5"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_4"."found", 0) >= 4
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_5"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+        END
+      END,
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_3_criterion_7"."found", 0) >= 3
+              )
+              OR (
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_7"."found", 0) >= 3
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+        END
+      END,
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_3_criterion_8"."found", 0) >= 1
+              )
+              OR (
+                (
+                  COALESCE("combination_3_criterion_9"."found", 0) >= 1
+                )
+                AND (
+                  COALESCE("combination_3_criterion_10"."found", 0) >= 1
+                )
+                AND (
+                  COALESCE("combination_3_criterion_11"."found", 0) >= 1
+                )
+              )
+              OR (
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_8"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE AND TRUE AND TRUE
+          THEN LEAST(
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_9"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END,
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_10"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END,
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_11"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          )
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+        END
+      END,
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_3_criterion_12"."found", 0) >= 3
+              )
+              OR (
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_12"."found", 0) >= 3
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+        END
+      END,
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_3_criterion_13"."found", 0) >= 3
+              )
+              OR (
+                COALESCE("combination_3_criterion_14"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_13"."found", 0) >= 3
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_14"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+        END
+      END,
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_3_criterion_15"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_3_criterion_16"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_15"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_16"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+        END
+      END,
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_3_criterion_17"."found", 0) >= 4
+              )
+              OR (
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_17"."found", 0) >= 4
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+        END
+      END
+    ) AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "combination_3_criterion_1"
     ON "combination_3_criterion_1"."unit_id" = "u"."unit_id"
@@ -1015,7 +1681,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1039,7 +1706,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1064,7 +1732,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1086,12 +1755,11 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 4
 ), "combination_7_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1116,7 +1784,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_6" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1141,7 +1810,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_7" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1163,12 +1833,11 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 3
 ), "combination_7_criterion_8" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1193,7 +1862,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_9" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1218,7 +1888,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_10" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1243,7 +1914,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1268,7 +1940,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_12" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1290,12 +1963,11 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 3
 ), "combination_7_criterion_13" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1317,12 +1989,11 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 3
 ), "combination_7_criterion_14" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1347,7 +2018,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_15" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1372,7 +2044,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_16" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1397,7 +2070,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_17" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1419,12 +2093,11 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 4
 ), "combination_7_criterion_18" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1449,7 +2122,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_19" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1474,7 +2148,8 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_20" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1496,12 +2171,11 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 2
 ), "combination_7_criterion_21" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1523,8 +2197,6 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 3
 ), "combination_7_plan" AS (
   SELECT
     "unit_id",
@@ -1648,6 +2320,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -1696,10 +2398,10 @@ FROM (
       (
         (
           (
-            NOT "combination_7_criterion_2"."unit_id" IS NULL
+            COALESCE("combination_7_criterion_2"."found", 0) >= 1
           )
           OR (
-            NOT "combination_7_criterion_3"."unit_id" IS NULL
+            COALESCE("combination_7_criterion_3"."found", 0) >= 1
           )
         )
       ),
@@ -1712,90 +2414,90 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_4"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_4"."found", 0) >= 4
               )
               OR (
-                NOT "combination_7_criterion_5"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_5"."found", 0) >= 1
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_7"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_7"."found", 0) >= 3
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_8"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_8"."found", 0) >= 1
               )
               OR (
                 (
-                  NOT "combination_7_criterion_9"."unit_id" IS NULL
+                  COALESCE("combination_7_criterion_9"."found", 0) >= 1
                 )
                 AND (
-                  NOT "combination_7_criterion_10"."unit_id" IS NULL
+                  COALESCE("combination_7_criterion_10"."found", 0) >= 1
                 )
                 AND (
-                  NOT "combination_7_criterion_11"."unit_id" IS NULL
+                  COALESCE("combination_7_criterion_11"."found", 0) >= 1
                 )
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_12"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_12"."found", 0) >= 3
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_13"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_13"."found", 0) >= 3
               )
               OR (
-                NOT "combination_7_criterion_14"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_14"."found", 0) >= 1
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_15"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_15"."found", 0) >= 1
               )
               OR (
-                NOT "combination_7_criterion_16"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_16"."found", 0) >= 1
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_17"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_17"."found", 0) >= 4
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
@@ -1803,26 +2505,26 @@ FROM (
         AND (
           (
             (
-              NOT "combination_7_criterion_18"."unit_id" IS NULL
+              COALESCE("combination_7_criterion_18"."found", 0) >= 1
             )
             OR (
-              NOT "combination_7_criterion_19"."unit_id" IS NULL
+              COALESCE("combination_7_criterion_19"."found", 0) >= 1
             )
             OR (
-              NOT "combination_7_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_7_criterion_6"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              NOT "combination_7_criterion_20"."unit_id" IS NULL
+              COALESCE("combination_7_criterion_20"."found", 0) >= 2
             )
             OR (
-              NOT "combination_7_criterion_21"."unit_id" IS NULL
+              COALESCE("combination_7_criterion_21"."found", 0) >= 3
             )
             OR (
-              NOT "combination_7_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_7_criterion_6"."found", 0) >= 1
             )
           )
         )
@@ -1837,90 +2539,90 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_4"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_4"."found", 0) >= 4
               )
               OR (
-                NOT "combination_7_criterion_5"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_5"."found", 0) >= 1
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_7"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_7"."found", 0) >= 3
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_8"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_8"."found", 0) >= 1
               )
               OR (
                 (
-                  NOT "combination_7_criterion_9"."unit_id" IS NULL
+                  COALESCE("combination_7_criterion_9"."found", 0) >= 1
                 )
                 AND (
-                  NOT "combination_7_criterion_10"."unit_id" IS NULL
+                  COALESCE("combination_7_criterion_10"."found", 0) >= 1
                 )
                 AND (
-                  NOT "combination_7_criterion_11"."unit_id" IS NULL
+                  COALESCE("combination_7_criterion_11"."found", 0) >= 1
                 )
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_12"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_12"."found", 0) >= 3
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_13"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_13"."found", 0) >= 3
               )
               OR (
-                NOT "combination_7_criterion_14"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_14"."found", 0) >= 1
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_15"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_15"."found", 0) >= 1
               )
               OR (
-                NOT "combination_7_criterion_16"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_16"."found", 0) >= 1
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_7_criterion_17"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_17"."found", 0) >= 4
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           )
@@ -1932,13 +2634,13 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_4"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_4"."found", 0) >= 4
               )
               OR (
-                NOT "combination_7_criterion_5"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_5"."found", 0) >= 1
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           ),
@@ -1949,10 +2651,10 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_7"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_7"."found", 0) >= 3
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           ),
@@ -1963,21 +2665,21 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_8"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_8"."found", 0) >= 1
               )
               OR (
                 (
-                  NOT "combination_7_criterion_9"."unit_id" IS NULL
+                  COALESCE("combination_7_criterion_9"."found", 0) >= 1
                 )
                 AND (
-                  NOT "combination_7_criterion_10"."unit_id" IS NULL
+                  COALESCE("combination_7_criterion_10"."found", 0) >= 1
                 )
                 AND (
-                  NOT "combination_7_criterion_11"."unit_id" IS NULL
+                  COALESCE("combination_7_criterion_11"."found", 0) >= 1
                 )
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           ),
@@ -1988,10 +2690,10 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_12"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_12"."found", 0) >= 3
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           ),
@@ -2002,13 +2704,13 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_13"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_13"."found", 0) >= 3
               )
               OR (
-                NOT "combination_7_criterion_14"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_14"."found", 0) >= 1
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           ),
@@ -2019,13 +2721,13 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_15"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_15"."found", 0) >= 1
               )
               OR (
-                NOT "combination_7_criterion_16"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_16"."found", 0) >= 1
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           ),
@@ -2036,10 +2738,10 @@ FROM (
           (
             (
               (
-                NOT "combination_7_criterion_17"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_17"."found", 0) >= 4
               )
               OR (
-                NOT "combination_7_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
               )
             )
           ),
@@ -2051,13 +2753,13 @@ FROM (
         (
           (
             (
-              NOT "combination_7_criterion_18"."unit_id" IS NULL
+              COALESCE("combination_7_criterion_18"."found", 0) >= 1
             )
             OR (
-              NOT "combination_7_criterion_19"."unit_id" IS NULL
+              COALESCE("combination_7_criterion_19"."found", 0) >= 1
             )
             OR (
-              NOT "combination_7_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_7_criterion_6"."found", 0) >= 1
             )
           )
         ),
@@ -2068,13 +2770,13 @@ FROM (
         (
           (
             (
-              NOT "combination_7_criterion_20"."unit_id" IS NULL
+              COALESCE("combination_7_criterion_20"."found", 0) >= 2
             )
             OR (
-              NOT "combination_7_criterion_21"."unit_id" IS NULL
+              COALESCE("combination_7_criterion_21"."found", 0) >= 3
             )
             OR (
-              NOT "combination_7_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_7_criterion_6"."found", 0) >= 1
             )
           )
         ),
@@ -2084,44 +2786,864 @@ FROM (
     END AS "numerator_failed",
     CASE
       WHEN COALESCE((
-        NOT "combination_7_criterion_2"."unit_id" IS NULL
+        COALESCE("combination_7_criterion_2"."found", 0) >= 1
       ), FALSE)
       THEN 'hospice services in the measurement period'
       WHEN COALESCE((
-        NOT "combination_7_criterion_3"."unit_id" IS NULL
+        COALESCE("combination_7_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN 'a contraindicating condition by the second birthday'
     END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
-      "combination_7_criterion_6"."evidence_date",
-      "combination_7_criterion_21"."evidence_date",
-      "combination_7_criterion_20"."evidence_date",
-      "combination_7_criterion_6"."evidence_date",
-      "combination_7_criterion_19"."evidence_date",
-      "combination_7_criterion_18"."evidence_date",
-      "combination_7_criterion_6"."evidence_date",
-      "combination_7_criterion_17"."evidence_date",
-      "combination_7_criterion_6"."evidence_date",
-      "combination_7_criterion_16"."evidence_date",
-      "combination_7_criterion_15"."evidence_date",
-      "combination_7_criterion_6"."evidence_date",
-      "combination_7_criterion_14"."evidence_date",
-      "combination_7_criterion_13"."evidence_date",
-      "combination_7_criterion_6"."evidence_date",
-      "combination_7_criterion_12"."evidence_date",
-      "combination_7_criterion_6"."evidence_date",
-      "combination_7_criterion_11"."evidence_date",
-      "combination_7_criterion_10"."evidence_date",
-      "combination_7_criterion_9"."evidence_date",
-      "combination_7_criterion_8"."evidence_date",
-      "combination_7_criterion_6"."evidence_date",
-      "combination_7_criterion_7"."evidence_date",
-      "combination_7_criterion_6"."evidence_date",
-      "combination_7_criterion_5"."evidence_date",
-      "combination_7_criterion_4"."evidence_date"
-    ) AS "numerator_evidence"
+      CASE
+        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
+        THEN "combination_7_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_21"."found", 0) >= 3
+        THEN "combination_7_criterion_21"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_20"."found", 0) >= 2
+        THEN "combination_7_criterion_20"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
+        THEN "combination_7_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_19"."found", 0) >= 1
+        THEN "combination_7_criterion_19"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_18"."found", 0) >= 1
+        THEN "combination_7_criterion_18"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
+        THEN "combination_7_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_17"."found", 0) >= 4
+        THEN "combination_7_criterion_17"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
+        THEN "combination_7_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_16"."found", 0) >= 1
+        THEN "combination_7_criterion_16"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_15"."found", 0) >= 1
+        THEN "combination_7_criterion_15"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
+        THEN "combination_7_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_14"."found", 0) >= 1
+        THEN "combination_7_criterion_14"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_13"."found", 0) >= 3
+        THEN "combination_7_criterion_13"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
+        THEN "combination_7_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_12"."found", 0) >= 3
+        THEN "combination_7_criterion_12"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
+        THEN "combination_7_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_11"."found", 0) >= 1
+        THEN "combination_7_criterion_11"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_10"."found", 0) >= 1
+        THEN "combination_7_criterion_10"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_9"."found", 0) >= 1
+        THEN "combination_7_criterion_9"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_8"."found", 0) >= 1
+        THEN "combination_7_criterion_8"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
+        THEN "combination_7_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 3
+        THEN "combination_7_criterion_7"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
+        THEN "combination_7_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_5"."found", 0) >= 1
+        THEN "combination_7_criterion_5"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_4"."found", 0) >= 4
+        THEN "combination_7_criterion_4"."evidence_date"
+      END
+    ) AS "numerator_evidence",
+    NULLIF(
+      CONCAT_WS(
+        '; ',
+        NULLIF(
+          CONCAT_WS(
+            '; ',
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  (
+                    (
+                      COALESCE("combination_7_criterion_4"."found", 0) >= 4
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_5"."found", 0) >= 1
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    )
+                  )
+                ),
+                FALSE
+              )
+              THEN CASE
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_4"."found", 0) >= 4
+                  ), FALSE)
+                  THEN '4 DTaP: needs ' || CAST(4 - COALESCE("combination_7_criterion_4"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_4"."found", 0) AS TEXT) || ' of 4 found)'
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_5"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'encephalitis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+              END
+            END,
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  (
+                    (
+                      COALESCE("combination_7_criterion_7"."found", 0) >= 3
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    )
+                  )
+                ),
+                FALSE
+              )
+              THEN CASE
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_7"."found", 0) >= 3
+                  ), FALSE)
+                  THEN '3 IPV: needs ' || CAST(3 - COALESCE("combination_7_criterion_7"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_7"."found", 0) AS TEXT) || ' of 3 found)'
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+              END
+            END,
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  (
+                    (
+                      COALESCE("combination_7_criterion_8"."found", 0) >= 1
+                    )
+                    OR (
+                      (
+                        COALESCE("combination_7_criterion_9"."found", 0) >= 1
+                      )
+                      AND (
+                        COALESCE("combination_7_criterion_10"."found", 0) >= 1
+                      )
+                      AND (
+                        COALESCE("combination_7_criterion_11"."found", 0) >= 1
+                      )
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    )
+                  )
+                ),
+                FALSE
+              )
+              THEN CASE
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_8"."found", 0) >= 1
+                  ), FALSE)
+                  THEN '1 MMR: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+                WHEN TRUE AND TRUE AND TRUE
+                THEN NULLIF(
+                  CONCAT_WS(
+                    '; ',
+                    CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_7_criterion_9"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'claim with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END,
+                    CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_7_criterion_10"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'claim with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END,
+                    CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_7_criterion_11"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'claim with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                  ),
+                  ''
+                )
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+              END
+            END,
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  (
+                    (
+                      COALESCE("combination_7_criterion_12"."found", 0) >= 3
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    )
+                  )
+                ),
+                FALSE
+              )
+              THEN CASE
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_12"."found", 0) >= 3
+                  ), FALSE)
+                  THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_7_criterion_12"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_12"."found", 0) AS TEXT) || ' of 3 found)'
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+              END
+            END,
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  (
+                    (
+                      COALESCE("combination_7_criterion_13"."found", 0) >= 3
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_14"."found", 0) >= 1
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    )
+                  )
+                ),
+                FALSE
+              )
+              THEN CASE
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_13"."found", 0) >= 3
+                  ), FALSE)
+                  THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_7_criterion_13"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_13"."found", 0) AS TEXT) || ' of 3 found)'
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_14"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'history of hepatitis B: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+              END
+            END,
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  (
+                    (
+                      COALESCE("combination_7_criterion_15"."found", 0) >= 1
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_16"."found", 0) >= 1
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    )
+                  )
+                ),
+                FALSE
+              )
+              THEN CASE
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_15"."found", 0) >= 1
+                  ), FALSE)
+                  THEN '1 VZV: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_16"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'history of varicella: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+              END
+            END,
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  (
+                    (
+                      COALESCE("combination_7_criterion_17"."found", 0) >= 4
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    )
+                  )
+                ),
+                FALSE
+              )
+              THEN CASE
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_17"."found", 0) >= 4
+                  ), FALSE)
+                  THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_7_criterion_17"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_17"."found", 0) AS TEXT) || ' of 4 found)'
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+              END
+            END
+          ),
+          ''
+        ),
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_7_criterion_18"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_7_criterion_19"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_18"."found", 0) >= 1
+              ), FALSE)
+              THEN '1 HepA: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_19"."found", 0) >= 1
+              ), FALSE)
+              THEN 'history of hepatitis A: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_7_criterion_20"."found", 0) >= 2
+                )
+                OR (
+                  COALESCE("combination_7_criterion_21"."found", 0) >= 3
+                )
+                OR (
+                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_20"."found", 0) >= 2
+              ), FALSE)
+              THEN '2 doses of the two-dose vaccine: needs ' || CAST(2 - COALESCE("combination_7_criterion_20"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_20"."found", 0) AS TEXT) || ' of 2 found)'
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_21"."found", 0) >= 3
+              ), FALSE)
+              THEN '3 doses of any rotavirus vaccine: needs ' || CAST(3 - COALESCE("combination_7_criterion_21"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_21"."found", 0) AS TEXT) || ' of 3 found)'
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+          END
+        END
+      ),
+      ''
+    ) AS "numerator_gap",
+    LEAST(
+      LEAST(
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_7_criterion_4"."found", 0) >= 4
+                )
+                OR (
+                  COALESCE("combination_7_criterion_5"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_4"."found", 0) >= 4
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_5"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_7_criterion_7"."found", 0) >= 3
+                )
+                OR (
+                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_7"."found", 0) >= 3
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_7_criterion_8"."found", 0) >= 1
+                )
+                OR (
+                  (
+                    COALESCE("combination_7_criterion_9"."found", 0) >= 1
+                  )
+                  AND (
+                    COALESCE("combination_7_criterion_10"."found", 0) >= 1
+                  )
+                  AND (
+                    COALESCE("combination_7_criterion_11"."found", 0) >= 1
+                  )
+                )
+                OR (
+                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_8"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE AND TRUE AND TRUE
+            THEN LEAST(
+              CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_7_criterion_9"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END,
+              CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_7_criterion_10"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END,
+              CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_7_criterion_11"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+            )
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_7_criterion_12"."found", 0) >= 3
+                )
+                OR (
+                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_12"."found", 0) >= 3
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_7_criterion_13"."found", 0) >= 3
+                )
+                OR (
+                  COALESCE("combination_7_criterion_14"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_13"."found", 0) >= 3
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_14"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_7_criterion_15"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_7_criterion_16"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_15"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_16"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_7_criterion_17"."found", 0) >= 4
+                )
+                OR (
+                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_17"."found", 0) >= 4
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          END
+        END
+      ),
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_7_criterion_18"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_19"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_7_criterion_18"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_7_criterion_19"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_7_criterion_6"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+        END
+      END,
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_7_criterion_20"."found", 0) >= 2
+              )
+              OR (
+                COALESCE("combination_7_criterion_21"."found", 0) >= 3
+              )
+              OR (
+                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_7_criterion_20"."found", 0) >= 2
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_7_criterion_21"."found", 0) >= 3
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_7_criterion_6"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+        END
+      END
+    ) AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "combination_7_criterion_1"
     ON "combination_7_criterion_1"."unit_id" = "u"."unit_id"
@@ -2243,7 +3765,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2267,7 +3790,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2292,7 +3816,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2314,12 +3839,11 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 4
 ), "combination_10_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2344,7 +3868,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_6" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2369,7 +3894,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_7" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2391,12 +3917,11 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 3
 ), "combination_10_criterion_8" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2421,7 +3946,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_9" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2446,7 +3972,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_10" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2471,7 +3998,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2496,7 +4024,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_12" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2518,12 +4047,11 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 3
 ), "combination_10_criterion_13" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2545,12 +4073,11 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 3
 ), "combination_10_criterion_14" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2575,7 +4102,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_15" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2600,7 +4128,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_16" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2625,7 +4154,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_17" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2647,12 +4177,11 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 4
 ), "combination_10_criterion_18" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2677,7 +4206,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_19" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2702,7 +4232,8 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_20" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2724,12 +4255,11 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 2
 ), "combination_10_criterion_21" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2751,12 +4281,11 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 3
 ), "combination_10_criterion_22" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -2778,8 +4307,6 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-  HAVING
-    COUNT(DISTINCT "e"."service_date") >= 2
 ), "combination_10_plan" AS (
   SELECT
     "unit_id",
@@ -2903,6 +4430,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -2951,10 +4508,10 @@ FROM (
       (
         (
           (
-            NOT "combination_10_criterion_2"."unit_id" IS NULL
+            COALESCE("combination_10_criterion_2"."found", 0) >= 1
           )
           OR (
-            NOT "combination_10_criterion_3"."unit_id" IS NULL
+            COALESCE("combination_10_criterion_3"."found", 0) >= 1
           )
         )
       ),
@@ -2968,90 +4525,90 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_4"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_4"."found", 0) >= 4
                 )
                 OR (
-                  NOT "combination_10_criterion_5"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_5"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_7"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 3
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_8"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_8"."found", 0) >= 1
                 )
                 OR (
                   (
-                    NOT "combination_10_criterion_9"."unit_id" IS NULL
+                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
                   )
                   AND (
-                    NOT "combination_10_criterion_10"."unit_id" IS NULL
+                    COALESCE("combination_10_criterion_10"."found", 0) >= 1
                   )
                   AND (
-                    NOT "combination_10_criterion_11"."unit_id" IS NULL
+                    COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   )
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_12"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_12"."found", 0) >= 3
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_13"."found", 0) >= 3
                 )
                 OR (
-                  NOT "combination_10_criterion_14"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_15"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_16"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_17"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 4
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
@@ -3059,26 +4616,26 @@ FROM (
           AND (
             (
               (
-                NOT "combination_10_criterion_18"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_18"."found", 0) >= 1
               )
               OR (
-                NOT "combination_10_criterion_19"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_19"."found", 0) >= 1
               )
               OR (
-                NOT "combination_10_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_10_criterion_20"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_20"."found", 0) >= 2
               )
               OR (
-                NOT "combination_10_criterion_21"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_21"."found", 0) >= 3
               )
               OR (
-                NOT "combination_10_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_6"."found", 0) >= 1
               )
             )
           )
@@ -3086,10 +4643,10 @@ FROM (
         AND (
           (
             (
-              NOT "combination_10_criterion_22"."unit_id" IS NULL
+              COALESCE("combination_10_criterion_22"."found", 0) >= 2
             )
             OR (
-              NOT "combination_10_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_10_criterion_6"."found", 0) >= 1
             )
           )
         )
@@ -3105,90 +4662,90 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_4"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_4"."found", 0) >= 4
                 )
                 OR (
-                  NOT "combination_10_criterion_5"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_5"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_7"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 3
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_8"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_8"."found", 0) >= 1
                 )
                 OR (
                   (
-                    NOT "combination_10_criterion_9"."unit_id" IS NULL
+                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
                   )
                   AND (
-                    NOT "combination_10_criterion_10"."unit_id" IS NULL
+                    COALESCE("combination_10_criterion_10"."found", 0) >= 1
                   )
                   AND (
-                    NOT "combination_10_criterion_11"."unit_id" IS NULL
+                    COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   )
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_12"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_12"."found", 0) >= 3
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_13"."found", 0) >= 3
                 )
                 OR (
-                  NOT "combination_10_criterion_14"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_15"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_16"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_17"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 4
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
@@ -3196,26 +4753,26 @@ FROM (
           AND (
             (
               (
-                NOT "combination_10_criterion_18"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_18"."found", 0) >= 1
               )
               OR (
-                NOT "combination_10_criterion_19"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_19"."found", 0) >= 1
               )
               OR (
-                NOT "combination_10_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_6"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                NOT "combination_10_criterion_20"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_20"."found", 0) >= 2
               )
               OR (
-                NOT "combination_10_criterion_21"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_21"."found", 0) >= 3
               )
               OR (
-                NOT "combination_10_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_6"."found", 0) >= 1
               )
             )
           )
@@ -3228,90 +4785,90 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_4"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_4"."found", 0) >= 4
                 )
                 OR (
-                  NOT "combination_10_criterion_5"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_5"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_7"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 3
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_8"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_8"."found", 0) >= 1
                 )
                 OR (
                   (
-                    NOT "combination_10_criterion_9"."unit_id" IS NULL
+                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
                   )
                   AND (
-                    NOT "combination_10_criterion_10"."unit_id" IS NULL
+                    COALESCE("combination_10_criterion_10"."found", 0) >= 1
                   )
                   AND (
-                    NOT "combination_10_criterion_11"."unit_id" IS NULL
+                    COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   )
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_12"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_12"."found", 0) >= 3
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_13"."found", 0) >= 3
                 )
                 OR (
-                  NOT "combination_10_criterion_14"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_15"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_16"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  NOT "combination_10_criterion_17"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 4
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             )
@@ -3323,13 +4880,13 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_4"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_4"."found", 0) >= 4
                 )
                 OR (
-                  NOT "combination_10_criterion_5"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_5"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             ),
@@ -3340,10 +4897,10 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_7"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 3
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             ),
@@ -3354,21 +4911,21 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_8"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_8"."found", 0) >= 1
                 )
                 OR (
                   (
-                    NOT "combination_10_criterion_9"."unit_id" IS NULL
+                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
                   )
                   AND (
-                    NOT "combination_10_criterion_10"."unit_id" IS NULL
+                    COALESCE("combination_10_criterion_10"."found", 0) >= 1
                   )
                   AND (
-                    NOT "combination_10_criterion_11"."unit_id" IS NULL
+                    COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   )
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             ),
@@ -3379,10 +4936,10 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_12"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_12"."found", 0) >= 3
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             ),
@@ -3393,13 +4950,13 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_13"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_13"."found", 0) >= 3
                 )
                 OR (
-                  NOT "combination_10_criterion_14"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             ),
@@ -3410,13 +4967,13 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_15"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_15"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_16"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             ),
@@ -3427,10 +4984,10 @@ FROM (
             (
               (
                 (
-                  NOT "combination_10_criterion_17"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 4
                 )
                 OR (
-                  NOT "combination_10_criterion_6"."unit_id" IS NULL
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
                 )
               )
             ),
@@ -3442,13 +4999,13 @@ FROM (
           (
             (
               (
-                NOT "combination_10_criterion_18"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_18"."found", 0) >= 1
               )
               OR (
-                NOT "combination_10_criterion_19"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_19"."found", 0) >= 1
               )
               OR (
-                NOT "combination_10_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_6"."found", 0) >= 1
               )
             )
           ),
@@ -3459,13 +5016,13 @@ FROM (
           (
             (
               (
-                NOT "combination_10_criterion_20"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_20"."found", 0) >= 2
               )
               OR (
-                NOT "combination_10_criterion_21"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_21"."found", 0) >= 3
               )
               OR (
-                NOT "combination_10_criterion_6"."unit_id" IS NULL
+                COALESCE("combination_10_criterion_6"."found", 0) >= 1
               )
             )
           ),
@@ -3477,10 +5034,10 @@ FROM (
         (
           (
             (
-              NOT "combination_10_criterion_22"."unit_id" IS NULL
+              COALESCE("combination_10_criterion_22"."found", 0) >= 2
             )
             OR (
-              NOT "combination_10_criterion_6"."unit_id" IS NULL
+              COALESCE("combination_10_criterion_6"."found", 0) >= 1
             )
           )
         ),
@@ -3490,46 +5047,942 @@ FROM (
     END AS "numerator_failed",
     CASE
       WHEN COALESCE((
-        NOT "combination_10_criterion_2"."unit_id" IS NULL
+        COALESCE("combination_10_criterion_2"."found", 0) >= 1
       ), FALSE)
       THEN 'hospice services in the measurement period'
       WHEN COALESCE((
-        NOT "combination_10_criterion_3"."unit_id" IS NULL
+        COALESCE("combination_10_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN 'a contraindicating condition by the second birthday'
     END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
-      "combination_10_criterion_6"."evidence_date",
-      "combination_10_criterion_22"."evidence_date",
-      "combination_10_criterion_6"."evidence_date",
-      "combination_10_criterion_21"."evidence_date",
-      "combination_10_criterion_20"."evidence_date",
-      "combination_10_criterion_6"."evidence_date",
-      "combination_10_criterion_19"."evidence_date",
-      "combination_10_criterion_18"."evidence_date",
-      "combination_10_criterion_6"."evidence_date",
-      "combination_10_criterion_17"."evidence_date",
-      "combination_10_criterion_6"."evidence_date",
-      "combination_10_criterion_16"."evidence_date",
-      "combination_10_criterion_15"."evidence_date",
-      "combination_10_criterion_6"."evidence_date",
-      "combination_10_criterion_14"."evidence_date",
-      "combination_10_criterion_13"."evidence_date",
-      "combination_10_criterion_6"."evidence_date",
-      "combination_10_criterion_12"."evidence_date",
-      "combination_10_criterion_6"."evidence_date",
-      "combination_10_criterion_11"."evidence_date",
-      "combination_10_criterion_10"."evidence_date",
-      "combination_10_criterion_9"."evidence_date",
-      "combination_10_criterion_8"."evidence_date",
-      "combination_10_criterion_6"."evidence_date",
-      "combination_10_criterion_7"."evidence_date",
-      "combination_10_criterion_6"."evidence_date",
-      "combination_10_criterion_5"."evidence_date",
-      "combination_10_criterion_4"."evidence_date"
-    ) AS "numerator_evidence"
+      CASE
+        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
+        THEN "combination_10_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_22"."found", 0) >= 2
+        THEN "combination_10_criterion_22"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
+        THEN "combination_10_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_21"."found", 0) >= 3
+        THEN "combination_10_criterion_21"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_20"."found", 0) >= 2
+        THEN "combination_10_criterion_20"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
+        THEN "combination_10_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_19"."found", 0) >= 1
+        THEN "combination_10_criterion_19"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_18"."found", 0) >= 1
+        THEN "combination_10_criterion_18"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
+        THEN "combination_10_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_17"."found", 0) >= 4
+        THEN "combination_10_criterion_17"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
+        THEN "combination_10_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_16"."found", 0) >= 1
+        THEN "combination_10_criterion_16"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_15"."found", 0) >= 1
+        THEN "combination_10_criterion_15"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
+        THEN "combination_10_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_14"."found", 0) >= 1
+        THEN "combination_10_criterion_14"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_13"."found", 0) >= 3
+        THEN "combination_10_criterion_13"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
+        THEN "combination_10_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_12"."found", 0) >= 3
+        THEN "combination_10_criterion_12"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
+        THEN "combination_10_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_11"."found", 0) >= 1
+        THEN "combination_10_criterion_11"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_10"."found", 0) >= 1
+        THEN "combination_10_criterion_10"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_9"."found", 0) >= 1
+        THEN "combination_10_criterion_9"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_8"."found", 0) >= 1
+        THEN "combination_10_criterion_8"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
+        THEN "combination_10_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 3
+        THEN "combination_10_criterion_7"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
+        THEN "combination_10_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_5"."found", 0) >= 1
+        THEN "combination_10_criterion_5"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_4"."found", 0) >= 4
+        THEN "combination_10_criterion_4"."evidence_date"
+      END
+    ) AS "numerator_evidence",
+    NULLIF(
+      CONCAT_WS(
+        '; ',
+        NULLIF(
+          CONCAT_WS(
+            '; ',
+            NULLIF(
+              CONCAT_WS(
+                '; ',
+                CASE
+                  WHEN NOT COALESCE(
+                    (
+                      (
+                        (
+                          COALESCE("combination_10_criterion_4"."found", 0) >= 4
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_5"."found", 0) >= 1
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        )
+                      )
+                    ),
+                    FALSE
+                  )
+                  THEN CASE
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_4"."found", 0) >= 4
+                      ), FALSE)
+                      THEN '4 DTaP: needs ' || CAST(4 - COALESCE("combination_10_criterion_4"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_4"."found", 0) AS TEXT) || ' of 4 found)'
+                    END
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_5"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'encephalitis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                  END
+                END,
+                CASE
+                  WHEN NOT COALESCE(
+                    (
+                      (
+                        (
+                          COALESCE("combination_10_criterion_7"."found", 0) >= 3
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        )
+                      )
+                    ),
+                    FALSE
+                  )
+                  THEN CASE
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_7"."found", 0) >= 3
+                      ), FALSE)
+                      THEN '3 IPV: needs ' || CAST(3 - COALESCE("combination_10_criterion_7"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_7"."found", 0) AS TEXT) || ' of 3 found)'
+                    END
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                  END
+                END,
+                CASE
+                  WHEN NOT COALESCE(
+                    (
+                      (
+                        (
+                          COALESCE("combination_10_criterion_8"."found", 0) >= 1
+                        )
+                        OR (
+                          (
+                            COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                          )
+                          AND (
+                            COALESCE("combination_10_criterion_10"."found", 0) >= 1
+                          )
+                          AND (
+                            COALESCE("combination_10_criterion_11"."found", 0) >= 1
+                          )
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        )
+                      )
+                    ),
+                    FALSE
+                  )
+                  THEN CASE
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_8"."found", 0) >= 1
+                      ), FALSE)
+                      THEN '1 MMR: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                    WHEN TRUE AND TRUE AND TRUE
+                    THEN NULLIF(
+                      CONCAT_WS(
+                        '; ',
+                        CASE
+                          WHEN NOT COALESCE((
+                            COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                          ), FALSE)
+                          THEN 'claim with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                        END,
+                        CASE
+                          WHEN NOT COALESCE((
+                            COALESCE("combination_10_criterion_10"."found", 0) >= 1
+                          ), FALSE)
+                          THEN 'claim with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                        END,
+                        CASE
+                          WHEN NOT COALESCE((
+                            COALESCE("combination_10_criterion_11"."found", 0) >= 1
+                          ), FALSE)
+                          THEN 'claim with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                        END
+                      ),
+                      ''
+                    )
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                  END
+                END,
+                CASE
+                  WHEN NOT COALESCE(
+                    (
+                      (
+                        (
+                          COALESCE("combination_10_criterion_12"."found", 0) >= 3
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        )
+                      )
+                    ),
+                    FALSE
+                  )
+                  THEN CASE
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_12"."found", 0) >= 3
+                      ), FALSE)
+                      THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_10_criterion_12"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_12"."found", 0) AS TEXT) || ' of 3 found)'
+                    END
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                  END
+                END,
+                CASE
+                  WHEN NOT COALESCE(
+                    (
+                      (
+                        (
+                          COALESCE("combination_10_criterion_13"."found", 0) >= 3
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_14"."found", 0) >= 1
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        )
+                      )
+                    ),
+                    FALSE
+                  )
+                  THEN CASE
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_13"."found", 0) >= 3
+                      ), FALSE)
+                      THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_10_criterion_13"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_13"."found", 0) AS TEXT) || ' of 3 found)'
+                    END
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_14"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'history of hepatitis B: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                  END
+                END,
+                CASE
+                  WHEN NOT COALESCE(
+                    (
+                      (
+                        (
+                          COALESCE("combination_10_criterion_15"."found", 0) >= 1
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_16"."found", 0) >= 1
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        )
+                      )
+                    ),
+                    FALSE
+                  )
+                  THEN CASE
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_15"."found", 0) >= 1
+                      ), FALSE)
+                      THEN '1 VZV: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_16"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'history of varicella: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                  END
+                END,
+                CASE
+                  WHEN NOT COALESCE(
+                    (
+                      (
+                        (
+                          COALESCE("combination_10_criterion_17"."found", 0) >= 4
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        )
+                      )
+                    ),
+                    FALSE
+                  )
+                  THEN CASE
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_17"."found", 0) >= 4
+                      ), FALSE)
+                      THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_10_criterion_17"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_17"."found", 0) AS TEXT) || ' of 4 found)'
+                    END
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                  END
+                END
+              ),
+              ''
+            ),
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  (
+                    (
+                      COALESCE("combination_10_criterion_18"."found", 0) >= 1
+                    )
+                    OR (
+                      COALESCE("combination_10_criterion_19"."found", 0) >= 1
+                    )
+                    OR (
+                      COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                    )
+                  )
+                ),
+                FALSE
+              )
+              THEN CASE
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_18"."found", 0) >= 1
+                  ), FALSE)
+                  THEN '1 HepA: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_19"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'history of hepatitis A: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+              END
+            END,
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  (
+                    (
+                      COALESCE("combination_10_criterion_20"."found", 0) >= 2
+                    )
+                    OR (
+                      COALESCE("combination_10_criterion_21"."found", 0) >= 3
+                    )
+                    OR (
+                      COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                    )
+                  )
+                ),
+                FALSE
+              )
+              THEN CASE
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_20"."found", 0) >= 2
+                  ), FALSE)
+                  THEN '2 doses of the two-dose vaccine: needs ' || CAST(2 - COALESCE("combination_10_criterion_20"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_20"."found", 0) AS TEXT) || ' of 2 found)'
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_21"."found", 0) >= 3
+                  ), FALSE)
+                  THEN '3 doses of any rotavirus vaccine: needs ' || CAST(3 - COALESCE("combination_10_criterion_21"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_21"."found", 0) AS TEXT) || ' of 3 found)'
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+              END
+            END
+          ),
+          ''
+        ),
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_10_criterion_22"."found", 0) >= 2
+                )
+                OR (
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_10_criterion_22"."found", 0) >= 2
+              ), FALSE)
+              THEN '2 influenza: needs ' || CAST(2 - COALESCE("combination_10_criterion_22"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_22"."found", 0) AS TEXT) || ' of 2 found)'
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+          END
+        END
+      ),
+      ''
+    ) AS "numerator_gap",
+    LEAST(
+      LEAST(
+        LEAST(
+          CASE
+            WHEN NOT COALESCE(
+              (
+                (
+                  (
+                    COALESCE("combination_10_criterion_4"."found", 0) >= 4
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_5"."found", 0) >= 1
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  )
+                )
+              ),
+              FALSE
+            )
+            THEN CASE
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_4"."found", 0) >= 4
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_5"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+            END
+          END,
+          CASE
+            WHEN NOT COALESCE(
+              (
+                (
+                  (
+                    COALESCE("combination_10_criterion_7"."found", 0) >= 3
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  )
+                )
+              ),
+              FALSE
+            )
+            THEN CASE
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 3
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+            END
+          END,
+          CASE
+            WHEN NOT COALESCE(
+              (
+                (
+                  (
+                    COALESCE("combination_10_criterion_8"."found", 0) >= 1
+                  )
+                  OR (
+                    (
+                      COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                    )
+                    AND (
+                      COALESCE("combination_10_criterion_10"."found", 0) >= 1
+                    )
+                    AND (
+                      COALESCE("combination_10_criterion_11"."found", 0) >= 1
+                    )
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  )
+                )
+              ),
+              FALSE
+            )
+            THEN CASE
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_8"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE AND TRUE AND TRUE
+              THEN LEAST(
+                CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                  ), FALSE)
+                  THEN "u"."anchor_date"
+                END,
+                CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_10"."found", 0) >= 1
+                  ), FALSE)
+                  THEN "u"."anchor_date"
+                END,
+                CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_11"."found", 0) >= 1
+                  ), FALSE)
+                  THEN "u"."anchor_date"
+                END
+              )
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+            END
+          END,
+          CASE
+            WHEN NOT COALESCE(
+              (
+                (
+                  (
+                    COALESCE("combination_10_criterion_12"."found", 0) >= 3
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  )
+                )
+              ),
+              FALSE
+            )
+            THEN CASE
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_12"."found", 0) >= 3
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+            END
+          END,
+          CASE
+            WHEN NOT COALESCE(
+              (
+                (
+                  (
+                    COALESCE("combination_10_criterion_13"."found", 0) >= 3
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_14"."found", 0) >= 1
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  )
+                )
+              ),
+              FALSE
+            )
+            THEN CASE
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_13"."found", 0) >= 3
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+            END
+          END,
+          CASE
+            WHEN NOT COALESCE(
+              (
+                (
+                  (
+                    COALESCE("combination_10_criterion_15"."found", 0) >= 1
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_16"."found", 0) >= 1
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  )
+                )
+              ),
+              FALSE
+            )
+            THEN CASE
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_15"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+            END
+          END,
+          CASE
+            WHEN NOT COALESCE(
+              (
+                (
+                  (
+                    COALESCE("combination_10_criterion_17"."found", 0) >= 4
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  )
+                )
+              ),
+              FALSE
+            )
+            THEN CASE
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 4
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+            END
+          END
+        ),
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_10_criterion_18"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_19"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_10_criterion_18"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_10_criterion_19"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_10_criterion_20"."found", 0) >= 2
+                )
+                OR (
+                  COALESCE("combination_10_criterion_21"."found", 0) >= 3
+                )
+                OR (
+                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_10_criterion_20"."found", 0) >= 2
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_10_criterion_21"."found", 0) >= 3
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          END
+        END
+      ),
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_10_criterion_22"."found", 0) >= 2
+              )
+              OR (
+                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_10_criterion_22"."found", 0) >= 2
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_10_criterion_6"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+        END
+      END
+    ) AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "combination_10_criterion_1"
     ON "combination_10_criterion_1"."unit_id" = "u"."unit_id"

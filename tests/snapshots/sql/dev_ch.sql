@@ -64,7 +64,8 @@ WITH "age_1_units_0" AS (
 ), "age_1_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -209,6 +210,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -256,7 +287,7 @@ FROM (
     FALSE AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      NOT "age_1_criterion_2"."unit_id" IS NULL
+      COALESCE("age_1_criterion_2"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the 12 months before the first birthday' AS "denominator_failed",
@@ -264,7 +295,25 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    "age_1_criterion_2"."evidence_date" AS "numerator_evidence"
+    CASE
+      WHEN COALESCE("age_1_criterion_2"."found", 0) >= 1
+      THEN "age_1_criterion_2"."evidence_date"
+    END AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("age_1_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'screened in the 12 months before the first birthday: needs 1 by ' || COALESCE(
+        CAST(CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS TEXT),
+        'an unknown date'
+      )
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("age_1_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "age_1_criterion_1"
     ON "age_1_criterion_1"."unit_id" = "u"."unit_id"
@@ -348,7 +397,8 @@ WITH "age_2_units_0" AS (
 ), "age_2_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -493,6 +543,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -540,7 +620,7 @@ FROM (
     FALSE AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      NOT "age_2_criterion_2"."unit_id" IS NULL
+      COALESCE("age_2_criterion_2"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the 12 months before the second birthday' AS "denominator_failed",
@@ -548,7 +628,25 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    "age_2_criterion_2"."evidence_date" AS "numerator_evidence"
+    CASE
+      WHEN COALESCE("age_2_criterion_2"."found", 0) >= 1
+      THEN "age_2_criterion_2"."evidence_date"
+    END AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("age_2_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'screened in the 12 months before the second birthday: needs 1 by ' || COALESCE(
+        CAST(CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS TEXT),
+        'an unknown date'
+      )
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("age_2_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "age_2_criterion_1"
     ON "age_2_criterion_1"."unit_id" = "u"."unit_id"
@@ -632,7 +730,8 @@ WITH "age_3_units_0" AS (
 ), "age_3_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -777,6 +876,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -824,7 +953,7 @@ FROM (
     FALSE AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      NOT "age_3_criterion_2"."unit_id" IS NULL
+      COALESCE("age_3_criterion_2"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the 12 months before the third birthday' AS "denominator_failed",
@@ -832,7 +961,25 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    "age_3_criterion_2"."evidence_date" AS "numerator_evidence"
+    CASE
+      WHEN COALESCE("age_3_criterion_2"."found", 0) >= 1
+      THEN "age_3_criterion_2"."evidence_date"
+    END AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("age_3_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'screened in the 12 months before the third birthday: needs 1 by ' || COALESCE(
+        CAST(CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) AS TEXT),
+        'an unknown date'
+      )
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("age_3_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "age_3_criterion_1"
     ON "age_3_criterion_1"."unit_id" = "u"."unit_id"
@@ -1014,7 +1161,8 @@ WITH "total_units_0" AS (
 ), "total_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1039,7 +1187,8 @@ WITH "total_units_0" AS (
 ), "total_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1064,7 +1213,8 @@ WITH "total_units_0" AS (
 ), "total_criterion_6" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1209,6 +1359,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -1301,7 +1481,7 @@ FROM (
               CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
             )
             AND (
-              NOT "total_criterion_4"."unit_id" IS NULL
+              COALESCE("total_criterion_4"."found", 0) >= 1
             )
           )
           OR (
@@ -1309,7 +1489,7 @@ FROM (
               CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
             )
             AND (
-              NOT "total_criterion_5"."unit_id" IS NULL
+              COALESCE("total_criterion_5"."found", 0) >= 1
             )
           )
           OR (
@@ -1317,7 +1497,7 @@ FROM (
               CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
             )
             AND (
-              NOT "total_criterion_6"."unit_id" IS NULL
+              COALESCE("total_criterion_6"."found", 0) >= 1
             )
           )
         )
@@ -1331,10 +1511,230 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
-      "total_criterion_6"."evidence_date",
-      "total_criterion_5"."evidence_date",
-      "total_criterion_4"."evidence_date"
-    ) AS "numerator_evidence"
+      CASE
+        WHEN COALESCE("total_criterion_6"."found", 0) >= 1
+        THEN "total_criterion_6"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("total_criterion_5"."found", 0) >= 1
+        THEN "total_criterion_5"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("total_criterion_4"."found", 0) >= 1
+        THEN "total_criterion_4"."evidence_date"
+      END
+    ) AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              (
+                CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+              )
+              AND (
+                COALESCE("total_criterion_4"."found", 0) >= 1
+              )
+            )
+            OR (
+              (
+                CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+              )
+              AND (
+                COALESCE("total_criterion_5"."found", 0) >= 1
+              )
+            )
+            OR (
+              (
+                CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+              )
+              AND (
+                COALESCE("total_criterion_6"."found", 0) >= 1
+              )
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN CASE
+        WHEN COALESCE(
+          (
+            CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+          ),
+          FALSE
+        )
+        AND TRUE
+        THEN NULLIF(
+          CONCAT_WS(
+            '; ',
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+                ),
+                FALSE
+              )
+              THEN 'turned 1 during the period: not met'
+            END,
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("total_criterion_4"."found", 0) >= 1
+              ), FALSE)
+              THEN 'screened in the 12 months before the first birthday: needs 1 by ' || COALESCE(
+                CAST(CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS TEXT),
+                'an unknown date'
+              )
+            END
+          ),
+          ''
+        )
+        WHEN COALESCE(
+          (
+            CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+          ),
+          FALSE
+        )
+        AND TRUE
+        THEN NULLIF(
+          CONCAT_WS(
+            '; ',
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+                ),
+                FALSE
+              )
+              THEN 'turned 2 during the period: not met'
+            END,
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("total_criterion_5"."found", 0) >= 1
+              ), FALSE)
+              THEN 'screened in the 12 months before the second birthday: needs 1 by ' || COALESCE(
+                CAST(CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS TEXT),
+                'an unknown date'
+              )
+            END
+          ),
+          ''
+        )
+        WHEN COALESCE(
+          (
+            CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+          ),
+          FALSE
+        )
+        AND TRUE
+        THEN NULLIF(
+          CONCAT_WS(
+            '; ',
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+                ),
+                FALSE
+              )
+              THEN 'turned 3 during the period: not met'
+            END,
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("total_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN 'screened in the 12 months before the third birthday: needs 1 by ' || COALESCE(
+                CAST(CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) AS TEXT),
+                'an unknown date'
+              )
+            END
+          ),
+          ''
+        )
+      END
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              (
+                CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+              )
+              AND (
+                COALESCE("total_criterion_4"."found", 0) >= 1
+              )
+            )
+            OR (
+              (
+                CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+              )
+              AND (
+                COALESCE("total_criterion_5"."found", 0) >= 1
+              )
+            )
+            OR (
+              (
+                CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+              )
+              AND (
+                COALESCE("total_criterion_6"."found", 0) >= 1
+              )
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN CASE
+        WHEN COALESCE(
+          (
+            CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+          ),
+          FALSE
+        )
+        AND TRUE
+        THEN LEAST(
+          CAST(NULL AS DATE),
+          CASE
+            WHEN NOT COALESCE((
+              COALESCE("total_criterion_4"."found", 0) >= 1
+            ), FALSE)
+            THEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+          END
+        )
+        WHEN COALESCE(
+          (
+            CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+          ),
+          FALSE
+        )
+        AND TRUE
+        THEN LEAST(
+          CAST(NULL AS DATE),
+          CASE
+            WHEN NOT COALESCE((
+              COALESCE("total_criterion_5"."found", 0) >= 1
+            ), FALSE)
+            THEN CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
+          END
+        )
+        WHEN COALESCE(
+          (
+            CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+          ),
+          FALSE
+        )
+        AND TRUE
+        THEN LEAST(
+          CAST(NULL AS DATE),
+          CASE
+            WHEN NOT COALESCE((
+              COALESCE("total_criterion_6"."found", 0) >= 1
+            ), FALSE)
+            THEN CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)
+          END
+        )
+      END
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "total_criterion_1"
     ON "total_criterion_1"."unit_id" = "u"."unit_id"

@@ -64,7 +64,8 @@ WITH "well_child_3_6_units_0" AS (
 ), "well_child_3_6_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -220,6 +221,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -268,7 +299,7 @@ FROM (
     FALSE AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      NOT "well_child_3_6_criterion_2"."unit_id" IS NULL
+      COALESCE("well_child_3_6_criterion_2"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the medical benefit in the period' AS "denominator_failed",
@@ -276,7 +307,22 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    "well_child_3_6_criterion_2"."evidence_date" AS "numerator_evidence"
+    CASE
+      WHEN COALESCE("well_child_3_6_criterion_2"."found", 0) >= 1
+      THEN "well_child_3_6_criterion_2"."evidence_date"
+    END AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("well_child_3_6_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'a well-child visit with a PCP or OB/GYN in the period: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("well_child_3_6_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN CAST('2025-12-31' AS DATE)
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "well_child_3_6_criterion_1"
     ON "well_child_3_6_criterion_1"."unit_id" = "u"."unit_id"
@@ -360,7 +406,8 @@ WITH "preventive_dental_1_5_units_0" AS (
 ), "preventive_dental_1_5_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -505,6 +552,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -553,7 +630,7 @@ FROM (
     FALSE AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      NOT "preventive_dental_1_5_criterion_2"."unit_id" IS NULL
+      COALESCE("preventive_dental_1_5_criterion_2"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the dental benefit in the period' AS "denominator_failed",
@@ -561,7 +638,22 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    "preventive_dental_1_5_criterion_2"."evidence_date" AS "numerator_evidence"
+    CASE
+      WHEN COALESCE("preventive_dental_1_5_criterion_2"."found", 0) >= 1
+      THEN "preventive_dental_1_5_criterion_2"."evidence_date"
+    END AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("preventive_dental_1_5_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'a preventive dental service (dental claim or medical fluoride varnish) in the period: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("preventive_dental_1_5_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN CAST('2025-12-31' AS DATE)
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "preventive_dental_1_5_criterion_1"
     ON "preventive_dental_1_5_criterion_1"."unit_id" = "u"."unit_id"
@@ -614,7 +706,8 @@ WITH "kindergarten_ready_units_0" AS (
 ), "kindergarten_ready_criterion_1" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."assessment_date") AS "evidence_date"
+    MAX("e"."assessment_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "kindergarten_assessments" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -669,7 +762,8 @@ WITH "kindergarten_ready_units_0" AS (
 ), "kindergarten_ready_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."assessment_date") AS "evidence_date"
+    MAX("e"."assessment_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "kindergarten_assessments" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -801,6 +895,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -837,7 +961,7 @@ FROM (
     "u"."anchor_date",
     "u"."birth_date",
     COALESCE((
-      NOT "kindergarten_ready_criterion_1"."unit_id" IS NULL
+      COALESCE("kindergarten_ready_criterion_1"."found", 0) >= 1
     ), FALSE) AS "ip_met",
     COALESCE((
       NOT "kindergarten_ready_criterion_2"."unit_id" IS NULL
@@ -845,7 +969,7 @@ FROM (
     FALSE AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      NOT "kindergarten_ready_criterion_3"."unit_id" IS NULL
+      COALESCE("kindergarten_ready_criterion_3"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: enrolled in the medical benefit on the assessment date' AS "denominator_failed",
@@ -853,7 +977,22 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    "kindergarten_ready_criterion_3"."evidence_date" AS "numerator_evidence"
+    CASE
+      WHEN COALESCE("kindergarten_ready_criterion_3"."found", 0) >= 1
+      THEN "kindergarten_ready_criterion_3"."evidence_date"
+    END AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("kindergarten_ready_criterion_3"."found", 0) >= 1
+      ), FALSE)
+      THEN 'assessed as ready: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("kindergarten_ready_criterion_3"."found", 0) >= 1
+      ), FALSE)
+      THEN CAST('2025-12-31' AS DATE)
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "kindergarten_ready_criterion_1"
     ON "kindergarten_ready_criterion_1"."unit_id" = "u"."unit_id"

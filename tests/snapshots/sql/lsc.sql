@@ -64,7 +64,8 @@ WITH "by_age_2_units_0" AS (
 ), "by_age_2_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -88,7 +89,8 @@ WITH "by_age_2_units_0" AS (
 ), "by_age_2_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -233,6 +235,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -278,11 +310,11 @@ FROM (
       NOT "by_age_2_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
     COALESCE((
-      NOT "by_age_2_criterion_2"."unit_id" IS NULL
+      COALESCE("by_age_2_criterion_2"."found", 0) >= 1
     ), FALSE) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      NOT "by_age_2_criterion_3"."unit_id" IS NULL
+      COALESCE("by_age_2_criterion_3"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the 12 months before the second birthday' AS "denominator_failed",
@@ -290,7 +322,22 @@ FROM (
     'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    "by_age_2_criterion_3"."evidence_date" AS "numerator_evidence"
+    CASE
+      WHEN COALESCE("by_age_2_criterion_3"."found", 0) >= 1
+      THEN "by_age_2_criterion_3"."evidence_date"
+    END AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("by_age_2_criterion_3"."found", 0) >= 1
+      ), FALSE)
+      THEN 'a blood lead test on or before the second birthday: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("by_age_2_criterion_3"."found", 0) >= 1
+      ), FALSE)
+      THEN "u"."anchor_date"
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "by_age_2_criterion_1"
     ON "by_age_2_criterion_1"."unit_id" = "u"."unit_id"

@@ -92,7 +92,8 @@ WITH "visits_units_0" AS (
 ), "visits_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -116,7 +117,8 @@ WITH "visits_units_0" AS (
 ), "visits_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."screening_date") AS "evidence_date"
+    MAX("e"."screening_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "dyads" AS "dy"
     ON "dy"."child_member_id" = "u"."member_id"
@@ -261,6 +263,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -311,10 +343,10 @@ FROM (
       (
         (
           (
-            NOT "visits_criterion_2"."unit_id" IS NULL
+            COALESCE("visits_criterion_2"."found", 0) >= 1
           )
           OR (
-            NOT "visits_criterion_3"."unit_id" IS NULL
+            COALESCE("visits_criterion_3"."found", 0) >= 1
           )
         )
       ),
@@ -326,7 +358,78 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    GREATEST("visits_criterion_3"."evidence_date", "visits_criterion_2"."evidence_date") AS "numerator_evidence"
+    GREATEST(
+      CASE
+        WHEN COALESCE("visits_criterion_3"."found", 0) >= 1
+        THEN "visits_criterion_3"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("visits_criterion_2"."found", 0) >= 1
+        THEN "visits_criterion_2"."evidence_date"
+      END
+    ) AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("visits_criterion_2"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("visits_criterion_3"."found", 0) >= 1
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN CASE
+        WHEN TRUE
+        THEN CASE
+          WHEN NOT COALESCE((
+            COALESCE("visits_criterion_2"."found", 0) >= 1
+          ), FALSE)
+          THEN 'screening billed on the infant''s claim: needs 1 by ' || COALESCE(CAST("u"."event_date" AS TEXT), 'an unknown date')
+        END
+        WHEN TRUE
+        THEN CASE
+          WHEN NOT COALESCE((
+            COALESCE("visits_criterion_3"."found", 0) >= 1
+          ), FALSE)
+          THEN 'the linked mother''s EPDS or PHQ result: needs 1 by ' || COALESCE(CAST("u"."event_date" AS TEXT), 'an unknown date')
+        END
+      END
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("visits_criterion_2"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("visits_criterion_3"."found", 0) >= 1
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN CASE
+        WHEN TRUE
+        THEN CASE
+          WHEN NOT COALESCE((
+            COALESCE("visits_criterion_2"."found", 0) >= 1
+          ), FALSE)
+          THEN "u"."event_date"
+        END
+        WHEN TRUE
+        THEN CASE
+          WHEN NOT COALESCE((
+            COALESCE("visits_criterion_3"."found", 0) >= 1
+          ), FALSE)
+          THEN "u"."event_date"
+        END
+      END
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "visits_criterion_1"
     ON "visits_criterion_1"."unit_id" = "u"."unit_id"
@@ -363,7 +466,8 @@ WITH "infants_units_0" AS (
 ), "infants_criterion_1" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -448,7 +552,8 @@ WITH "infants_units_0" AS (
 ), "infants_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -472,7 +577,8 @@ WITH "infants_units_0" AS (
 ), "infants_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."screening_date") AS "evidence_date"
+    MAX("e"."screening_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "dyads" AS "dy"
     ON "dy"."child_member_id" = "u"."member_id"
@@ -617,6 +723,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -658,7 +794,7 @@ FROM (
           CAST("u"."birth_date" + INTERVAL 6 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
         )
         AND (
-          NOT "infants_criterion_1"."unit_id" IS NULL
+          COALESCE("infants_criterion_1"."found", 0) >= 1
         )
       ),
       FALSE
@@ -672,10 +808,10 @@ FROM (
       (
         (
           (
-            NOT "infants_criterion_3"."unit_id" IS NULL
+            COALESCE("infants_criterion_3"."found", 0) >= 1
           )
           OR (
-            NOT "infants_criterion_4"."unit_id" IS NULL
+            COALESCE("infants_criterion_4"."found", 0) >= 1
           )
         )
       ),
@@ -687,7 +823,78 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    GREATEST("infants_criterion_4"."evidence_date", "infants_criterion_3"."evidence_date") AS "numerator_evidence"
+    GREATEST(
+      CASE
+        WHEN COALESCE("infants_criterion_4"."found", 0) >= 1
+        THEN "infants_criterion_4"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("infants_criterion_3"."found", 0) >= 1
+        THEN "infants_criterion_3"."evidence_date"
+      END
+    ) AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("infants_criterion_3"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("infants_criterion_4"."found", 0) >= 1
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN CASE
+        WHEN TRUE
+        THEN CASE
+          WHEN NOT COALESCE((
+            COALESCE("infants_criterion_3"."found", 0) >= 1
+          ), FALSE)
+          THEN 'screening billed on the infant''s claim: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+        END
+        WHEN TRUE
+        THEN CASE
+          WHEN NOT COALESCE((
+            COALESCE("infants_criterion_4"."found", 0) >= 1
+          ), FALSE)
+          THEN 'the linked mother''s EPDS or PHQ result: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+        END
+      END
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("infants_criterion_3"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("infants_criterion_4"."found", 0) >= 1
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN CASE
+        WHEN TRUE
+        THEN CASE
+          WHEN NOT COALESCE((
+            COALESCE("infants_criterion_3"."found", 0) >= 1
+          ), FALSE)
+          THEN "u"."anchor_date"
+        END
+        WHEN TRUE
+        THEN CASE
+          WHEN NOT COALESCE((
+            COALESCE("infants_criterion_4"."found", 0) >= 1
+          ), FALSE)
+          THEN "u"."anchor_date"
+        END
+      END
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "infants_criterion_1"
     ON "infants_criterion_1"."unit_id" = "u"."unit_id"

@@ -64,7 +64,8 @@ WITH "all_domains_units_0" AS (
 ), "all_domains_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -89,7 +90,8 @@ WITH "all_domains_units_0" AS (
 ), "all_domains_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."screening_date") AS "evidence_date"
+    MAX("e"."screening_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -141,7 +143,8 @@ WITH "all_domains_units_0" AS (
 ), "all_domains_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."screening_date") AS "evidence_date"
+    MAX("e"."screening_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -193,7 +196,8 @@ WITH "all_domains_units_0" AS (
 ), "all_domains_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."screening_date") AS "evidence_date"
+    MAX("e"."screening_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -365,6 +369,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -416,17 +450,17 @@ FROM (
       (
         (
           (
-            NOT "all_domains_criterion_2"."unit_id" IS NULL
+            COALESCE("all_domains_criterion_2"."found", 0) >= 1
           )
           OR (
             (
-              NOT "all_domains_criterion_3"."unit_id" IS NULL
+              COALESCE("all_domains_criterion_3"."found", 0) >= 1
             )
             AND (
-              NOT "all_domains_criterion_4"."unit_id" IS NULL
+              COALESCE("all_domains_criterion_4"."found", 0) >= 1
             )
             AND (
-              NOT "all_domains_criterion_5"."unit_id" IS NULL
+              COALESCE("all_domains_criterion_5"."found", 0) >= 1
             )
           )
         )
@@ -440,11 +474,142 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
-      "all_domains_criterion_5"."evidence_date",
-      "all_domains_criterion_4"."evidence_date",
-      "all_domains_criterion_3"."evidence_date",
-      "all_domains_criterion_2"."evidence_date"
-    ) AS "numerator_evidence"
+      CASE
+        WHEN COALESCE("all_domains_criterion_5"."found", 0) >= 1
+        THEN "all_domains_criterion_5"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("all_domains_criterion_4"."found", 0) >= 1
+        THEN "all_domains_criterion_4"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("all_domains_criterion_3"."found", 0) >= 1
+        THEN "all_domains_criterion_3"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("all_domains_criterion_2"."found", 0) >= 1
+        THEN "all_domains_criterion_2"."evidence_date"
+      END
+    ) AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("all_domains_criterion_2"."found", 0) >= 1
+            )
+            OR (
+              (
+                COALESCE("all_domains_criterion_3"."found", 0) >= 1
+              )
+              AND (
+                COALESCE("all_domains_criterion_4"."found", 0) >= 1
+              )
+              AND (
+                COALESCE("all_domains_criterion_5"."found", 0) >= 1
+              )
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'one of: ' || CONCAT_WS(
+        ' or ',
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("all_domains_criterion_2"."found", 0) >= 1
+            ), FALSE)
+            THEN 'G0136 social needs assessment billed (2024-2025 dates of service): needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+          END
+        END,
+        CASE
+          WHEN TRUE AND TRUE AND TRUE
+          THEN NULLIF(
+            CONCAT_WS(
+              '; ',
+              CASE
+                WHEN NOT COALESCE((
+                  COALESCE("all_domains_criterion_3"."found", 0) >= 1
+                ), FALSE)
+                THEN 'food insecurity screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+              END,
+              CASE
+                WHEN NOT COALESCE((
+                  COALESCE("all_domains_criterion_4"."found", 0) >= 1
+                ), FALSE)
+                THEN 'housing instability screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+              END,
+              CASE
+                WHEN NOT COALESCE((
+                  COALESCE("all_domains_criterion_5"."found", 0) >= 1
+                ), FALSE)
+                THEN 'transportation need screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+              END
+            ),
+            ''
+          )
+        END
+      )
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("all_domains_criterion_2"."found", 0) >= 1
+            )
+            OR (
+              (
+                COALESCE("all_domains_criterion_3"."found", 0) >= 1
+              )
+              AND (
+                COALESCE("all_domains_criterion_4"."found", 0) >= 1
+              )
+              AND (
+                COALESCE("all_domains_criterion_5"."found", 0) >= 1
+              )
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN GREATEST(
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("all_domains_criterion_2"."found", 0) >= 1
+            ), FALSE)
+            THEN CAST('2025-12-31' AS DATE)
+          END
+        END,
+        CASE
+          WHEN TRUE AND TRUE AND TRUE
+          THEN LEAST(
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("all_domains_criterion_3"."found", 0) >= 1
+              ), FALSE)
+              THEN CAST('2025-12-31' AS DATE)
+            END,
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("all_domains_criterion_4"."found", 0) >= 1
+              ), FALSE)
+              THEN CAST('2025-12-31' AS DATE)
+            END,
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("all_domains_criterion_5"."found", 0) >= 1
+              ), FALSE)
+              THEN CAST('2025-12-31' AS DATE)
+            END
+          )
+        END
+      )
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "all_domains_criterion_1"
     ON "all_domains_criterion_1"."unit_id" = "u"."unit_id"
@@ -534,7 +699,8 @@ WITH "food_units_0" AS (
 ), "food_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -559,7 +725,8 @@ WITH "food_units_0" AS (
 ), "food_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."screening_date") AS "evidence_date"
+    MAX("e"."screening_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -731,6 +898,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -782,10 +979,10 @@ FROM (
       (
         (
           (
-            NOT "food_criterion_2"."unit_id" IS NULL
+            COALESCE("food_criterion_2"."found", 0) >= 1
           )
           OR (
-            NOT "food_criterion_3"."unit_id" IS NULL
+            COALESCE("food_criterion_3"."found", 0) >= 1
           )
         )
       ),
@@ -797,7 +994,87 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    GREATEST("food_criterion_3"."evidence_date", "food_criterion_2"."evidence_date") AS "numerator_evidence"
+    GREATEST(
+      CASE
+        WHEN COALESCE("food_criterion_3"."found", 0) >= 1
+        THEN "food_criterion_3"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("food_criterion_2"."found", 0) >= 1
+        THEN "food_criterion_2"."evidence_date"
+      END
+    ) AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("food_criterion_2"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("food_criterion_3"."found", 0) >= 1
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'one of: ' || CONCAT_WS(
+        ' or ',
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("food_criterion_2"."found", 0) >= 1
+            ), FALSE)
+            THEN 'G0136 social needs assessment billed (2024-2025 dates of service): needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+          END
+        END,
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("food_criterion_3"."found", 0) >= 1
+            ), FALSE)
+            THEN 'food insecurity screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+          END
+        END
+      )
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("food_criterion_2"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("food_criterion_3"."found", 0) >= 1
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN GREATEST(
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("food_criterion_2"."found", 0) >= 1
+            ), FALSE)
+            THEN CAST('2025-12-31' AS DATE)
+          END
+        END,
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("food_criterion_3"."found", 0) >= 1
+            ), FALSE)
+            THEN CAST('2025-12-31' AS DATE)
+          END
+        END
+      )
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "food_criterion_1"
     ON "food_criterion_1"."unit_id" = "u"."unit_id"
@@ -883,7 +1160,8 @@ WITH "housing_units_0" AS (
 ), "housing_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -908,7 +1186,8 @@ WITH "housing_units_0" AS (
 ), "housing_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."screening_date") AS "evidence_date"
+    MAX("e"."screening_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1080,6 +1359,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -1131,10 +1440,10 @@ FROM (
       (
         (
           (
-            NOT "housing_criterion_2"."unit_id" IS NULL
+            COALESCE("housing_criterion_2"."found", 0) >= 1
           )
           OR (
-            NOT "housing_criterion_3"."unit_id" IS NULL
+            COALESCE("housing_criterion_3"."found", 0) >= 1
           )
         )
       ),
@@ -1146,7 +1455,87 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    GREATEST("housing_criterion_3"."evidence_date", "housing_criterion_2"."evidence_date") AS "numerator_evidence"
+    GREATEST(
+      CASE
+        WHEN COALESCE("housing_criterion_3"."found", 0) >= 1
+        THEN "housing_criterion_3"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("housing_criterion_2"."found", 0) >= 1
+        THEN "housing_criterion_2"."evidence_date"
+      END
+    ) AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("housing_criterion_2"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("housing_criterion_3"."found", 0) >= 1
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'one of: ' || CONCAT_WS(
+        ' or ',
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("housing_criterion_2"."found", 0) >= 1
+            ), FALSE)
+            THEN 'G0136 social needs assessment billed (2024-2025 dates of service): needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+          END
+        END,
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("housing_criterion_3"."found", 0) >= 1
+            ), FALSE)
+            THEN 'housing instability screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+          END
+        END
+      )
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("housing_criterion_2"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("housing_criterion_3"."found", 0) >= 1
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN GREATEST(
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("housing_criterion_2"."found", 0) >= 1
+            ), FALSE)
+            THEN CAST('2025-12-31' AS DATE)
+          END
+        END,
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("housing_criterion_3"."found", 0) >= 1
+            ), FALSE)
+            THEN CAST('2025-12-31' AS DATE)
+          END
+        END
+      )
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "housing_criterion_1"
     ON "housing_criterion_1"."unit_id" = "u"."unit_id"
@@ -1232,7 +1621,8 @@ WITH "transportation_units_0" AS (
 ), "transportation_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1257,7 +1647,8 @@ WITH "transportation_units_0" AS (
 ), "transportation_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."screening_date") AS "evidence_date"
+    MAX("e"."screening_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1429,6 +1820,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -1480,10 +1901,10 @@ FROM (
       (
         (
           (
-            NOT "transportation_criterion_2"."unit_id" IS NULL
+            COALESCE("transportation_criterion_2"."found", 0) >= 1
           )
           OR (
-            NOT "transportation_criterion_3"."unit_id" IS NULL
+            COALESCE("transportation_criterion_3"."found", 0) >= 1
           )
         )
       ),
@@ -1496,9 +1917,86 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
-      "transportation_criterion_3"."evidence_date",
-      "transportation_criterion_2"."evidence_date"
-    ) AS "numerator_evidence"
+      CASE
+        WHEN COALESCE("transportation_criterion_3"."found", 0) >= 1
+        THEN "transportation_criterion_3"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("transportation_criterion_2"."found", 0) >= 1
+        THEN "transportation_criterion_2"."evidence_date"
+      END
+    ) AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("transportation_criterion_2"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("transportation_criterion_3"."found", 0) >= 1
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 'one of: ' || CONCAT_WS(
+        ' or ',
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("transportation_criterion_2"."found", 0) >= 1
+            ), FALSE)
+            THEN 'G0136 social needs assessment billed (2024-2025 dates of service): needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+          END
+        END,
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("transportation_criterion_3"."found", 0) >= 1
+            ), FALSE)
+            THEN 'transportation need screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
+          END
+        END
+      )
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("transportation_criterion_2"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("transportation_criterion_3"."found", 0) >= 1
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN GREATEST(
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("transportation_criterion_2"."found", 0) >= 1
+            ), FALSE)
+            THEN CAST('2025-12-31' AS DATE)
+          END
+        END,
+        CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("transportation_criterion_3"."found", 0) >= 1
+            ), FALSE)
+            THEN CAST('2025-12-31' AS DATE)
+          END
+        END
+      )
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "transportation_criterion_1"
     ON "transportation_criterion_1"."unit_id" = "u"."unit_id"
@@ -1615,7 +2113,8 @@ WITH "referral_within_30_days_units_0" AS (
 ), "referral_within_30_days_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."screening_date") AS "evidence_date"
+    MAX("e"."screening_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1639,7 +2138,8 @@ WITH "referral_within_30_days_units_0" AS (
 ), "referral_within_30_days_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."referral_date") AS "evidence_date"
+    MAX("e"."referral_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1651,7 +2151,8 @@ WITH "referral_within_30_days_units_0" AS (
 ), "referral_within_30_days_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -1796,6 +2297,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -1844,7 +2375,7 @@ FROM (
           NOT "referral_within_30_days_criterion_1"."unit_id" IS NULL
         )
         AND (
-          NOT "referral_within_30_days_criterion_2"."unit_id" IS NULL
+          COALESCE("referral_within_30_days_criterion_2"."found", 0) >= 1
         )
       ),
       FALSE
@@ -1855,10 +2386,10 @@ FROM (
       (
         (
           (
-            NOT "referral_within_30_days_criterion_3"."unit_id" IS NULL
+            COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
           )
           OR (
-            NOT "referral_within_30_days_criterion_4"."unit_id" IS NULL
+            COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
           )
         )
       ),
@@ -1871,7 +2402,7 @@ FROM (
       ), FALSE)
       THEN 'not in denominator: continuously enrolled in the measurement period'
       WHEN NOT COALESCE((
-        NOT "referral_within_30_days_criterion_2"."unit_id" IS NULL
+        COALESCE("referral_within_30_days_criterion_2"."found", 0) >= 1
       ), FALSE)
       THEN 'not in denominator: a positive food, housing or transportation screen by 1 December'
     END AS "denominator_failed",
@@ -1880,9 +2411,83 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
-      "referral_within_30_days_criterion_4"."evidence_date",
-      "referral_within_30_days_criterion_3"."evidence_date"
-    ) AS "numerator_evidence"
+      CASE
+        WHEN COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+        THEN "referral_within_30_days_criterion_4"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+        THEN "referral_within_30_days_criterion_3"."evidence_date"
+      END
+    ) AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN CASE
+        WHEN TRUE
+        THEN CASE
+          WHEN NOT COALESCE((
+            COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+          ), FALSE)
+          THEN 'referral made or completed: needs 1 by ' || COALESCE(
+            CAST(CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE) AS TEXT),
+            'an unknown date'
+          )
+        END
+        WHEN TRUE
+        THEN CASE
+          WHEN NOT COALESCE((
+            COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+          ), FALSE)
+          THEN 'community health integration service: needs 1 by ' || COALESCE(
+            CAST(CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE) AS TEXT),
+            'an unknown date'
+          )
+        END
+      END
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN CASE
+        WHEN TRUE
+        THEN CASE
+          WHEN NOT COALESCE((
+            COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+          ), FALSE)
+          THEN CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE)
+        END
+        WHEN TRUE
+        THEN CASE
+          WHEN NOT COALESCE((
+            COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+          ), FALSE)
+          THEN CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE)
+        END
+      END
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "referral_within_30_days_criterion_1"
     ON "referral_within_30_days_criterion_1"."unit_id" = "u"."unit_id"

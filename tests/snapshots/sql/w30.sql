@@ -64,7 +64,8 @@ WITH "first_15_months_units_0" AS (
 ), "first_15_months_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -88,7 +89,16 @@ WITH "first_15_months_units_0" AS (
 ), "first_15_months_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    LIST_REDUCE(
+      LIST_SORT(ARRAY_AGG(DISTINCT "e"."service_date")),
+      LAMBDA acc, d : CASE
+        WHEN acc['last'] IS NULL OR d >= CAST(acc['last'] + INTERVAL 14 DAY AS DATE)
+        THEN {'last': d, 'n': acc['n'] + 1}
+        ELSE acc
+      END,
+      {'last': CAST(NULL AS DATE), 'n': 0}
+    )['n'] AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -121,16 +131,6 @@ WITH "first_15_months_units_0" AS (
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."unit_id"
-  HAVING
-    LIST_REDUCE(
-      LIST_SORT(ARRAY_AGG(DISTINCT "e"."service_date")),
-      LAMBDA acc, d : CASE
-        WHEN acc['last'] IS NULL OR d >= CAST(acc['last'] + INTERVAL 14 DAY AS DATE)
-        THEN {'last': d, 'n': acc['n'] + 1}
-        ELSE acc
-      END,
-      {'last': CAST(NULL AS DATE), 'n': 0}
-    )['n'] >= 6
 ), "first_15_months_plan" AS (
   SELECT
     "unit_id",
@@ -254,6 +254,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -299,11 +329,11 @@ FROM (
       NOT "first_15_months_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
     COALESCE((
-      NOT "first_15_months_criterion_2"."unit_id" IS NULL
+      COALESCE("first_15_months_criterion_2"."found", 0) >= 1
     ), FALSE) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      NOT "first_15_months_criterion_3"."unit_id" IS NULL
+      COALESCE("first_15_months_criterion_3"."found", 0) >= 6
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled from 31 days of age to the 15-month birthday' AS "denominator_failed",
@@ -311,7 +341,22 @@ FROM (
     'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    "first_15_months_criterion_3"."evidence_date" AS "numerator_evidence"
+    CASE
+      WHEN COALESCE("first_15_months_criterion_3"."found", 0) >= 6
+      THEN "first_15_months_criterion_3"."evidence_date"
+    END AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("first_15_months_criterion_3"."found", 0) >= 6
+      ), FALSE)
+      THEN 'six or more well-child visits with a PCP by the 15-month birthday: needs ' || CAST(6 - COALESCE("first_15_months_criterion_3"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("first_15_months_criterion_3"."found", 0) AS TEXT) || ' of 6 found, at least 14 days apart)'
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("first_15_months_criterion_3"."found", 0) >= 6
+      ), FALSE)
+      THEN "u"."anchor_date"
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "first_15_months_criterion_1"
     ON "first_15_months_criterion_1"."unit_id" = "u"."unit_id"
@@ -400,7 +445,8 @@ WITH "months_15_to_30_units_0" AS (
 ), "months_15_to_30_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -424,7 +470,16 @@ WITH "months_15_to_30_units_0" AS (
 ), "months_15_to_30_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date"
+    MAX("e"."service_date") AS "evidence_date",
+    LIST_REDUCE(
+      LIST_SORT(ARRAY_AGG(DISTINCT "e"."service_date")),
+      LAMBDA acc, d : CASE
+        WHEN acc['last'] IS NULL OR d >= CAST(acc['last'] + INTERVAL 14 DAY AS DATE)
+        THEN {'last': d, 'n': acc['n'] + 1}
+        ELSE acc
+      END,
+      {'last': CAST(NULL AS DATE), 'n': 0}
+    )['n'] AS "found"
   FROM "units" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
@@ -457,16 +512,6 @@ WITH "months_15_to_30_units_0" AS (
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."unit_id"
-  HAVING
-    LIST_REDUCE(
-      LIST_SORT(ARRAY_AGG(DISTINCT "e"."service_date")),
-      LAMBDA acc, d : CASE
-        WHEN acc['last'] IS NULL OR d >= CAST(acc['last'] + INTERVAL 14 DAY AS DATE)
-        THEN {'last': d, 'n': acc['n'] + 1}
-        ELSE acc
-      END,
-      {'last': CAST(NULL AS DATE), 'n': 0}
-    )['n'] >= 2
 ), "months_15_to_30_plan" AS (
   SELECT
     "unit_id",
@@ -590,6 +635,36 @@ SELECT
     ) AND NOT "f"."denex_met" AND "f"."num_met"
     THEN "f"."numerator_evidence"
   END AS "evidence_date",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN COALESCE("f"."numerator_gap", "f"."numerator_exclusion_reason")
+  END AS "gap",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
+    )
+    AND NOT "f"."denex_met"
+    AND (
+      (
+        NOT "f"."num_met" AND NOT "f"."excep_met"
+      )
+      OR (
+        "f"."num_met" AND "f"."numex_met"
+      )
+    )
+    THEN "f"."numerator_due"
+  END AS "gap_due_date",
   COALESCE("pl"."plan_id", 'Unknown') AS "plan",
   COALESCE("pl"."program", 'Unknown') AS "program",
   YEAR("f"."anchor_date") - YEAR("f"."birth_date") - CASE
@@ -635,11 +710,11 @@ FROM (
       NOT "months_15_to_30_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
     COALESCE((
-      NOT "months_15_to_30_criterion_2"."unit_id" IS NULL
+      COALESCE("months_15_to_30_criterion_2"."found", 0) >= 1
     ), FALSE) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      NOT "months_15_to_30_criterion_3"."unit_id" IS NULL
+      COALESCE("months_15_to_30_criterion_3"."found", 0) >= 2
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled from the day after the 15-month birthday to the 30-month birthday' AS "denominator_failed",
@@ -647,7 +722,22 @@ FROM (
     'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
-    "months_15_to_30_criterion_3"."evidence_date" AS "numerator_evidence"
+    CASE
+      WHEN COALESCE("months_15_to_30_criterion_3"."found", 0) >= 2
+      THEN "months_15_to_30_criterion_3"."evidence_date"
+    END AS "numerator_evidence",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("months_15_to_30_criterion_3"."found", 0) >= 2
+      ), FALSE)
+      THEN 'two or more well-child visits with a PCP from the day after the 15-month birthday to the 30-month birthday: needs ' || CAST(2 - COALESCE("months_15_to_30_criterion_3"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("months_15_to_30_criterion_3"."found", 0) AS TEXT) || ' of 2 found, at least 14 days apart)'
+    END AS "numerator_gap",
+    CASE
+      WHEN NOT COALESCE((
+        COALESCE("months_15_to_30_criterion_3"."found", 0) >= 2
+      ), FALSE)
+      THEN "u"."anchor_date"
+    END AS "numerator_due"
   FROM "units" AS "u"
   LEFT JOIN "months_15_to_30_criterion_1"
     ON "months_15_to_30_criterion_1"."unit_id" = "u"."unit_id"

@@ -1,0 +1,31 @@
+"""Gap lists: who is in a rate's denominator but not its numerator, what is missing and by when.
+
+Internal only: a gap list names members, so a public run never writes one. Its rows are
+exactly the denominator minus the numerator minus exclusions and exceptions (the rows the
+compiled rate marks with a `gap`), with the member's plan, strata and last visit, so outreach
+can go to the groups that are behind.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+GAP_COLUMNS = (
+    "measure_id", "rate_id", "member_id", "event_id", "event_date", "anchor_date",
+    "gap", "gap_due_date", "plan", "program",
+    "last_visit_date", "last_visit_provider_npi", "last_visit_provider_type",
+    "age_years", "age_band", "sex", "race_ethnicity", "race_ethnicity_source", "income_band", "county", "preferred_language", "dyad_link",
+)
+LAST_VISIT_SCHEMA = {"member_id": pl.String, "last_visit_date": pl.Date, "last_visit_provider_npi": pl.String, "last_visit_provider_type": pl.String}
+
+
+def gap_lists(member_results: pl.DataFrame, last_visits: pl.DataFrame, measure_ids: list[str]) -> dict[str, pl.DataFrame]:
+    """One frame per measure (every measure gets one, empty when nobody has a gap), soonest due first."""
+    visits = last_visits.select([pl.col(name).cast(dtype) for name, dtype in LAST_VISIT_SCHEMA.items()])
+    gaps = (
+        member_results.filter(pl.col("gap").is_not_null())
+        .join(visits, on="member_id", how="left")
+        .select(GAP_COLUMNS)
+        .sort("measure_id", "rate_id", "gap_due_date", "plan", "member_id", "event_id", nulls_last=True)
+    )
+    return {measure: gaps.filter(pl.col("measure_id") == measure) for measure in measure_ids}
