@@ -247,10 +247,9 @@ def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: Val
 
     def write(name: str, frame: pl.DataFrame, folder: Path = out) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        for suffix in ("csv", "parquet"):
-            path = folder / f"{name}.{suffix}"
-            frame.write_csv(path) if suffix == "csv" else frame.write_parquet(path)
-            written.append(path)
+        frame.write_csv(folder / f"{name}.csv")
+        frame.write_parquet(folder / f"{name}.parquet")
+        written.extend([folder / f"{name}.csv", folder / f"{name}.parquet"])
 
     write("rates", stack([(result.period, result.published) for result in results]))
     write("disparities", stack([(result.period, result.protected.disparities if result.protected else result.summary) for result in results]))

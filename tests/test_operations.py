@@ -110,7 +110,7 @@ def test_attrition_of_the_sample_ends_at_the_rates(sample_run: Path) -> None:
     for row in rates.iter_rows(named=True):
         rate = steps.filter((pl.col("measure_id") == row["measure_id"]) & (pl.col("rate_id") == row["rate_id"])).sort("step")
         remaining = rate["remaining"].to_list()
-        assert remaining == sorted(remaining, reverse=True) or row["measure_id"] == "dev_ch", "each rule only removes"
+        assert remaining == sorted(remaining, reverse=True), "each rule only removes"
         assert rate["removed"].to_list()[1:] == [before - after for before, after in zip(remaining, remaining[1:], strict=False)]
         last_ip = rate.filter(pl.col("population") == "initial_population")["remaining"].to_list()[-1]
         assert last_ip == row["initial_population"]
