@@ -18,6 +18,8 @@ FORBIDDEN = {
     "engine/stats.py": {"duckdb", "sqlglot", "jinja2", "click", "polars", "engine.run", "engine.compile", "engine.render"},
     "engine/compare.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.run", "engine.render", "engine.suppress"},
     "engine/targets.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.run", "engine.render", "engine.pipeline"},
+    "engine/gaps.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.compile", "engine.run", "engine.render", "engine.pipeline"},
+    "engine/attrition.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.run", "engine.render", "engine.pipeline"},
     "engine/suppress.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.run", "engine.render", "engine.pipeline"},
 }
 
