@@ -322,8 +322,8 @@ def _validate(extract: Extract, raw: pl.DataFrame, member_ids: pl.Series | None,
 
 def _mark_duplicates(typed: pl.DataFrame, key: tuple[str, ...]) -> pl.DataFrame:
     """A duplicate is a later row with the same key as an earlier valid row; the first is kept."""
-    clean = typed.filter(pl.col("reject_reason").is_null())
-    later = clean.filter(pl.int_range(pl.len()).over(list(key), order_by="__row") > 0)["__row"]
+    clean = typed.filter(pl.col("reject_reason").is_null())  # still in row order
+    later = clean.filter(~pl.struct(list(key)).is_first_distinct())["__row"]
     return typed.with_columns(
         pl.when(pl.col("__row").is_in(later.implode())).then(pl.lit(f"duplicate {', '.join(key)}")).otherwise(pl.col("reject_reason")).alias("reject_reason")
     )

@@ -149,7 +149,7 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
     extracts = load_extracts(options.data, needed)
     done()
 
-    results = [run_period(options, period, specs, compiled[period], extracts, value_sets, stage, f" {period.label}" if len(periods) > 1 else "", last=period == periods[-1])
+    results = [run_period(options, period, specs, compiled[period], extracts, value_sets, stage, timings, f" {period.label}" if len(periods) > 1 else "", last=period == periods[-1])
                for period in periods]
     latest = results[-1]
 
@@ -175,7 +175,7 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
 
 
 def run_period(options: RunOptions, period: Period, specs: list[MeasureSpec], compiled: list[CompiledMeasure], extracts: Extracts, value_sets: ValueSets,
-               stage: Callable[[str], Callable[[], None]], suffix: str, last: bool) -> PeriodResults:
+               stage: Callable[[str], Callable[[], None]], timings: dict[str, float], suffix: str, last: bool) -> PeriodResults:
     """Compute, stratify and (for a public run) protect one measurement period."""
     done = stage("compute measures" + suffix)
     strata = member_strata(extracts.tables["members"], options.poverty_guideline_year or period.start.year, options.groups)
@@ -185,6 +185,7 @@ def run_period(options: RunOptions, period: Period, specs: list[MeasureSpec], co
     output = run_measures(compiled, tables, queries=queries)
     steps = attrition(compiled, output.attrition_counts, output.member_results)
     done()
+    timings.update({f"compute {name}{suffix}": seconds for name, seconds in output.timings.items()})
 
     done = stage("stratify and statistics" + suffix)
     groups = options.groups

@@ -67,6 +67,9 @@ class Context:
     period_start: date
     period_end: date
     prefix: str
+    # The units a criterion's table is computed for: all of them for the initial population, then
+    # only those in it (a rate for two-year-olds need not count every member's vaccines).
+    units: str = UNITS
     counter: itertools.count = field(default_factory=lambda: itertools.count(1))
     # A criterion reused through YAML aliases compiles to the same query: one table serves all uses.
     tables_by_sql: dict[str, str] = field(default_factory=dict)
@@ -347,7 +350,7 @@ def enrollment_query(rule: m.EnrollmentRule, context: Context) -> exp.Select:
             exp.Least(this=sql.column("end_date", "e"), expressions=[window_end.copy()], ignore_nulls=True).as_(sql.ident("span_end")),
             exp.Case().when(sql.between(on_date, sql.column("start_date", "e"), sql.column("end_date", "e")), sql.number(1)).else_(sql.number(0)).as_(sql.ident("covers_date")),
         )
-        .from_(sql.table(UNITS, "u"))
+        .from_(sql.table(context.units, "u"))
         .join(sql.table("enrollment", "e"), on=exp.EQ(this=sql.column("member_id", "e"), expression=sql.column("member_id", "u")))
         .where(sql.and_(*span_filter))
     )
@@ -380,17 +383,17 @@ def enrollment_query(rule: m.EnrollmentRule, context: Context) -> exp.Select:
 
 
 def visit_claims(node: m.Claims, context: Context) -> Fragment:
-    select, when, sentence = claims_events(node.claims, context)
+    select, when, sentence = claims_events(node.claims, context, context.units)
     return _events_fragment("claims", node, node.claims, select, when, sentence, f"claim with a code in {_names(node.claims.value_sets)}", context)
 
 
 def visit_screenings(node: m.Screenings, context: Context) -> Fragment:
-    select, when, sentence = screenings_events(node.screenings, context)
+    select, when, sentence = screenings_events(node.screenings, context, context.units)
     return _events_fragment("screenings", node, node.screenings, select, when, sentence, "screening record", context)
 
 
 def visit_kindergarten(node: m.Kindergarten, context: Context) -> Fragment:
-    select, when, sentence = kindergarten_events(node.kindergarten, context)
+    select, when, sentence = kindergarten_events(node.kindergarten, context, context.units)
     return _events_fragment("kindergarten", node, node.kindergarten, select, when, sentence, "kindergarten entry assessment", context)
 
 
@@ -399,7 +402,7 @@ def visit_linked(node: m.Linked, context: Context) -> Fragment:
     mine = "child_member_id" if rule.relation == "mother" else "mother_member_id"
     query = (
         exp.select(sql.column("unit_id", "u").as_(sql.ident("unit_id")), exp.null().as_(sql.ident("evidence_date")))
-        .from_(sql.table(UNITS, "u"))
+        .from_(sql.table(context.units, "u"))
         .join(sql.table("dyads", "dy"), on=sql.and_(
             exp.EQ(this=sql.column(mine, "dy"), expression=sql.column("member_id", "u")),
             exp.GTE(this=sql.column("link_confidence", "dy"), expression=sql.number(rule.min_confidence)),

@@ -165,15 +165,32 @@ def anchor_pass(build: RateBuild) -> None:
 
 
 def populations_pass(build: RateBuild) -> None:
-    for name in POPULATIONS:
-        criterion = getattr(build.rate.populations, name)
-        build.populations[name] = compile_criterion(criterion, build.context) if criterion is not None else None
+    """Compile each population. Only the initial population's rules are computed for every unit;
+    the others' tables are computed for the units in it (`<rate>_in_scope`)."""
     seen: set[str] = set()
-    for fragment in build.populations.values():
+
+    def add_tables(fragment: Fragment | None) -> None:
         for table in fragment.all_tables() if fragment else []:
             if table.name not in seen:
                 seen.add(table.name)
                 build.ctes.append((table.name, table.query))
+
+    criterion = build.rate.populations.initial_population
+    initial = compile_criterion(criterion, build.context) if criterion is not None else None
+    build.populations["initial_population"] = initial
+    add_tables(initial)
+    if initial is not None:
+        scope = f"{build.rate.id}_in_scope"
+        query = exp.select(sql.star("u")).from_(sql.table(UNITS, "u"))
+        for name in dict.fromkeys(table.name for table in initial.all_tables()):
+            query = query.join(sql.table(name), on=exp.EQ(this=sql.column("unit_id", name), expression=sql.column("unit_id", "u")), join_type="left")
+        build.ctes.append((scope, query.where(_met(initial, False))))
+        build.unit_tables.append(scope)
+        build.context.units = scope
+    for name in POPULATIONS[1:]:
+        criterion = getattr(build.rate.populations, name)
+        build.populations[name] = compile_criterion(criterion, build.context) if criterion is not None else None
+        add_tables(build.populations[name])
 
 
 def plan_pass(build: RateBuild) -> None:
@@ -193,7 +210,7 @@ def plan_pass(build: RateBuild) -> None:
                 exp.Ordered(this=sql.column("plan_id", "e")),
             ]),
         ).as_(sql.ident("plan_rank")),
-    ).from_(sql.table(UNITS, "u")).join(sql.table("enrollment", "e"), on=sql.and_(
+    ).from_(sql.table(build.context.units, "u")).join(sql.table("enrollment", "e"), on=sql.and_(
         exp.EQ(this=sql.column("member_id", "e"), expression=sql.column("member_id", "u")),
         exp.EQ(this=sql.column("benefit", "e"), expression=sql.string("medical")),
         exp.LTE(this=sql.column("start_date", "e"), expression=sql.column("anchor_date", "u")),

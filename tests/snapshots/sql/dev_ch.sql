@@ -12,6 +12,17 @@ WITH "age_1_units_0" AS (
     "u".*,
     CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS "anchor_date"
   FROM "age_1_units_0" AS "u"
+), "age_1_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "age_1_criterion_1" AS (
   SELECT
     "unit_id",
@@ -46,7 +57,7 @@ WITH "age_1_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "age_1_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -66,7 +77,7 @@ WITH "age_1_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "age_1_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -105,7 +116,7 @@ WITH "age_1_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "age_1_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'
@@ -345,6 +356,17 @@ WITH "age_2_units_0" AS (
     "u".*,
     CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS "anchor_date"
   FROM "age_2_units_0" AS "u"
+), "age_2_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "age_2_criterion_1" AS (
   SELECT
     "unit_id",
@@ -379,7 +401,7 @@ WITH "age_2_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "age_2_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -399,7 +421,7 @@ WITH "age_2_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "age_2_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -438,7 +460,7 @@ WITH "age_2_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "age_2_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'
@@ -678,6 +700,17 @@ WITH "age_3_units_0" AS (
     "u".*,
     CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) AS "anchor_date"
   FROM "age_3_units_0" AS "u"
+), "age_3_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "age_3_criterion_1" AS (
   SELECT
     "unit_id",
@@ -712,7 +745,7 @@ WITH "age_3_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "age_3_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -732,7 +765,7 @@ WITH "age_3_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "age_3_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -771,7 +804,7 @@ WITH "age_3_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "age_3_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'
@@ -1011,6 +1044,27 @@ WITH "total_units_0" AS (
     "u".*,
     CAST('2025-12-31' AS DATE) AS "anchor_date"
   FROM "total_units_0" AS "u"
+), "total_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        (
+          (
+            CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+          )
+          OR (
+            CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+          )
+          OR (
+            CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+          )
+        )
+      ),
+      FALSE
+    )
 ), "total_criterion_1" AS (
   SELECT
     "unit_id",
@@ -1045,7 +1099,7 @@ WITH "total_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "total_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -1094,7 +1148,7 @@ WITH "total_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "total_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -1143,7 +1197,7 @@ WITH "total_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "total_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -1163,7 +1217,7 @@ WITH "total_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "total_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -1189,7 +1243,7 @@ WITH "total_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "total_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -1215,7 +1269,7 @@ WITH "total_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "total_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -1254,7 +1308,7 @@ WITH "total_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "total_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'

@@ -12,6 +12,18 @@ WITH "well_child_3_6_units_0" AS (
     "u".*,
     CAST('2025-12-31' AS DATE) AS "anchor_date"
   FROM "well_child_3_6_units_0" AS "u"
+), "well_child_3_6_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 84 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "well_child_3_6_criterion_1" AS (
   SELECT
     "unit_id",
@@ -46,7 +58,7 @@ WITH "well_child_3_6_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "well_child_3_6_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -66,7 +78,7 @@ WITH "well_child_3_6_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "well_child_3_6_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -116,7 +128,7 @@ WITH "well_child_3_6_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "well_child_3_6_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'
@@ -354,6 +366,18 @@ WITH "preventive_dental_1_5_units_0" AS (
     "u".*,
     CAST('2025-12-31' AS DATE) AS "anchor_date"
   FROM "preventive_dental_1_5_units_0" AS "u"
+), "preventive_dental_1_5_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 72 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "preventive_dental_1_5_criterion_1" AS (
   SELECT
     "unit_id",
@@ -388,7 +412,7 @@ WITH "preventive_dental_1_5_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "preventive_dental_1_5_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -408,7 +432,7 @@ WITH "preventive_dental_1_5_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "preventive_dental_1_5_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -447,7 +471,7 @@ WITH "preventive_dental_1_5_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "preventive_dental_1_5_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'
@@ -715,6 +739,16 @@ WITH "kindergarten_ready_units_0" AS (
     "e"."assessment_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
   GROUP BY
     "u"."unit_id"
+), "kindergarten_ready_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  LEFT JOIN "kindergarten_ready_criterion_1"
+    ON "kindergarten_ready_criterion_1"."unit_id" = "u"."unit_id"
+  WHERE
+    COALESCE((
+      COALESCE("kindergarten_ready_criterion_1"."found", 0) >= 1
+    ), FALSE)
 ), "kindergarten_ready_criterion_2" AS (
   SELECT
     "unit_id",
@@ -745,7 +779,7 @@ WITH "kindergarten_ready_units_0" AS (
         GREATEST("e"."start_date", "u"."date_assessed") AS "span_start",
         LEAST("e"."end_date", "u"."date_assessed") AS "span_end",
         CASE WHEN NULL BETWEEN "e"."start_date" AND "e"."end_date" THEN 1 ELSE 0 END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "kindergarten_ready_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -764,7 +798,7 @@ WITH "kindergarten_ready_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."assessment_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "kindergarten_ready_in_scope" AS "u"
   JOIN "kindergarten_assessments" AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -790,7 +824,7 @@ WITH "kindergarten_ready_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "kindergarten_ready_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'

@@ -12,6 +12,17 @@ WITH "by_age_2_units_0" AS (
     "u".*,
     CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS "anchor_date"
   FROM "by_age_2_units_0" AS "u"
+), "by_age_2_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "by_age_2_criterion_1" AS (
   SELECT
     "unit_id",
@@ -46,7 +57,7 @@ WITH "by_age_2_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "by_age_2_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -66,7 +77,7 @@ WITH "by_age_2_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "by_age_2_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -91,7 +102,7 @@ WITH "by_age_2_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "by_age_2_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -130,7 +141,7 @@ WITH "by_age_2_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "by_age_2_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'

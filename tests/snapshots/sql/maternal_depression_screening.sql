@@ -45,6 +45,17 @@ WITH "visits_units_0" AS (
     "u".*,
     "u"."event_date" AS "anchor_date"
   FROM "visits_units_0" AS "u"
+), "visits_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        "u"."event_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "visits_criterion_1" AS (
   SELECT
     "unit_id",
@@ -75,7 +86,7 @@ WITH "visits_units_0" AS (
         GREATEST("e"."start_date", "u"."event_date") AS "span_start",
         LEAST("e"."end_date", "u"."event_date") AS "span_end",
         CASE WHEN NULL BETWEEN "e"."start_date" AND "e"."end_date" THEN 1 ELSE 0 END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "visits_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -94,7 +105,7 @@ WITH "visits_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "visits_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -119,7 +130,7 @@ WITH "visits_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "visits_in_scope" AS "u"
   JOIN "dyads" AS "dy"
     ON "dy"."child_member_id" = "u"."member_id"
   JOIN "screenings" AS "e"
@@ -158,7 +169,7 @@ WITH "visits_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "visits_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'
@@ -500,6 +511,24 @@ WITH "infants_units_0" AS (
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."unit_id"
+), "infants_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  LEFT JOIN "infants_criterion_1"
+    ON "infants_criterion_1"."unit_id" = "u"."unit_id"
+  WHERE
+    COALESCE(
+      (
+        (
+          CAST("u"."birth_date" + INTERVAL 6 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+        )
+        AND (
+          COALESCE("infants_criterion_1"."found", 0) >= 1
+        )
+      ),
+      FALSE
+    )
 ), "infants_criterion_2" AS (
   SELECT
     "unit_id",
@@ -534,7 +563,7 @@ WITH "infants_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "infants_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -554,7 +583,7 @@ WITH "infants_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "infants_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -579,7 +608,7 @@ WITH "infants_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "infants_in_scope" AS "u"
   JOIN "dyads" AS "dy"
     ON "dy"."child_member_id" = "u"."member_id"
   JOIN "screenings" AS "e"
@@ -618,7 +647,7 @@ WITH "infants_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "infants_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'

@@ -12,6 +12,18 @@ WITH "all_domains_units_0" AS (
     "u".*,
     CAST('2025-12-31' AS DATE) AS "anchor_date"
   FROM "all_domains_units_0" AS "u"
+), "all_domains_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        "u"."birth_date" <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 216 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "all_domains_criterion_1" AS (
   SELECT
     "unit_id",
@@ -46,7 +58,7 @@ WITH "all_domains_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "all_domains_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -66,7 +78,7 @@ WITH "all_domains_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "all_domains_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -92,7 +104,7 @@ WITH "all_domains_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "all_domains_in_scope" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "vi"
@@ -145,7 +157,7 @@ WITH "all_domains_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "all_domains_in_scope" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "vi"
@@ -198,7 +210,7 @@ WITH "all_domains_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "all_domains_in_scope" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "vi"
@@ -264,7 +276,7 @@ WITH "all_domains_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "all_domains_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'
@@ -647,6 +659,18 @@ WITH "food_units_0" AS (
     "u".*,
     CAST('2025-12-31' AS DATE) AS "anchor_date"
   FROM "food_units_0" AS "u"
+), "food_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        "u"."birth_date" <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 216 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "food_criterion_1" AS (
   SELECT
     "unit_id",
@@ -681,7 +705,7 @@ WITH "food_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "food_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -701,7 +725,7 @@ WITH "food_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "food_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -727,7 +751,7 @@ WITH "food_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "food_in_scope" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "vi"
@@ -793,7 +817,7 @@ WITH "food_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "food_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'
@@ -1108,6 +1132,18 @@ WITH "housing_units_0" AS (
     "u".*,
     CAST('2025-12-31' AS DATE) AS "anchor_date"
   FROM "housing_units_0" AS "u"
+), "housing_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        "u"."birth_date" <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 216 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "housing_criterion_1" AS (
   SELECT
     "unit_id",
@@ -1142,7 +1178,7 @@ WITH "housing_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "housing_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -1162,7 +1198,7 @@ WITH "housing_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "housing_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -1188,7 +1224,7 @@ WITH "housing_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "housing_in_scope" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "vi"
@@ -1254,7 +1290,7 @@ WITH "housing_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "housing_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'
@@ -1569,6 +1605,18 @@ WITH "transportation_units_0" AS (
     "u".*,
     CAST('2025-12-31' AS DATE) AS "anchor_date"
   FROM "transportation_units_0" AS "u"
+), "transportation_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        "u"."birth_date" <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 216 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "transportation_criterion_1" AS (
   SELECT
     "unit_id",
@@ -1603,7 +1651,7 @@ WITH "transportation_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "transportation_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -1623,7 +1671,7 @@ WITH "transportation_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "transportation_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -1649,7 +1697,7 @@ WITH "transportation_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "transportation_in_scope" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "vi"
@@ -1715,7 +1763,7 @@ WITH "transportation_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "transportation_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'
@@ -2061,6 +2109,18 @@ WITH "referral_within_30_days_units_0" AS (
     "u".*,
     CAST('2025-12-31' AS DATE) AS "anchor_date"
   FROM "referral_within_30_days_units_1" AS "u"
+), "referral_within_30_days_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        "u"."birth_date" <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 216 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "referral_within_30_days_criterion_1" AS (
   SELECT
     "unit_id",
@@ -2095,7 +2155,7 @@ WITH "referral_within_30_days_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "referral_within_30_days_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -2115,7 +2175,7 @@ WITH "referral_within_30_days_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "referral_within_30_days_in_scope" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "vi"
@@ -2140,7 +2200,7 @@ WITH "referral_within_30_days_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."referral_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "referral_within_30_days_in_scope" AS "u"
   JOIN "screenings" AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2153,7 +2213,7 @@ WITH "referral_within_30_days_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "referral_within_30_days_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -2192,7 +2252,7 @@ WITH "referral_within_30_days_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "referral_within_30_days_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'

@@ -12,6 +12,17 @@ WITH "first_15_months_units_0" AS (
     "u".*,
     CAST(CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) + INTERVAL 90 DAY AS DATE) AS "anchor_date"
   FROM "first_15_months_units_0" AS "u"
+), "first_15_months_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        CAST(CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) + INTERVAL 90 DAY AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "first_15_months_criterion_1" AS (
   SELECT
     "unit_id",
@@ -46,7 +57,7 @@ WITH "first_15_months_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "first_15_months_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -66,7 +77,7 @@ WITH "first_15_months_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "first_15_months_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -99,7 +110,7 @@ WITH "first_15_months_units_0" AS (
       END,
       {'last': CAST(NULL AS DATE), 'n': 0}
     )['n'] AS "found"
-  FROM "units" AS "u"
+  FROM "first_15_months_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -149,7 +160,7 @@ WITH "first_15_months_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "first_15_months_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'
@@ -390,6 +401,17 @@ WITH "months_15_to_30_units_0" AS (
     "u".*,
     CAST(CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) + INTERVAL 180 DAY AS DATE) AS "anchor_date"
   FROM "months_15_to_30_units_0" AS "u"
+), "months_15_to_30_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        CAST(CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) + INTERVAL 180 DAY AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "months_15_to_30_criterion_1" AS (
   SELECT
     "unit_id",
@@ -427,7 +449,7 @@ WITH "months_15_to_30_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "months_15_to_30_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -447,7 +469,7 @@ WITH "months_15_to_30_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "months_15_to_30_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -480,7 +502,7 @@ WITH "months_15_to_30_units_0" AS (
       END,
       {'last': CAST(NULL AS DATE), 'n': 0}
     )['n'] AS "found"
-  FROM "units" AS "u"
+  FROM "months_15_to_30_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -530,7 +552,7 @@ WITH "months_15_to_30_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "months_15_to_30_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'

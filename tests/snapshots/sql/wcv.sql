@@ -12,6 +12,18 @@ WITH "ages_3_21_units_0" AS (
     "u".*,
     CAST('2025-12-31' AS DATE) AS "anchor_date"
   FROM "ages_3_21_units_0" AS "u"
+), "ages_3_21_in_scope" AS (
+  SELECT
+    "u".*
+  FROM "units" AS "u"
+  WHERE
+    COALESCE(
+      (
+        CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) <= CAST('2025-12-31' AS DATE)
+        AND CAST("u"."birth_date" + INTERVAL 264 MONTH AS DATE) > CAST('2025-12-31' AS DATE)
+      ),
+      FALSE
+    )
 ), "ages_3_21_criterion_1" AS (
   SELECT
     "unit_id",
@@ -46,7 +58,7 @@ WITH "ages_3_21_units_0" AS (
           THEN 1
           ELSE 0
         END AS "covers_date"
-      FROM "units" AS "u"
+      FROM "ages_3_21_in_scope" AS "u"
       JOIN "enrollment" AS "e"
         ON "e"."member_id" = "u"."member_id"
       WHERE
@@ -66,7 +78,7 @@ WITH "ages_3_21_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "ages_3_21_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -91,7 +103,7 @@ WITH "ages_3_21_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
-  FROM "units" AS "u"
+  FROM "ages_3_21_in_scope" AS "u"
   JOIN "claim_codes" AS "e"
     ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "v"
@@ -141,7 +153,7 @@ WITH "ages_3_21_units_0" AS (
           ELSE 1
         END, "e"."end_date" DESC, "e"."start_date" DESC, "e"."plan_id"
       ) AS "plan_rank"
-    FROM "units" AS "u"
+    FROM "ages_3_21_in_scope" AS "u"
     JOIN "enrollment" AS "e"
       ON "e"."member_id" = "u"."member_id"
       AND "e"."benefit" = 'medical'
