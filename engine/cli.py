@@ -116,10 +116,11 @@ def main() -> None:
 @click.option("--protection-width", type=click.IntRange(min=1), default=None, help="Narrowest interval an attacker may derive for a suppressed count (default: threshold + 1).")
 @click.option("--benchmarks", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="A program's benchmarks file (YAML or CSV): benchmarks, improvement and equity targets, roll-up.")
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="rates.parquet (or .csv) of an earlier run: the baseline for improvement and equity targets.")
+@click.option("--memory-limit", default=None, help="DuckDB memory limit, e.g. 4GB: beyond it DuckDB spills to a temporary folder on disk.")
 def run(data: Path, out: Path, period: str | None, measures: str | None, measures_dir: Path | None, valuesets: Path | None, params: tuple[str, ...], poverty_guideline_year: int | None,
         interval: str, reference: str, reference_groups: tuple[str, ...], adjustment: str, min_denominator: int,
         race_scheme: str, alone_or_in_combination: bool, forbid_imputed: bool, income_bands: str, stratifier_list: str | None,
-        public: bool, threshold: int, protection_width: int | None, benchmarks: Path | None, baseline: Path | None) -> None:
+        public: bool, threshold: int, protection_width: int | None, benchmarks: Path | None, baseline: Path | None, memory_limit: str | None) -> None:
     """Run measures on a folder of extracts and write results, rates, rejects, a scorecard and a manifest."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -144,7 +145,7 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
         data=data, out=out, periods=_periods(period, data), measures=tuple(filter(None, (measures or "").split(","))),
         measures_dir=_measures_dir(measures_dir), valuesets_dir=valuesets, parameters=_parse_params(params), poverty_guideline_year=poverty_guideline_year,
         statistics=statistics, groups=groups, public=public, suppression=SuppressionOptions(threshold=threshold, protection_width=protection_width),
-        benchmarks=benchmarks, baseline=baseline,
+        benchmarks=benchmarks, baseline=baseline, memory_limit=memory_limit,
     )
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
         task = progress.add_task("starting")
@@ -243,6 +244,39 @@ def synth(members: int, seed: int, year: int, out: Path, file_format: str, bad_r
     tables = synthesize(SynthOptions(members=members, seed=seed, year=year, bad_rows=bad_rows))
     for path in write_extracts(tables, out, file_format):
         click.echo(f"{path}\t{tables[path.stem].height} rows")
+
+
+@main.command(name="bench")
+@click.option("--members", "sizes", default="100000", show_default=True, help="Population size, or several comma-separated (time per member is compared across them).")
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--cache", type=click.Path(path_type=Path), default=None, help="Folder of cached synthetic populations (default: ~/.cache/eqm/bench).")
+@click.option("--memory-limit", default=None, help="DuckDB memory limit for the engine run, e.g. 4GB (DuckDB spills to disk beyond it).")
+@click.option("--internal", is_flag=True, help="Benchmark an internal run (member-level files, gap lists) instead of a public one.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("bench.json"), show_default=True, help="JSON file for every measurement.")
+def bench_command(sizes: str, seed: int, cache: Path | None, memory_limit: str | None, internal: bool, out: Path) -> None:
+    """Time every stage of a full run on a synthetic population, against a bare scan and a pandas reference."""
+    import json
+    import tempfile
+
+    from engine.bench import BenchOptions, bench, default_cache
+
+    options = BenchOptions(members=_whole_numbers(sizes, "--members"), seed=seed, cache=cache or default_cache(), memory_limit=memory_limit, public=not internal)
+    with tempfile.TemporaryDirectory(prefix="eqm-bench-") as work:
+        result = bench(options, Path(work), lambda members: console.print(f"{members:,} members: synthesising (if not cached) and measuring"))
+    out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    for size in result["sizes"]:
+        table = Table(title=f"{size['members']:,} members ({sum(size['engine']['rows'].values()):,} input rows)", title_justify="left")
+        for column in ("stage", "wall s", "CPU s", "peak MB"):
+            table.add_column(column, justify="left" if column == "stage" else "right")
+        for stage in size["engine"]["stages"] + [size["engine"]["total"], size["bare_scan"]["total"], size["engine_two_measures"]["total"], size["pandas_two_measures"]["total"]]:
+            table.add_row(stage["name"], f"{stage['wall_seconds']:.2f}", f"{stage['cpu_seconds']:.2f}", f"{stage['peak_memory_mb']:,.0f}")
+        console.print(table)
+        ratios = size["ratios"]
+        console.print(f"engine end to end / bare scan: {ratios['end_to_end_over_bare_scan']}x; compute / bare scan: {ratios['compute_over_bare_scan']}x; "
+                      f"pandas / engine (W30 and social needs): {ratios['pandas_over_engine']}x; pandas reference agrees: {'yes' if size['reference_agrees'] else 'NO'}", soft_wrap=True)
+    if len(result["sizes"]) > 1:
+        console.print(f"time per member, slowest over fastest size: {result['per_member_spread']}x")
+    console.print(f"Wrote {out}")
 
 
 @main.command()

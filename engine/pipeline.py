@@ -59,6 +59,7 @@ class RunOptions:
     suppression: SuppressionOptions = field(default_factory=SuppressionOptions)
     benchmarks: Path | None = None  # a program's benchmarks file (engine.spec.benchmarks)
     baseline: Path | None = None  # rates of an earlier run, for improvement and equity targets
+    memory_limit: str | None = None  # DuckDB's memory limit (e.g. '4GB'); beyond it DuckDB spills to disk
 
 
 @dataclass
@@ -182,7 +183,7 @@ def run_period(options: RunOptions, period: Period, specs: list[MeasureSpec], co
     tables = EngineTables.from_extracts(extracts, value_sets.codes, strata)
     # Gap lists are for the latest period only, and never in a public run.
     queries = {"last_visits": last_visit_query(period.end)} if last and not options.public else {}
-    output = run_measures(compiled, tables, queries=queries)
+    output = run_measures(compiled, tables, queries=queries, memory_limit=options.memory_limit)
     steps = attrition(compiled, output.attrition_counts, output.member_results)
     done()
     timings.update({f"compute {name}{suffix}": seconds for name, seconds in output.timings.items()})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -107,9 +108,10 @@ def run_measures(
     tables: EngineTables,
     on_rate: Callable[[str], None] | None = None,
     queries: Mapping[str, exp.Select] | None = None,
+    memory_limit: str | None = None,
 ) -> RunOutput:
     """Execute every rate of every measure (one member-results frame with a fixed schema), then any extra named queries."""
-    connection = connect(tables)
+    connection = connect(tables, memory_limit)
     frames, timings, attrition = [], {}, []
     extra = {}
     try:
@@ -130,3 +132,20 @@ def run_measures(
         connection.close()
     results = pl.concat(frames) if frames else pl.DataFrame(schema=MEMBER_RESULT_SCHEMA)
     return RunOutput(results, timings, pl.DataFrame(attrition, schema=ATTRITION_COUNT_SCHEMA, orient="row"), extra)
+
+
+def bare_scan(files: Mapping[Path, list[str]]) -> int:
+    """Read every value of the given Parquet columns once and do nothing else: the physical limit for a run.
+
+    Each value is hashed so no column can be skipped or answered from file statistics. Returns rows read.
+    """
+    connection = duckdb.connect()
+    rows = 0
+    try:
+        for path, columns in files.items():
+            hashes = [exp.func("bit_xor", exp.func("hash", exp.column(name, quoted=True))) for name in columns]
+            scan = exp.select(exp.func("count", exp.Star()), *hashes).from_(exp.func("read_parquet", exp.Literal.string(str(path))))
+            rows += connection.execute(scan.sql("duckdb")).fetchall()[0][0]
+    finally:
+        connection.close()
+    return rows

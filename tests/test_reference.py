@@ -14,6 +14,7 @@ from engine.pipeline import DEFAULT_MEASURES, load_specs, used_value_sets, value
 from engine.run import EngineTables, run_measures
 from engine.strata import member_strata
 from engine.valuesets import load_value_sets
+from engine import pandas_reference
 from tests import reference
 
 SAMPLE = Path(__file__).parent.parent / "sample_data"
@@ -49,3 +50,19 @@ def test_sdoh_all_domains_matches_reference(sample) -> None:
     actual = engine_flags(results, "sdoh_screening", "all_domains", ["denominator", "numerator"])
     assert len(expected) > 1000 and sum(flags[1] for flags in expected.values()) > 100
     assert actual == expected
+
+
+def test_pandas_reference_agrees_with_the_engine(sample) -> None:
+    """The benchmark's pandas yardstick computes the same members and flags (the sample's rejected rows aside)."""
+    extracts, codes, period, results = sample
+    value_sets = codes.to_pandas()
+    # The pandas reference reads files unvalidated: compare on members none of whose rows were rejected.
+    rejected = set().union(*(set(frame["member_id"].drop_nulls()) for name, frame in extracts.rejects.items() if "member_id" in frame.columns))
+    for measure, rate, frame, columns in (
+        ("w30", "first_15_months", pandas_reference.w30_first_15_months(SAMPLE, value_sets, period.start, period.end), ["denominator", "denominator_exclusion", "numerator"]),
+        ("sdoh_screening", "all_domains", pandas_reference.sdoh_all_domains(SAMPLE, value_sets, period.start, period.end), ["denominator", "numerator"]),
+    ):
+        expected = {row[0]: tuple(row[1:]) for row in frame[["member_id", *columns]].itertuples(index=False) if row[0] not in rejected}
+        actual = {member: flags for member, flags in engine_flags(results, measure, rate, columns).items() if member not in rejected}
+        assert len(expected) > 100
+        assert actual == expected
