@@ -60,6 +60,7 @@ class RunOptions:
     benchmarks: Path | None = None  # a program's benchmarks file (engine.spec.benchmarks)
     baseline: Path | None = None  # rates of an earlier run, for improvement and equity targets
     memory_limit: str | None = None  # DuckDB's memory limit (e.g. '4GB'); beyond it DuckDB spills to disk
+    engine: str = "duckdb"  # or "spark" (engine.run.ENGINES)
 
 
 @dataclass
@@ -183,7 +184,7 @@ def run_period(options: RunOptions, period: Period, specs: list[MeasureSpec], co
     tables = EngineTables.from_extracts(extracts, value_sets.codes, strata)
     # Gap lists are for the latest period only, and never in a public run.
     queries = {"last_visits": last_visit_query(period.end)} if last and not options.public else {}
-    output = run_measures(compiled, tables, queries=queries, memory_limit=options.memory_limit)
+    output = run_measures(compiled, tables, queries=queries, memory_limit=options.memory_limit, engine=options.engine)
     steps = attrition(compiled, output.attrition_counts, output.member_results)
     done()
     timings.update({f"compute {name}{suffix}": seconds for name, seconds in output.timings.items()})
@@ -341,6 +342,7 @@ def build_manifest(options: RunOptions, periods: list[Period], specs: list[Measu
     return {
         "engine": "eqm",
         "engine_version": __version__,
+        "sql_engine": options.engine,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "periods": [{"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label} for period in periods],
         "poverty_guideline_year": {period.label: options.poverty_guideline_year or period.start.year for period in periods},

@@ -6,6 +6,9 @@ population, with every population flag, reasons, evidence and strata.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -17,6 +20,7 @@ from sqlglot import exp
 
 from engine.compile import CompiledMeasure
 from engine.contract import Extracts, claim_codes
+from engine.errors import UsageError
 
 MEMBER_RESULT_SCHEMA = {
     "measure_id": pl.String,
@@ -94,6 +98,9 @@ class RunOutput:
     queries: dict[str, pl.DataFrame] = field(default_factory=dict)  # results of the extra named queries
 
 
+ENGINES = ("duckdb", "spark")
+
+
 def connect(tables: EngineTables, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect()
     if memory_limit:
@@ -103,33 +110,106 @@ def connect(tables: EngineTables, memory_limit: str | None = None) -> duckdb.Duc
     return connection
 
 
+class DuckDBSession:
+    """DuckDB in-process: the default engine."""
+
+    dialect = "duckdb"
+
+    def __init__(self, tables: EngineTables, memory_limit: str | None = None) -> None:
+        self.connection = connect(tables, memory_limit)
+
+    def frame(self, query: exp.Expression) -> pl.DataFrame:
+        return pl.from_arrow(self.connection.sql(query.sql(self.dialect)).to_arrow_table())
+
+    def row(self, query: exp.Expression) -> tuple:
+        return self.connection.execute(query.sql(self.dialect)).fetchall()[0]
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class SparkSession:
+    """The same compiled trees as Spark SQL on a SparkSession (pyspark, an optional extra).
+
+    The session comes from the standard Spark configuration (spark-defaults.conf, SPARK_REMOTE,
+    MASTER, spark-submit), so a cluster or Databricks works unchanged; with no master configured it
+    runs in local mode on this machine's cores. The validated inputs are staged as Parquet files and
+    registered as temporary views: in a temporary folder, or in EQM_SPARK_STAGING (a path every
+    executor can read, for a cluster).
+    """
+
+    dialect = "spark"
+
+    def __init__(self, tables: EngineTables, memory_limit: str | None = None) -> None:
+        try:
+            from pyspark.sql import SparkSession as Builder
+        except ImportError:
+            raise UsageError("--engine spark needs pyspark: pip install 'eqm[spark]' (and Java 17 or later)") from None
+        builder = Builder.builder.appName("eqm")
+        if not os.environ.get("SPARK_REMOTE") and not os.environ.get("MASTER"):
+            cores = str(os.cpu_count() or 1)
+            builder = builder.master(f"local[{cores}]").config("spark.sql.shuffle.partitions", cores)
+            builder = builder.config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+            builder = builder.config("spark.driver.memory", (memory_limit or "2GB").lower().removesuffix("b"))
+        self.spark = builder.getOrCreate()
+        self.spark.sparkContext.setLogLevel("ERROR")
+        shared = os.environ.get("EQM_SPARK_STAGING")
+        self.staging = Path(shared) if shared else Path(tempfile.mkdtemp(prefix="eqm-spark-"))
+        self.temporary = not shared
+        self.views = []
+        for name, frame in vars(tables).items():
+            path = self.staging / f"{name}.parquet"
+            frame.write_parquet(path)
+            self.spark.read.parquet(str(path)).createOrReplaceTempView(name)
+            self.views.append(name)
+
+    def frame(self, query: exp.Expression) -> pl.DataFrame:
+        return pl.from_arrow(self.spark.sql(query.sql(self.dialect)).toArrow())
+
+    def row(self, query: exp.Expression) -> tuple:
+        return tuple(self.spark.sql(query.sql(self.dialect)).collect()[0])
+
+    def close(self) -> None:
+        for name in self.views:
+            self.spark.catalog.dropTempView(name)
+        if self.temporary:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def open_session(engine: str, tables: EngineTables, memory_limit: str | None = None) -> DuckDBSession | SparkSession:
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine '{engine}': use one of {', '.join(ENGINES)}")
+    return (SparkSession if engine == "spark" else DuckDBSession)(tables, memory_limit)
+
+
 def run_measures(
     measures: list[CompiledMeasure],
     tables: EngineTables,
     on_rate: Callable[[str], None] | None = None,
     queries: Mapping[str, exp.Select] | None = None,
     memory_limit: str | None = None,
+    engine: str = "duckdb",
 ) -> RunOutput:
     """Execute every rate of every measure (one member-results frame with a fixed schema), then any extra named queries."""
-    connection = connect(tables, memory_limit)
+    session = open_session(engine, tables, memory_limit)
     frames, timings, attrition = [], {}, []
     extra = {}
     try:
         for measure in measures:
             started = time.perf_counter()
             for rate in measure.rates:
-                frame = pl.from_arrow(connection.sql(rate.query.sql("duckdb")).to_arrow_table())
+                frame = session.frame(rate.query)
                 frames.append(frame.select([pl.col(name).cast(dtype) for name, dtype in MEMBER_RESULT_SCHEMA.items()]))
                 if rate.attrition_query is not None:
-                    counts = connection.execute(rate.attrition_query.sql("duckdb")).fetchall()[0]
+                    counts = session.row(rate.attrition_query)
                     attrition += [(measure.spec.id, rate.rate_id, step, int(count or 0)) for step, count in enumerate(counts)]
                 if on_rate:
                     on_rate(f"{measure.spec.id}.{rate.rate_id}")
             timings[measure.spec.id] = round(time.perf_counter() - started, 4)
         for name, query in (queries or {}).items():
-            extra[name] = pl.from_arrow(connection.sql(query.sql("duckdb")).to_arrow_table())
+            extra[name] = session.frame(query)
     finally:
-        connection.close()
+        session.close()
     results = pl.concat(frames) if frames else pl.DataFrame(schema=MEMBER_RESULT_SCHEMA)
     return RunOutput(results, timings, pl.DataFrame(attrition, schema=ATTRITION_COUNT_SCHEMA, orient="row"), extra)
 

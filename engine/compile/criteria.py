@@ -357,7 +357,9 @@ def enrollment_query(rule: m.EnrollmentRule, context: Context) -> exp.Select:
     previous_end = exp.Window(
         this=exp.Max(this=sql.column("span_end")),
         partition_by=[sql.column("unit_id")],
-        order=exp.Order(expressions=[exp.Ordered(this=sql.column("span_start")), exp.Ordered(this=sql.column("span_end"))]),
+        # Spans are never null (open ends are 9999-12-31), so where nulls sort changes nothing; saying
+        # NULLS FIRST (Spark's and BigQuery's default) keeps a clause BigQuery cannot take out of their SQL.
+        order=exp.Order(expressions=[exp.Ordered(this=sql.column("span_start"), nulls_first=True), exp.Ordered(this=sql.column("span_end"), nulls_first=True)]),
         spec=exp.WindowSpec(kind="ROWS", start="UNBOUNDED", start_side="PRECEDING", end=sql.number(1), end_side="PRECEDING"),
     )
     covered_before = sql.coalesce(previous_end, sql.add_days(sql.column("window_start"), -1))

@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlglot import exp
+from sqlglot.errors import ErrorLevel, UnsupportedError
 
 from engine.compile import sql
 from engine.compile.criteria import MEMBERS, UNITS, Context, Fragment, compile_criterion, event_source
 from engine.compile.describe import describe_date, describe_window
+from engine.errors import UsageError
 from engine.period import Period
 from engine.spec import models as m
 
@@ -67,7 +69,11 @@ class CompiledMeasure:
         return self.spec.demographics == "mother" or any("dyads" in rate.tables for rate in self.rates)
 
     def sql(self, dialect: str = "duckdb") -> str:
-        return "\n\n".join(f"-- {self.spec.id}.{rate.rate_id}: {rate.title}\n{rate.query.sql(dialect, pretty=True)};" for rate in self.rates)
+        """Every rate's query in a sqlglot dialect; raises UsageError where sqlglot cannot translate a construct."""
+        try:
+            return "\n\n".join(f"-- {self.spec.id}.{rate.rate_id}: {rate.title}\n{rate.query.sql(dialect, pretty=True, unsupported_level=ErrorLevel.RAISE)};" for rate in self.rates)
+        except UnsupportedError as error:
+            raise UsageError(f"{self.spec.id} cannot be written as {dialect} SQL: {error}") from None
 
 
 @dataclass

@@ -15,7 +15,8 @@ VISIT_STATUSES = ("paid", "adjusted")
 def last_visit_query(through: date) -> exp.Select:
     """Each member's latest paid or adjusted claim line with a provider on or before `through`.
 
-    Ties on the date are broken by provider NPI so the answer does not depend on row order.
+    Ties on the date are broken by provider NPI, then provider type, so the answer never depends on row
+    order (rows equal on all three are the same answer). Spark and DuckDB are checked to agree.
     """
     ranked = exp.select(
         sql.column("member_id"),
@@ -23,7 +24,7 @@ def last_visit_query(through: date) -> exp.Select:
         sql.column("provider_npi").as_(sql.ident("last_visit_provider_npi")),
         sql.column("provider_type").as_(sql.ident("last_visit_provider_type")),
         exp.Window(this=exp.RowNumber(), partition_by=[sql.column("member_id")], order=exp.Order(expressions=[
-            exp.Ordered(this=sql.column("service_date"), desc=True), exp.Ordered(this=sql.column("provider_npi")),
+            exp.Ordered(this=sql.column("service_date"), desc=True), exp.Ordered(this=sql.column("provider_npi")), exp.Ordered(this=sql.column("provider_type"), nulls_first=False),
         ])).as_(sql.ident("visit_rank")),
     ).from_(sql.table("claim_codes")).where(sql.and_(
         exp.LTE(this=sql.column("service_date"), expression=sql.date_literal(through)),

@@ -129,12 +129,10 @@ def spaced_chain_count(dates: exp.Expression, min_days_apart: int) -> exp.Expres
 
     take = exp.or_(last.copy().is_(exp.null()), exp.GTE(this=current.copy(), expression=add_days(last.copy(), min_days_apart)))
     step = exp.If(this=take, true=state(current.copy(), exp.Add(this=count.copy(), expression=number(1))), false=accumulator.copy())
-    fold = exp.Anonymous(
-        this="list_reduce",
-        expressions=[
-            exp.Anonymous(this="list_sort", expressions=[exp.ArrayAgg(this=exp.Distinct(expressions=[dates]))]),
-            exp.Lambda(this=step, expressions=[exp.to_identifier("acc"), exp.to_identifier("d")]),
-            state(exp.cast(exp.null(), DATE), number(0)),
-        ],
+    # exp.Reduce is DuckDB's list_reduce and Spark's aggregate: one tree for both dialects.
+    fold = exp.Reduce(
+        this=exp.ArraySort(this=exp.ArrayAgg(this=exp.Distinct(expressions=[dates]))),
+        initial=state(exp.cast(exp.null(), DATE), number(0)),
+        merge=exp.Lambda(this=step, expressions=[exp.to_identifier("acc"), exp.to_identifier("d")]),
     )
     return exp.Bracket(this=fold, expressions=[string("n")])

@@ -38,7 +38,7 @@ WITH "age_1_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
@@ -382,7 +382,7 @@ WITH "age_2_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
@@ -726,7 +726,7 @@ WITH "age_3_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
@@ -1080,7 +1080,7 @@ WITH "total_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
@@ -1129,7 +1129,7 @@ WITH "total_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
@@ -1178,7 +1178,7 @@ WITH "total_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)

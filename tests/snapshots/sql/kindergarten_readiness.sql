@@ -39,7 +39,7 @@ WITH "well_child_3_6_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
@@ -393,7 +393,7 @@ WITH "preventive_dental_1_5_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
@@ -764,7 +764,7 @@ WITH "kindergarten_ready_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)

@@ -71,7 +71,7 @@ WITH "visits_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
@@ -544,7 +544,7 @@ WITH "infants_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)

@@ -39,7 +39,7 @@ WITH "all_domains_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
@@ -686,7 +686,7 @@ WITH "food_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
@@ -1159,7 +1159,7 @@ WITH "housing_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
@@ -1632,7 +1632,7 @@ WITH "transportation_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
@@ -2136,7 +2136,7 @@ WITH "referral_within_30_days_units_0" AS (
         COALESCE(
           MAX("span_end") OVER (
             PARTITION BY "unit_id"
-            ORDER BY "span_start", "span_end"
+            ORDER BY "span_start" NULLS FIRST, "span_end" NULLS FIRST
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
           ),
           CAST("window_start" + INTERVAL (-1) DAY AS DATE)
