@@ -19,6 +19,7 @@ import polars as pl
 from sqlglot import exp
 
 from engine.compile import CompiledMeasure
+from engine.compile.shared import SharedStage, shared_stages
 from engine.contract import Extracts, claim_codes
 from engine.errors import UsageError
 
@@ -118,6 +119,9 @@ class DuckDBSession:
     def __init__(self, tables: EngineTables, memory_limit: str | None = None) -> None:
         self.connection = connect(tables, memory_limit)
 
+    def materialise(self, stage: SharedStage) -> None:
+        self.connection.execute(stage.create_table().sql(self.dialect))
+
     def frame(self, query: exp.Expression) -> pl.DataFrame:
         return pl.from_arrow(self.connection.sql(query.sql(self.dialect)).to_arrow_table())
 
@@ -163,6 +167,10 @@ class SparkSession:
             self.spark.read.parquet(str(path)).createOrReplaceTempView(name)
             self.views.append(name)
 
+    def materialise(self, stage: SharedStage) -> None:
+        self.spark.sql(stage.query.sql(self.dialect)).cache().createOrReplaceTempView(stage.name)
+        self.views.append(stage.name)
+
     def frame(self, query: exp.Expression) -> pl.DataFrame:
         return pl.from_arrow(self.spark.sql(query.sql(self.dialect)).toArrow())
 
@@ -195,6 +203,10 @@ def run_measures(
     frames, timings, attrition = [], {}, []
     extra = {}
     try:
+        started = time.perf_counter()
+        for stage in shared_stages():
+            session.materialise(stage)
+        timings["shared stages"] = round(time.perf_counter() - started, 4)
         for measure in measures:
             started = time.perf_counter()
             for rate in measure.rates:

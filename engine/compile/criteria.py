@@ -17,6 +17,7 @@ from sqlglot import exp
 
 from engine.compile import sql
 from engine.compile.describe import describe_date, describe_offset, describe_window, plural
+from engine.compile.shared import CLAIM_VALUE_SETS, effective
 from engine.errors import UnsupportedError
 from engine.spec import models as m
 
@@ -106,33 +107,30 @@ def _subject_join(select: exp.Select, subject: str, alias: str) -> tuple[exp.Sel
     return select, sql.column(theirs, "dy")
 
 
-def _effective(code_alias: str, on_date: exp.Expression) -> exp.Expression:
-    """The code's meaning applies on this date of service (either end of its range may be open)."""
-    start, end = sql.column("effective_from", code_alias), sql.column("effective_to", code_alias)
-    return sql.and_(
-        sql.or_(start.is_(exp.null()), exp.GTE(this=on_date, expression=start.copy())),
-        sql.or_(end.is_(exp.null()), exp.LTE(this=on_date.copy(), expression=end.copy())),
-    )
-
-
 def _in_value_set(select: exp.Select, alias: str, names: list[str], code: exp.Expression, system: exp.Expression | str, on_date: exp.Expression, join: str = "inner") -> exp.Select:
     system_node = sql.string(system) if isinstance(system, str) else system
     condition = sql.and_(
         exp.EQ(this=sql.column("code", alias), expression=code),
         exp.EQ(this=sql.column("code_system", alias), expression=system_node),
         sql.is_in(sql.column("value_set", alias), names),
-        _effective(alias, on_date),
+        effective(alias, on_date),
     )
     return select.join(sql.table("value_set_codes", alias), on=condition, join_type="left" if join == "left" else None)
 
 
 def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str]:
-    """FROM units u JOIN claim_codes e ... with every filter of the rule; returns (query, date, sentence)."""
+    """FROM units u JOIN claim_value_sets e ... with every filter of the rule; returns (query, date, sentence).
+
+    claim_value_sets (engine.compile.shared) already holds each code's value sets on its date of service.
+    """
     when = sql.column("service_date", "e")
     select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
-    select = select.join(sql.table("claim_codes", "e"), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
-    select = _in_value_set(select, "v", rule.value_sets, sql.column("code", "e"), sql.column("code_system", "e"), when)
-    conditions = [context.window(rule.window, when.copy()), sql.is_in(sql.column("claim_status", "e"), rule.claim_statuses)]
+    select = select.join(sql.table(CLAIM_VALUE_SETS, "e"), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
+    conditions = [
+        sql.is_in(sql.column("value_set", "e"), rule.value_sets),
+        context.window(rule.window, when.copy()),
+        sql.is_in(sql.column("claim_status", "e"), rule.claim_statuses),
+    ]
     if rule.match != "any":
         conditions.append(exp.EQ(this=sql.column("code_role", "e"), expression=sql.string(rule.match)))
     if rule.provider_types:

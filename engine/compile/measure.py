@@ -16,6 +16,7 @@ from sqlglot.errors import ErrorLevel, UnsupportedError
 from engine.compile import sql
 from engine.compile.criteria import MEMBERS, UNITS, Context, Fragment, compile_criterion, event_source
 from engine.compile.describe import describe_date, describe_window
+from engine.compile.shared import shared_stages
 from engine.errors import UsageError
 from engine.period import Period
 from engine.spec import models as m
@@ -29,8 +30,8 @@ POPULATIONS = (
     "numerator_exclusion",
 )
 STRATA_COLUMNS = ("race_ethnicity", "race_ethnicity_alone_or_in_combination", "race", "ethnicity", "race_ethnicity_source", "fpl_percent", "income_band", "sex", "county", "preferred_language")
-# Which extract each engine table comes from (claim_codes is the long form of claims).
-TABLE_EXTRACTS = {"members": "members", "enrollment": "enrollment", "claim_codes": "claims", "screenings": "screenings", "dyads": "dyads", "kindergarten_assessments": "kindergarten_assessments"}
+# Which extract each engine table comes from (claim_codes is the long form of claims, claim_value_sets its shared join).
+TABLE_EXTRACTS = {"members": "members", "enrollment": "enrollment", "claim_codes": "claims", "claim_value_sets": "claims", "screenings": "screenings", "dyads": "dyads", "kindergarten_assessments": "kindergarten_assessments"}
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,13 @@ class CompiledMeasure:
 
     def sql(self, dialect: str = "duckdb") -> str:
         """Every rate's query in a sqlglot dialect; raises UsageError where sqlglot cannot translate a construct."""
+        read = set().union(*(rate.tables for rate in self.rates))
+        stages = [stage for stage in shared_stages() if stage.name in read]
         try:
-            return "\n\n".join(f"-- {self.spec.id}.{rate.rate_id}: {rate.title}\n{rate.query.sql(dialect, pretty=True, unsupported_level=ErrorLevel.RAISE)};" for rate in self.rates)
+            return "\n\n".join(
+                [f"-- shared stage {stage.name}: {stage.description}\n{stage.create_view().sql(dialect, pretty=True, unsupported_level=ErrorLevel.RAISE)};" for stage in stages]
+                + [f"-- {self.spec.id}.{rate.rate_id}: {rate.title}\n{rate.query.sql(dialect, pretty=True, unsupported_level=ErrorLevel.RAISE)};" for rate in self.rates]
+            )
         except UnsupportedError as error:
             raise UsageError(f"{self.spec.id} cannot be written as {dialect} SQL: {error}") from None
 

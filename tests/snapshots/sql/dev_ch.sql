@@ -1,3 +1,21 @@
+-- shared stage claim_value_sets: each claim code with every value set it belongs to on its date of service
+CREATE TEMPORARY VIEW "claim_value_sets" AS
+SELECT
+  "e".*,
+  "v"."value_set"
+FROM "claim_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  );
+
 -- dev_ch.age_1: Screened in the 12 months before the first birthday
 WITH "age_1_units_0" AS (
   SELECT
@@ -78,22 +96,11 @@ WITH "age_1_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "age_1_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('developmental_screening')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+    "e"."value_set" IN ('developmental_screening')
+    AND "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
@@ -422,22 +429,11 @@ WITH "age_2_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "age_2_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('developmental_screening')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
+    "e"."value_set" IN ('developmental_screening')
+    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
@@ -766,22 +762,11 @@ WITH "age_3_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "age_3_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('developmental_screening')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AND CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)
+    "e"."value_set" IN ('developmental_screening')
+    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AND CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
@@ -1218,22 +1203,11 @@ WITH "total_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "total_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('developmental_screening')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
+    "e"."value_set" IN ('developmental_screening')
+    AND "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
@@ -1244,22 +1218,11 @@ WITH "total_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "total_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('developmental_screening')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
+    "e"."value_set" IN ('developmental_screening')
+    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
@@ -1270,22 +1233,11 @@ WITH "total_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "total_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('developmental_screening')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AND CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)
+    "e"."value_set" IN ('developmental_screening')
+    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AND CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY

@@ -1,3 +1,21 @@
+-- shared stage claim_value_sets: each claim code with every value set it belongs to on its date of service
+CREATE TEMPORARY VIEW "claim_value_sets" AS
+SELECT
+  "e".*,
+  "v"."value_set"
+FROM "claim_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  );
+
 -- kindergarten_readiness.well_child_3_6: Well-child visit, ages 3 to 6
 WITH "well_child_3_6_units_0" AS (
   SELECT
@@ -79,20 +97,8 @@ WITH "well_child_3_6_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "well_child_3_6_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('well_care_visits')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   JOIN "value_set_codes" AS "p"
     ON "p"."code" = "e"."provider_type"
     AND "p"."code_system" = 'PROVIDER_TYPE'
@@ -106,7 +112,8 @@ WITH "well_child_3_6_units_0" AS (
       )
     )
   WHERE
-    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    "e"."value_set" IN ('well_care_visits')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."unit_id"
@@ -433,22 +440,11 @@ WITH "preventive_dental_1_5_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "preventive_dental_1_5_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('preventive_dental_services')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    "e"."value_set" IN ('preventive_dental_services')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY

@@ -1,3 +1,21 @@
+-- shared stage claim_value_sets: each claim code with every value set it belongs to on its date of service
+CREATE TEMPORARY VIEW "claim_value_sets" AS
+SELECT
+  "e".*,
+  "v"."value_set"
+FROM "claim_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  );
+
 -- maternal_depression_screening.visits: Well-child visits in the first 6 months with a same-day caregiver depression screening
 WITH "visits_units_0" AS (
   SELECT
@@ -7,20 +25,8 @@ WITH "visits_units_0" AS (
     CAST("e"."service_date" AS TEXT) AS "event_id",
     "e"."service_date" AS "event_date"
   FROM "members" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('well_care_visits')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   JOIN "value_set_codes" AS "p"
     ON "p"."code" = "e"."provider_type"
     AND "p"."code_system" = 'PROVIDER_TYPE'
@@ -34,7 +40,8 @@ WITH "visits_units_0" AS (
       )
     )
   WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 6 MONTH AS DATE)
+    "e"."value_set" IN ('well_care_visits')
+    AND "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 6 MONTH AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."member_id",
@@ -106,22 +113,11 @@ WITH "visits_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "visits_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('caregiver_depression_screening')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN "u"."event_date" AND "u"."event_date"
+    "e"."value_set" IN ('caregiver_depression_screening')
+    AND "e"."service_date" BETWEEN "u"."event_date" AND "u"."event_date"
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."unit_id"
@@ -480,20 +476,8 @@ WITH "infants_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "units" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('well_care_visits')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   JOIN "value_set_codes" AS "p"
     ON "p"."code" = "e"."provider_type"
     AND "p"."code_system" = 'PROVIDER_TYPE'
@@ -507,7 +491,8 @@ WITH "infants_units_0" AS (
       )
     )
   WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 6 MONTH AS DATE)
+    "e"."value_set" IN ('well_care_visits')
+    AND "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 6 MONTH AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."unit_id"
@@ -584,22 +569,11 @@ WITH "infants_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "infants_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('caregiver_depression_screening')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    "e"."value_set" IN ('caregiver_depression_screening')
+    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."unit_id"

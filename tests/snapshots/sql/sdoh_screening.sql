@@ -1,3 +1,21 @@
+-- shared stage claim_value_sets: each claim code with every value set it belongs to on its date of service
+CREATE TEMPORARY VIEW "claim_value_sets" AS
+SELECT
+  "e".*,
+  "v"."value_set"
+FROM "claim_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  );
+
 -- sdoh_screening.all_domains: Screened for food, housing and transportation needs
 WITH "all_domains_units_0" AS (
   SELECT
@@ -79,22 +97,11 @@ WITH "all_domains_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "all_domains_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('sdoh_assessment_billing')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    "e"."value_set" IN ('sdoh_assessment_billing')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
@@ -726,22 +733,11 @@ WITH "food_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "food_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('sdoh_assessment_billing')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    "e"."value_set" IN ('sdoh_assessment_billing')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
@@ -1199,22 +1195,11 @@ WITH "housing_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "housing_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('sdoh_assessment_billing')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    "e"."value_set" IN ('sdoh_assessment_billing')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
@@ -1672,22 +1657,11 @@ WITH "transportation_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "transportation_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('sdoh_assessment_billing')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    "e"."value_set" IN ('sdoh_assessment_billing')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
@@ -2214,22 +2188,11 @@ WITH "referral_within_30_days_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "referral_within_30_days_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('sdoh_intervention')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN "u"."date_first_positive" AND CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE)
+    "e"."value_set" IN ('sdoh_intervention')
+    AND "e"."service_date" BETWEEN "u"."date_first_positive" AND CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY

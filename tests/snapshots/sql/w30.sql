@@ -1,3 +1,21 @@
+-- shared stage claim_value_sets: each claim code with every value set it belongs to on its date of service
+CREATE TEMPORARY VIEW "claim_value_sets" AS
+SELECT
+  "e".*,
+  "v"."value_set"
+FROM "claim_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  );
+
 -- w30.first_15_months: Six or more well-child visits in the first 15 months
 WITH "first_15_months_units_0" AS (
   SELECT
@@ -78,22 +96,11 @@ WITH "first_15_months_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "first_15_months_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('hospice')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."unit_id"
@@ -111,20 +118,8 @@ WITH "first_15_months_units_0" AS (
       {'last': CAST(NULL AS DATE), 'n': 0}
     )['n'] AS "found"
   FROM "first_15_months_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('well_care_visits')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   JOIN "value_set_codes" AS "p"
     ON "p"."code" = "e"."provider_type"
     AND "p"."code_system" = 'PROVIDER_TYPE'
@@ -138,7 +133,8 @@ WITH "first_15_months_units_0" AS (
       )
     )
   WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    "e"."value_set" IN ('well_care_visits')
+    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."unit_id"
@@ -470,22 +466,11 @@ WITH "months_15_to_30_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "months_15_to_30_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('hospice')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   WHERE
-    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."unit_id"
@@ -503,20 +488,8 @@ WITH "months_15_to_30_units_0" AS (
       {'last': CAST(NULL AS DATE), 'n': 0}
     )['n'] AS "found"
   FROM "months_15_to_30_in_scope" AS "u"
-  JOIN "claim_codes" AS "e"
+  JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "v"
-    ON "v"."code" = "e"."code"
-    AND "v"."code_system" = "e"."code_system"
-    AND "v"."value_set" IN ('well_care_visits')
-    AND (
-      (
-        "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
-      )
-      AND (
-        "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
-      )
-    )
   JOIN "value_set_codes" AS "p"
     ON "p"."code" = "e"."provider_type"
     AND "p"."code_system" = 'PROVIDER_TYPE'
@@ -530,7 +503,8 @@ WITH "months_15_to_30_units_0" AS (
       )
     )
   WHERE
-    "e"."service_date" BETWEEN CAST(CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) + INTERVAL 91 DAY AS DATE) AND "u"."anchor_date"
+    "e"."value_set" IN ('well_care_visits')
+    AND "e"."service_date" BETWEEN CAST(CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) + INTERVAL 91 DAY AS DATE) AND "u"."anchor_date"
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."unit_id"
