@@ -7,8 +7,8 @@ division error. Methods and formulas:
 - difference from the reference: Newcombe's hybrid score interval (Newcombe 1998, method 10;
   statsmodels `confint_proportions_2indep(method="newcomb")`);
 - ratio to the reference: log (Katz) interval;
-- p-value: two-sided score test (statsmodels `test_proportions_2indep`), adjusted with Holm or
-  Benjamini-Hochberg (`multipletests`);
+- p-value: two-sided score test (statsmodels `test_proportions_2indep`), adjusted with Holm's
+  step-down method (Holm 1979; computed here, see `holm`) or Benjamini-Hochberg (`multipletests`);
 - indices (WHO HEAT Plus taxonomy, PMC6041818): between-group variance, index of disparity and
   Theil index for unordered groups; slope and relative index of inequality for ordered groups.
 """
@@ -25,7 +25,7 @@ from statsmodels.stats.proportion import confint_proportions_2indep, proportion_
 from statsmodels.stats.proportion import test_proportions_2indep as score_test
 
 INTERVAL_METHODS = {"wilson": "wilson", "clopper-pearson": "beta"}
-ADJUSTMENTS = {"holm": "holm", "bh": "fdr_bh"}
+ADJUSTMENTS = {"holm": "holm", "bh": "fdr_bh"}  # statsmodels names (Holm is computed by `holm`)
 
 
 @dataclass(frozen=True)
@@ -120,9 +120,26 @@ def adjust(p_values: list[float | None], method: str = "holm") -> list[float | N
     present = [index for index, value in enumerate(p_values) if value is not None]
     adjusted: list[float | None] = [None] * len(p_values)
     if present:
-        values = multipletests([p_values[index] for index in present], method=ADJUSTMENTS[method])[1]
+        family = np.array([p_values[index] for index in present], dtype=float)
+        values = holm(family) if method == "holm" else multipletests(family, method=ADJUSTMENTS[method])[1]
         for index, value in zip(present, values, strict=True):
             adjusted[index] = round(float(value), 12)
+    return adjusted
+
+
+def holm(p_values: np.ndarray) -> np.ndarray:
+    """Holm's step-down adjusted p-values: sorted ascending, the i-th (from 0) is multiplied by
+    m - i, made non-decreasing, capped at 1 (Holm 1979; the same values as statsmodels
+    `multipletests(method="holm")`, whose Holm branch calls `gc.collect()` on every family:
+    0.2 s each with a run's objects in memory, most of a run's statistics time).
+
+    >>> holm(np.array([0.01, 0.04, 0.03, 0.5])).round(6).tolist()
+    [0.04, 0.09, 0.09, 0.5]
+    """
+    order = np.argsort(p_values, kind="stable")
+    stepped = np.minimum(np.maximum.accumulate(p_values[order] * np.arange(p_values.size, 0, -1)), 1.0)
+    adjusted = np.empty_like(stepped)
+    adjusted[order] = stepped
     return adjusted
 
 
