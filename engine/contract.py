@@ -313,8 +313,9 @@ def _validate(extract: Extract, raw: pl.DataFrame, member_ids: pl.Series | None,
     typed = typed.with_columns(reasons.alias("reject_reason"))
     typed = typed.with_columns(pl.when(pl.col("reject_reason") == "").then(None).otherwise(pl.col("reject_reason")).alias("reject_reason"))
     typed = _mark_duplicates(typed.with_columns(pl.int_range(pl.len()).alias("__row")), extract.key)
-    valid = typed.filter(pl.col("reject_reason").is_null()).sort("__row").select(names)
-    rejected = typed.filter(pl.col("reject_reason").is_not_null()).sort("__row").select(
+    # Filters keep row order, so valid rows and rejects stay in file order without a sort.
+    valid = typed.filter(pl.col("reject_reason").is_null()).select(names)
+    rejected = typed.filter(pl.col("reject_reason").is_not_null()).select(
         [pl.col("__row").add(1).alias("source_row")] + [pl.col(f"__raw_{name}").cast(pl.String).alias(name) for name in names] + ["reject_reason"]
     )
     return _finish(extract.name, valid), rejected

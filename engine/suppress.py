@@ -28,7 +28,7 @@ from typing import Any
 import highspy
 import numpy as np
 import polars as pl
-from scipy.sparse import lil_matrix
+from scipy.sparse import csr_matrix, lil_matrix
 
 from engine.errors import EqmError
 from engine.spec.models import CROSS
@@ -238,15 +238,22 @@ def _solve_group(group: list[Cell], mine: list[Cell], relevant: list[dict[Cell, 
         for cell, coefficient in equation.items():
             if cell in index:
                 matrix[row_number, index[cell]] += coefficient
-    solver = _model(matrix.tocsc(), np.array(right, dtype=float), len(group))
+    right_side = np.array(right, dtype=float)
     columns = np.array([index[cell] for cell in mine])
+    outer_lower, outer_upper = outer_bounds(matrix.tocsr(), right_side)
+    # A cell whose outer bounds are already narrower than the width fails without a solve (most
+    # of the first round's failures); the slack keeps rounding from deciding a borderline cell.
+    certain = (outer_upper - outer_lower)[columns] < width - 1e-6
     truth = np.array([values[cell] for cell in mine], dtype=float)
     lowest, highest = truth.copy(), truth.copy()  # the true counts are one solution
+    lowest[certain], highest[certain] = outer_lower[columns[certain]], outer_upper[columns[certain]]
+    solver = _model(matrix.tocsc(), right_side, len(group))
 
     def widen(solution: np.ndarray) -> None:
-        # Any solution is a filling an attacker cannot rule out: it widens every cell's known range.
-        np.minimum(lowest, solution[columns], out=lowest)
-        np.maximum(highest, solution[columns], out=highest)
+        # Any solution is a filling an attacker cannot rule out: it widens every cell's known range
+        # (a certain cell keeps its outer bounds, which already contain every solution).
+        np.minimum(lowest, np.where(certain, lowest, solution[columns]), out=lowest)
+        np.maximum(highest, np.where(certain, highest, solution[columns]), out=highest)
 
     # Push all still-narrow cells up together, then down together, while that settles more of
     # them (a few cheap solves settle most); then each remaining cell gets its own maximum and
@@ -255,16 +262,16 @@ def _solve_group(group: list[Cell], mine: list[Cell], relevant: list[dict[Cell, 
     while progress:
         progress = False
         for sense in (highspy.ObjSense.kMaximize, highspy.ObjSense.kMinimize):
-            narrow = highest - lowest < width
+            narrow = (highest - lowest < width) & ~certain
             if not narrow.any():
                 break
             solution = _extreme(solver, columns[narrow], sense)
             if solution is not None:
                 widen(solution)
-                progress = progress or int((highest - lowest < width).sum()) < int(narrow.sum())
+                progress = progress or int(((highest - lowest < width) & ~certain).sum()) < int(narrow.sum())
     for position in range(len(mine)):
         for sense in (highspy.ObjSense.kMaximize, highspy.ObjSense.kMinimize):
-            if highest[position] - lowest[position] >= width:
+            if certain[position] or highest[position] - lowest[position] >= width:
                 break
             solution = _extreme(solver, columns[position:position + 1], sense)
             if solution is None:  # only a maximum can be unbounded (counts are at least 0)
@@ -272,6 +279,47 @@ def _solve_group(group: list[Cell], mine: list[Cell], relevant: list[dict[Cell, 
             else:
                 widen(solution)
     return {cell: (round(float(lowest[position]), 6), round(float(highest[position]), 6)) for position, cell in enumerate(mine)}
+
+
+def outer_bounds(matrix: csr_matrix, right: np.ndarray, sweeps: int = 100) -> tuple[np.ndarray, np.ndarray]:
+    """Bounds containing every non-negative solution of matrix x = right, by bound propagation.
+
+    Each equation bounds each of its cells by the others' current bounds (a_j x_j = b - sum of
+    a_k x_k over k != j); repeated until nothing tightens. This is the bound tightening of LP
+    presolve (Andersen & Andersen 1995, "Presolving in linear programming", section 3): the
+    bounds may be wider than the exact range, never narrower, so a cell they show to be narrow
+    is narrow."""
+    cells = matrix.shape[1]
+    lower, upper = np.zeros(cells), np.full(cells, np.inf)
+    coordinates = matrix.tocoo()
+    keep = coordinates.data != 0
+    rows, cols, coefficients = coordinates.row[keep], coordinates.col[keep], coordinates.data[keep]
+    for _ in range(sweeps):
+        low_terms = np.where(coefficients > 0, coefficients * lower[cols], coefficients * upper[cols])
+        high_terms = np.where(coefficients > 0, coefficients * upper[cols], coefficients * lower[cols])
+        # Sums of the rest of each row, with infinite terms counted apart (inf - inf is undefined).
+        rest_low = _row_rest(rows, low_terms, right.size, -np.inf)
+        rest_high = _row_rest(rows, high_terms, right.size, np.inf)
+        scaled_low, scaled_high = right[rows] - rest_high, right[rows] - rest_low  # bounds of a_j x_j
+        candidate_low = np.where(coefficients > 0, scaled_low, scaled_high) / coefficients
+        candidate_high = np.where(coefficients > 0, scaled_high, scaled_low) / coefficients
+        new_lower, new_upper = lower.copy(), upper.copy()
+        np.maximum.at(new_lower, cols, candidate_low)
+        np.minimum.at(new_upper, cols, candidate_high)
+        if np.allclose(new_lower, lower, rtol=0, atol=1e-9) and np.allclose(new_upper, upper, rtol=0, atol=1e-9):
+            break
+        lower, upper = new_lower, new_upper
+    return lower, upper
+
+
+def _row_rest(rows: np.ndarray, terms: np.ndarray, row_count: int, infinity: float) -> np.ndarray:
+    """For each entry, the sum of the other terms of its row (`infinity` when any other term is
+    infinite; the terms' infinities all have that sign)."""
+    infinite = np.isinf(terms)
+    finite_terms = np.where(infinite, 0.0, terms)
+    rest = np.bincount(rows, weights=finite_terms, minlength=row_count)[rows] - finite_terms
+    others_infinite = np.bincount(rows, weights=infinite, minlength=row_count)[rows] - infinite > 0
+    return np.where(others_infinite, infinity, rest)
 
 
 def _model(matrix: Any, right: np.ndarray, columns: int) -> highspy.Highs:

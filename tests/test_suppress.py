@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import math
 import random
 
+import numpy as np
 import polars as pl
 import pytest
+from scipy.optimize import linprog
+from scipy.sparse import csr_matrix
 
 from engine.compare import DISPARITY_SCHEMA
 from engine.render import build_public_scorecard_context
 from engine.render.scorecard import RunNotes
 from engine.stratify import COUNT_COLUMNS
-from engine.suppress import SuppressionOptions, audit, build_system, primary, protect, suppress_rates
+from engine.suppress import SuppressionOptions, audit, build_system, outer_bounds, primary, protect, suppress_rates
 
 
 NO_DISPARITIES = pl.DataFrame(schema=DISPARITY_SCHEMA)
@@ -115,3 +119,32 @@ def test_cross_tables_are_protected_against_both_margins() -> None:
 def test_the_public_scorecard_accepts_only_suppressed_rates() -> None:
     with pytest.raises(TypeError):
         build_public_scorecard_context(frame(table([("A", 30, 60)])), [], RunNotes("2025", "2025-01-01", "2025-12-31", (), 0, 0, 0))
+
+
+@pytest.mark.parametrize(("equations", "right", "lower", "upper"), [
+    ([[1, 1]], [5], [0, 0], [5, 5]),  # x + y = 5
+    ([[1, -1]], [3], [3, 0], [math.inf, math.inf]),  # x = y + 3: no upper bound
+    ([[1, 1, 0], [0, 1, 1]], [4, 1], [3, 0, 0], [4, 1, 1]),  # y + z = 1 narrows x + y = 4
+])
+def test_outer_bounds_by_hand(equations: list[list[int]], right: list[int], lower: list[float], upper: list[float]) -> None:
+    found_lower, found_upper = outer_bounds(csr_matrix(np.array(equations, dtype=float)), np.array(right, dtype=float))
+    assert found_lower.tolist() == lower and found_upper.tolist() == upper
+
+
+def test_outer_bounds_contain_every_solution() -> None:
+    """Bound propagation may be loose, never tight: it contains the exact range from linear programming."""
+    generator = np.random.default_rng(11)
+    for _ in range(40):
+        cells, rows = int(generator.integers(2, 7)), int(generator.integers(1, 5))
+        matrix = generator.choice([-1.0, 0.0, 0.0, 1.0], size=(rows, cells))
+        right = matrix @ generator.integers(0, 20, cells)  # a true non-negative solution exists
+        lower, upper = outer_bounds(csr_matrix(matrix), right)
+        for cell in range(cells):
+            objective = np.eye(cells)[cell]
+            low = linprog(objective, A_eq=matrix, b_eq=right, bounds=(0, None))
+            high = linprog(-objective, A_eq=matrix, b_eq=right, bounds=(0, None))
+            assert lower[cell] <= low.fun + 1e-7
+            if high.status == 3:  # unbounded
+                assert upper[cell] == math.inf
+            else:
+                assert upper[cell] >= -high.fun - 1e-7
