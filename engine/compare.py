@@ -123,9 +123,9 @@ def compare(rates: pl.DataFrame, specs: list[MeasureSpec], options: StatisticsOp
     rows = rates.to_dicts()
     overall = {(row["measure_id"], row["rate_id"]): row for row in rows if row["stratifier"] == OVERALL}
     families: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
+    intervals = stats.rate_intervals([row["numerator"] for row in rows], [row["denominator"] for row in rows], options.interval, options.alpha)
+    for row, interval in zip(rows, intervals, strict=True):
         notes: list[str] = []
-        interval = stats.rate_interval(row["numerator"], row["denominator"], options.interval, options.alpha)
         row.update(rate_lower=interval.lower, rate_upper=interval.upper, reliable=row["denominator"] >= options.min_denominator)
         if interval.reason:
             notes.append(interval.reason)
@@ -134,12 +134,16 @@ def compare(rates: pl.DataFrame, specs: list[MeasureSpec], options: StatisticsOp
         row["_notes"] = notes
         if row["stratifier"] != OVERALL:
             families[(row["measure_id"], row["rate_id"], row["stratifier"], comparison_level(row))].append(row)
+    pairs: list[tuple[dict[str, Any], int, int]] = []  # (row, reference numerator, reference denominator)
     for (measure_id, rate_id, stratifier, level), members in families.items():
         reference, note = choose_reference(members, stratifier, improvement[measure_id], options)
         # "Everyone else" is the rest of the overall row, or of the cell's level in a cross.
         everyone = overall[(measure_id, rate_id)] if not level else {name: sum(row[name] for row in members) for name in ("numerator", "denominator")}
         for row in members:
-            _compare_row(row, reference, everyone, note, options)
+            pair = _reference_of(row, reference, everyone, note, options)
+            if pair is not None:
+                pairs.append((row, *pair))
+    _compare_pairs(pairs, options.alpha)
     by_measure_stratifier: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         if row["stratifier"] != OVERALL:
@@ -158,30 +162,38 @@ def compare(rates: pl.DataFrame, specs: list[MeasureSpec], options: StatisticsOp
     return pl.DataFrame(rows, schema=COMPARED_RATE_SCHEMA)
 
 
-def _compare_row(row: dict[str, Any], reference: dict[str, Any] | None, everyone: dict[str, Any], note: str | None, options: StatisticsOptions) -> None:
-    notes = row["_notes"]
+def _reference_of(row: dict[str, Any], reference: dict[str, Any] | None, everyone: dict[str, Any], note: str | None, options: StatisticsOptions) -> tuple[int, int] | None:
+    """Set the row's reference group and rate; the reference counts when the row is compared with it."""
     if note:
-        notes.append(note)
+        row["_notes"].append(note)
     if reference is None and options.reference == "rest" and named_reference(row["stratifier"], options) is None:
         reference_numerator, reference_denominator, name = everyone["numerator"] - row["numerator"], everyone["denominator"] - row["denominator"], EVERYONE_ELSE
     elif reference is None:
         row.update(reference_group=None, comparison=None)
-        return
+        return None
     else:
         reference_numerator, reference_denominator, name = reference["numerator"], reference["denominator"], reference["stratum"]
     row["reference_group"] = name
     row["reference_rate"] = reference_numerator / reference_denominator if reference_denominator > 0 else None
     if reference is not None and row is reference:
         row.update(comparison="reference", p_value=None)
-        return
-    difference = stats.difference(row["numerator"], row["denominator"], reference_numerator, reference_denominator, options.alpha)
-    ratio = stats.ratio(row["numerator"], row["denominator"], reference_numerator, reference_denominator, options.alpha)
-    p_value = stats.p_value(row["numerator"], row["denominator"], reference_numerator, reference_denominator)
-    row.update(
-        difference=difference.value, difference_lower=difference.lower, difference_upper=difference.upper,
-        ratio=ratio.value, ratio_lower=ratio.lower, ratio_upper=ratio.upper, p_value=p_value.value,
-    )
-    notes += [reason for reason in (difference.reason, ratio.reason, p_value.reason) if reason]
+        return None
+    return reference_numerator, reference_denominator
+
+
+def _compare_pairs(pairs: list[tuple[dict[str, Any], int, int]], alpha: float) -> None:
+    """Difference, ratio and p-value of each row against its reference (one statsmodels call each)."""
+    numerators, denominators = [row["numerator"] for row, _, _ in pairs], [row["denominator"] for row, _, _ in pairs]
+    reference_numerators, reference_denominators = [numerator for _, numerator, _ in pairs], [denominator for _, _, denominator in pairs]
+    differences = stats.differences(numerators, denominators, reference_numerators, reference_denominators, alpha)
+    p_values = stats.p_values(numerators, denominators, reference_numerators, reference_denominators)
+    for (row, reference_numerator, reference_denominator), difference, p_value in zip(pairs, differences, p_values, strict=True):
+        ratio = stats.ratio(row["numerator"], row["denominator"], reference_numerator, reference_denominator, alpha)
+        row.update(
+            difference=difference.value, difference_lower=difference.lower, difference_upper=difference.upper,
+            ratio=ratio.value, ratio_lower=ratio.lower, ratio_upper=ratio.upper, p_value=p_value.value,
+        )
+        row["_notes"] += [reason for reason in (difference.reason, ratio.reason, p_value.reason) if reason]
 
 
 def disparities(compared: pl.DataFrame, specs: list[MeasureSpec], income_bands: tuple[IncomeBand, ...] = DEFAULT_INCOME_BANDS) -> pl.DataFrame:

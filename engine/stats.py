@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,10 +52,18 @@ def rate_interval(numerator: int, denominator: int, method: str = "wilson", alph
     >>> rate_interval(0, 0).reason
     'no denominator'
     """
-    if denominator <= 0:
-        return undefined("no denominator")
-    lower, upper = proportion_confint(numerator, denominator, alpha=alpha, method=INTERVAL_METHODS[method])
-    return Estimate(numerator / denominator, float(max(lower, 0.0)), float(min(upper, 1.0)))
+    return rate_intervals([numerator], [denominator], method, alpha)[0]
+
+
+def rate_intervals(numerators: Sequence[int], denominators: Sequence[int], method: str = "wilson", alpha: float = 0.05) -> list[Estimate]:
+    """`rate_interval` for many rates in one statsmodels call (a run has thousands of strata)."""
+    numerator, denominator = np.asarray(numerators, dtype=float), np.asarray(denominators, dtype=float)
+    defined = denominator > 0
+    lower, upper = np.full(numerator.size, np.nan), np.full(numerator.size, np.nan)
+    if defined.any():
+        lower[defined], upper[defined] = proportion_confint(numerator[defined], denominator[defined], alpha=alpha, method=INTERVAL_METHODS[method])
+    return [Estimate(n / d, float(max(low, 0.0)), float(min(high, 1.0))) if d > 0 else undefined("no denominator")
+            for n, d, low, high in zip(numerators, denominators, lower, upper, strict=True)]
 
 
 def difference(numerator: int, denominator: int, reference_numerator: int, reference_denominator: int, alpha: float = 0.05) -> Estimate:
@@ -64,10 +73,24 @@ def difference(numerator: int, denominator: int, reference_numerator: int, refer
     >>> round(estimate.value, 4), round(estimate.lower, 4), round(estimate.upper, 4)
     (0.2, 0.0524, 0.3339)
     """
+    return differences([numerator], [denominator], [reference_numerator], [reference_denominator], alpha)[0]
+
+
+def _no_denominator(denominator: int, reference_denominator: int) -> str | None:
     if denominator <= 0 or reference_denominator <= 0:
-        return undefined("no denominator" if denominator <= 0 else "the reference group has no denominator")
-    lower, upper = confint_proportions_2indep(numerator, denominator, reference_numerator, reference_denominator, method="newcomb", compare="diff", alpha=alpha)
-    return Estimate(numerator / denominator - reference_numerator / reference_denominator, float(lower), float(upper))
+        return "no denominator" if denominator <= 0 else "the reference group has no denominator"
+    return None
+
+
+def differences(numerators: Sequence[int], denominators: Sequence[int], reference_numerators: Sequence[int], reference_denominators: Sequence[int], alpha: float = 0.05) -> list[Estimate]:
+    """`difference` for many pairs in one statsmodels call."""
+    counts = [np.asarray(values, dtype=float) for values in (numerators, denominators, reference_numerators, reference_denominators)]
+    defined = (counts[1] > 0) & (counts[3] > 0)
+    lower, upper = np.full(defined.size, np.nan), np.full(defined.size, np.nan)
+    if defined.any():
+        lower[defined], upper[defined] = confint_proportions_2indep(*(values[defined] for values in counts), method="newcomb", compare="diff", alpha=alpha)
+    return [undefined(reason) if (reason := _no_denominator(d, rd)) else Estimate(n / d - rn / rd, float(low), float(high))
+            for n, d, rn, rd, low, high in zip(numerators, denominators, reference_numerators, reference_denominators, lower, upper, strict=True)]
 
 
 def ratio(numerator: int, denominator: int, reference_numerator: int, reference_denominator: int, alpha: float = 0.05) -> Estimate:
@@ -99,16 +122,28 @@ def p_value(numerator: int, denominator: int, reference_numerator: int, referenc
     >>> p_value(0, 10, 0, 20).reason
     'p-value undefined: every unit in both groups has the same outcome'
     """
-    if denominator <= 0 or reference_denominator <= 0:
-        return undefined("no denominator" if denominator <= 0 else "the reference group has no denominator")
-    total, units = numerator + reference_numerator, denominator + reference_denominator
-    if total in (0, units):
-        return undefined("p-value undefined: every unit in both groups has the same outcome")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        result = score_test(numerator, denominator, reference_numerator, reference_denominator)
-    value = float(result.pvalue)
-    return Estimate(value) if math.isfinite(value) else undefined("p-value undefined for these counts")
+    return p_values([numerator], [denominator], [reference_numerator], [reference_denominator])[0]
+
+
+def p_values(numerators: Sequence[int], denominators: Sequence[int], reference_numerators: Sequence[int], reference_denominators: Sequence[int]) -> list[Estimate]:
+    """`p_value` for many pairs in one statsmodels call."""
+    counts = [np.asarray(values, dtype=float) for values in (numerators, denominators, reference_numerators, reference_denominators)]
+    total, units = counts[0] + counts[2], counts[1] + counts[3]
+    testable = (counts[1] > 0) & (counts[3] > 0) & (total > 0) & (total < units)
+    values = np.full(testable.size, np.nan)
+    if testable.any():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            values[testable] = np.asarray(score_test(*(column[testable] for column in counts)).pvalue, dtype=float)
+    estimates = []
+    for d, rd, ok, value in zip(denominators, reference_denominators, testable, values, strict=True):
+        if reason := _no_denominator(d, rd):
+            estimates.append(undefined(reason))
+        elif not ok:
+            estimates.append(undefined("p-value undefined: every unit in both groups has the same outcome"))
+        else:
+            estimates.append(Estimate(float(value)) if math.isfinite(value) else undefined("p-value undefined for these counts"))
+    return estimates
 
 
 def adjust(p_values: list[float | None], method: str = "holm") -> list[float | None]:
