@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -108,6 +109,16 @@ def measure(name: str, work: Callable[[], Any]) -> tuple[Measured, Any]:
 def in_fresh_process(function: Callable[..., Any], *args: Any) -> Any:
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
         return pool.submit(function, *args).result()
+
+
+def attempt(name: str, function: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    """A measurement in a fresh process; if the process dies (the kernel's out-of-memory killer,
+    most often), the failure is the result, so a size that does not fit is reported, not hidden."""
+    started = time.perf_counter()
+    try:
+        return in_fresh_process(function, *args)
+    except BrokenProcessPool:
+        return {"error": f"{name}: the process was killed after {time.perf_counter() - started:.0f} s (out of memory?)"}
 
 
 def population(members: int, seed: int, cache: Path) -> Path:
@@ -208,10 +219,13 @@ def _pandas_two_measures(data: Path) -> dict[str, Any]:
 def bench_one(members: int, options: BenchOptions, work: Path) -> dict[str, Any]:
     """Every measurement for one population size."""
     data = population(members, options.seed, options.cache)
-    engine = in_fresh_process(_engine_run, data, work / f"run-{members}", options.memory_limit, options.public)
-    scan = in_fresh_process(_bare_scan, data)
-    two = in_fresh_process(_engine_two_measures, data)
-    pandas = in_fresh_process(_pandas_two_measures, data)
+    engine = attempt("engine run", _engine_run, data, work / f"run-{members}", options.memory_limit, options.public)
+    scan = attempt("bare scan", _bare_scan, data)
+    two = attempt("engine, two measures", _engine_two_measures, data)
+    pandas = attempt("pandas, two measures", _pandas_two_measures, data)
+    errors = [result["error"] for result in (engine, scan, two, pandas) if "error" in result]
+    if errors:
+        return {"members": members, "data": str(data), "engine": engine, "bare_scan": scan, "engine_two_measures": two, "pandas_two_measures": pandas, "errors": errors}
     compute = sum(stage["wall_seconds"] for stage in engine["stages"] if stage["name"].startswith("compute measures"))
     return {
         "members": members, "data": str(data), "engine": engine, "bare_scan": scan, "engine_two_measures": two, "pandas_two_measures": pandas,
@@ -243,6 +257,6 @@ def bench(options: BenchOptions, work: Path, on_size: Callable[[int], None] = la
     for members in options.members:
         on_size(members)
         sizes.append(bench_one(members, options, work))
-    per_member = [size["seconds_per_million_members"] for size in sizes]
+    per_member = [size["seconds_per_million_members"] for size in sizes if "errors" not in size]
     return {"machine": machine(), "options": {**asdict(options), "cache": str(options.cache)}, "sizes": sizes,
             "per_member_spread": round(max(per_member) / min(per_member), 2) if per_member else None, "targets": TARGETS}

@@ -267,6 +267,9 @@ def bench_command(sizes: str, seed: int, cache: Path | None, memory_limit: str |
         result = bench(options, Path(work), lambda members: console.print(f"{members:,} members: synthesising (if not cached) and measuring"))
     out.write_text(json.dumps(result, indent=2), encoding="utf-8")
     for size in result["sizes"]:
+        if "errors" in size:
+            console.print(f"{size['members']:,} members: not measured. " + " ".join(size["errors"]), soft_wrap=True)
+            continue
         table = Table(title=f"{size['members']:,} members ({sum(size['engine']['rows'].values()):,} input rows)", title_justify="left")
         for column in ("stage", "wall s", "CPU s", "peak MB"):
             table.add_column(column, justify="left" if column == "stage" else "right")
@@ -276,7 +279,7 @@ def bench_command(sizes: str, seed: int, cache: Path | None, memory_limit: str |
         ratios = size["ratios"]
         console.print(f"engine end to end / bare scan: {ratios['end_to_end_over_bare_scan']}x; compute / bare scan: {ratios['compute_over_bare_scan']}x; "
                       f"pandas / engine (W30 and social needs): {ratios['pandas_over_engine']}x; pandas reference agrees: {'yes' if size['reference_agrees'] else 'NO'}", soft_wrap=True)
-    if len(result["sizes"]) > 1:
+    if result["per_member_spread"] is not None and len(result["sizes"]) > 1:
         console.print(f"time per member, slowest over fastest size: {result['per_member_spread']}x")
     console.print(f"Wrote {out}")
 

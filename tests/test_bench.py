@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import time
 from pathlib import Path
 
 import numpy
 from click.testing import CliRunner
 
-from engine.bench import StageProbe, population
+from engine.bench import StageProbe, attempt, population
 from engine.cli import main
 
 STAGES = ["load measure specs and value sets", "compile", "load and validate extracts", "compute measures", "stratify and statistics", "disclosure control", "write outputs"]
@@ -46,3 +48,13 @@ def test_stage_probe_gives_each_stage_its_own_time_and_peak_memory() -> None:
     idle, allocate = probe.finish()
     assert idle.wall_seconds >= 0.2 and idle.cpu_seconds < 0.1
     assert allocate.peak_memory_mb - idle.peak_memory_mb > 250
+
+
+def _killed() -> dict:
+    os.kill(os.getpid(), signal.SIGKILL)  # what the kernel's out-of-memory killer does
+    return {}
+
+
+def test_a_measurement_whose_process_is_killed_is_reported_not_hidden() -> None:
+    result = attempt("engine run", _killed)
+    assert result["error"].startswith("engine run: the process was killed after ") and "out of memory?" in result["error"]
