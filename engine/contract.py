@@ -307,27 +307,23 @@ def _validate(extract: Extract, raw: pl.DataFrame, member_ids: pl.Series | None,
         if column.name in normalisers:
             source = normalisers[column.name](source.cast(pl.String))
         parsed.append(_parse(source, raw.schema[column.name], column.type).alias(column.name))
-    typed = raw.select([pl.col(name).alias(f"__raw_{name}") for name in names] + parsed)
+    typed = raw.select([pl.col(name).alias(f"__raw_{name}") for name in names] + parsed).with_columns(pl.int_range(pl.len()).alias("__row"))
     checks = _row_checks(extract, member_ids, today)
-    reasons = pl.concat_str([pl.when(check).then(pl.lit(check.meta.output_name())) for check in checks], separator="; ", ignore_nulls=True)
-    typed = typed.with_columns(reasons.alias("reject_reason"))
-    typed = typed.with_columns(pl.when(pl.col("reject_reason") == "").then(None).otherwise(pl.col("reject_reason")).alias("reject_reason"))
-    typed = _mark_duplicates(typed.with_columns(pl.int_range(pl.len()).alias("__row")), extract.key)
-    # Filters keep row order, so valid rows and rejects stay in file order without a sort.
-    valid = typed.filter(pl.col("reject_reason").is_null()).select(names)
-    rejected = typed.filter(pl.col("reject_reason").is_not_null()).select(
+    # Most rows pass: every check is tested as one boolean first, and the reasons are spelled out
+    # only for the rows that fail (a text column per check over every row was most of the memory).
+    fails = pl.any_horizontal(checks).fill_null(False)
+    failing = typed.filter(fails).with_columns(
+        pl.concat_str([pl.when(check).then(pl.lit(check.meta.output_name())) for check in checks], separator="; ", ignore_nulls=True).alias("reject_reason")
+    )
+    passing = typed.filter(~fails)  # filters keep row order
+    # A duplicate is a later row with the same key as an earlier valid row; the first is kept.
+    duplicate = ~pl.struct(list(extract.key)).is_first_distinct()
+    duplicates = passing.filter(duplicate).with_columns(pl.lit(f"duplicate {', '.join(extract.key)}").alias("reject_reason"))
+    valid = passing.filter(~duplicate).select(names)
+    rejected = pl.concat([failing, duplicates]).sort("__row").select(
         [pl.col("__row").add(1).alias("source_row")] + [pl.col(f"__raw_{name}").cast(pl.String).alias(name) for name in names] + ["reject_reason"]
     )
     return _finish(extract.name, valid), rejected
-
-
-def _mark_duplicates(typed: pl.DataFrame, key: tuple[str, ...]) -> pl.DataFrame:
-    """A duplicate is a later row with the same key as an earlier valid row; the first is kept."""
-    clean = typed.filter(pl.col("reject_reason").is_null())  # still in row order
-    later = clean.filter(~pl.struct(list(key)).is_first_distinct())["__row"]
-    return typed.with_columns(
-        pl.when(pl.col("__row").is_in(later.implode())).then(pl.lit(f"duplicate {', '.join(key)}")).otherwise(pl.col("reject_reason")).alias("reject_reason")
-    )
 
 
 def _finish(name: str, frame: pl.DataFrame) -> pl.DataFrame:

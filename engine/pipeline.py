@@ -261,7 +261,8 @@ def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: Val
             write(name, frame)
     if not public:
         members = stack([(result.period, result.output.member_results) for result in results])
-        members.write_parquet(out / "member_results.parquet")
+        # The engine returns rows in no fixed order (parallel scans); a fixed one makes runs diffable.
+        members.sort("period", "measure_id", "rate_id", "member_id", "event_date", nulls_last=True, maintain_order=True).write_parquet(out / "member_results.parquet")
         written.append(out / "member_results.parquet")
         write("attrition", stack([(result.period, result.attrition) for result in results]))
         lists = gap_lists(latest.output.member_results, latest.output.queries["last_visits"], [spec.id for spec in specs])

@@ -33,6 +33,8 @@ def test_run_writes_every_output(sample_run: Path) -> None:
     results = pl.read_parquet(sample_run / "member_results.parquet")
     assert dict(results.schema) == PERIOD_SCHEMA | MEMBER_RESULT_SCHEMA
     assert set(results["measure_id"]) == LIBRARY
+    key = ["period", "measure_id", "rate_id", "member_id", "event_date"]
+    assert results.select(key).equals(results.select(key).sort(key, nulls_last=True)), "member results are written in a fixed order, so runs can be diffed"
 
 
 def test_rows_read_equal_rows_used_plus_rejected(sample_run: Path) -> None:
