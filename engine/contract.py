@@ -311,14 +311,15 @@ def _validate(extract: Extract, raw: pl.DataFrame, member_ids: pl.Series | None,
     checks = _row_checks(extract, member_ids, today)
     # Most rows pass: every check is tested as one boolean first, and the reasons are spelled out
     # only for the rows that fail (a text column per check over every row was most of the memory).
-    fails = pl.any_horizontal(checks).fill_null(False)
-    failing = typed.filter(fails).with_columns(
+    typed = typed.with_columns(pl.any_horizontal(checks).fill_null(False).alias("__fails"))
+    failing = typed.filter(pl.col("__fails")).with_columns(
         pl.concat_str([pl.when(check).then(pl.lit(check.meta.output_name())) for check in checks], separator="; ", ignore_nulls=True).alias("reject_reason")
     )
-    passing = typed.filter(~fails)  # filters keep row order
+    passing = typed.select(*names, "__row").filter(~typed["__fails"])  # filters keep row order; raw text is not copied
     # A duplicate is a later row with the same key as an earlier valid row; the first is kept.
     duplicate = ~pl.struct(list(extract.key)).is_first_distinct()
-    duplicates = passing.filter(duplicate).with_columns(pl.lit(f"duplicate {', '.join(extract.key)}").alias("reject_reason"))
+    later = passing.filter(duplicate)["__row"]
+    duplicates = typed.filter(pl.col("__row").is_in(later.implode())).with_columns(pl.lit(f"duplicate {', '.join(extract.key)}").alias("reject_reason"))
     valid = passing.filter(~duplicate).select(names)
     rejected = pl.concat([failing, duplicates]).sort("__row").select(
         [pl.col("__row").add(1).alias("source_row")] + [pl.col(f"__raw_{name}").cast(pl.String).alias(name) for name in names] + ["reject_reason"]
