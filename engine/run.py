@@ -102,22 +102,17 @@ class RunOutput:
 ENGINES = ("duckdb", "spark")
 
 
-def connect(tables: EngineTables, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
-    connection = duckdb.connect()
-    if memory_limit:
-        connection.execute("SET memory_limit = ?", [memory_limit])
-    for name, frame in vars(tables).items():
-        connection.register(name, frame.to_arrow())
-    return connection
-
-
 class DuckDBSession:
     """DuckDB in-process: the default engine."""
 
     dialect = "duckdb"
 
     def __init__(self, tables: EngineTables, memory_limit: str | None = None) -> None:
-        self.connection = connect(tables, memory_limit)
+        self.connection = duckdb.connect()
+        if memory_limit:
+            self.connection.execute("SET memory_limit = ?", [memory_limit])
+        for name, frame in vars(tables).items():
+            self.connection.register(name, frame.to_arrow())
 
     def materialise(self, stage: SharedStage) -> None:
         self.connection.execute(stage.create_table().sql(self.dialect))
@@ -204,7 +199,8 @@ def run_measures(
     extra = {}
     try:
         started = time.perf_counter()
-        for stage in shared_stages():
+        # A stage no rate reads (a run without claims measures) is not built.
+        for stage in shared_stages({table for measure in measures for rate in measure.rates for table in rate.tables}):
             session.materialise(stage)
         timings["shared stages"] = round(time.perf_counter() - started, 4)
         for measure in measures:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pytest
 import sqlglot
 
 from engine.compile import compile_measure, explain_measure
+from engine.compile.shared import shared_stages
 from engine.errors import UsageError
 from engine.period import parse_period
 from engine.pipeline import DEFAULT_MEASURES, load_specs
@@ -76,3 +76,8 @@ def test_every_measure_prints_in_every_listed_dialect(spec, dialect: str, reques
         request.applymarker(pytest.mark.xfail(strict=True, raises=UsageError, reason="known gap: no Trino translation of the 'days apart' fold"))
     text = compile_measure(spec, parse_period("2025")).sql(dialect)
     assert all(f"-- {spec.id}.{rate.id}:" in text for rate in spec.rates)
+
+
+def test_a_shared_stage_is_built_only_for_tables_that_read_it() -> None:
+    assert shared_stages({"members", "screenings"}) == ()
+    assert [stage.name for stage in shared_stages({"members", "claim_value_sets"})] == ["claim_value_sets"]

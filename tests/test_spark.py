@@ -5,6 +5,7 @@ Spark runs in local mode. It needs pyspark (the test extra installs it) and Java
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from tests.conftest import _run
 
 pytest.importorskip("pyspark", reason="pyspark is not installed (pip install 'eqm[spark]')")
-if shutil.which("java") is None and not Path(__import__("os").environ.get("JAVA_HOME", "/nonexistent"), "bin", "java").exists():
+if shutil.which("java") is None and not Path(os.environ.get("JAVA_HOME", "/nonexistent"), "bin", "java").exists():
     pytest.skip("Spark needs Java 17 or later: no java on PATH and no JAVA_HOME", allow_module_level=True)
 
 MEMBER_KEY = ["period", "measure_id", "rate_id", "member_id", "event_id"]

@@ -71,8 +71,7 @@ class CompiledMeasure:
 
     def sql(self, dialect: str = "duckdb") -> str:
         """Every rate's query in a sqlglot dialect; raises UsageError where sqlglot cannot translate a construct."""
-        read = set().union(*(rate.tables for rate in self.rates))
-        stages = [stage for stage in shared_stages() if stage.name in read]
+        stages = shared_stages(set().union(*(rate.tables for rate in self.rates)))
         try:
             return "\n\n".join(
                 [f"-- shared stage {stage.name}: {stage.description}\n{stage.create_view().sql(dialect, pretty=True, unsupported_level=ErrorLevel.RAISE)};" for stage in stages]

@@ -57,6 +57,6 @@ def claim_value_sets() -> SharedStage:
     return SharedStage(CLAIM_VALUE_SETS, "each claim code with every value set it belongs to on its date of service", query, ("value_set", "member_id"))
 
 
-def shared_stages() -> tuple[SharedStage, ...]:
-    """In the order they must be built."""
-    return (claim_value_sets(),)
+def shared_stages(tables_read: set[str] | frozenset[str]) -> tuple[SharedStage, ...]:
+    """The stages among `tables_read` (a run's or a measure's), in the order they must be built."""
+    return tuple(stage for stage in (claim_value_sets(),) if stage.name in tables_read)
