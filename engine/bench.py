@@ -186,7 +186,7 @@ def _engine_two_measures(data: Path) -> dict[str, Any]:
         period = default_period(data)
         compiled = [compile_measure(spec, period) for spec in specs]
         extracts = load_extracts(data, sorted({name for measure in compiled for name in measure.extracts}))
-        tables = EngineTables.from_extracts(extracts, codes, member_strata(extracts.tables["members"], period.start.year))
+        tables = EngineTables.from_extracts(extracts, codes, member_strata(extracts.table("members"), period.start.year))
         return run_measures(compiled, tables).member_results
 
     measured, results = measure("engine, W30 and social needs screening", work)

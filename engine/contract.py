@@ -7,6 +7,8 @@ and each extract reports rows read = rows used + rows rejected.
 from __future__ import annotations
 
 import hashlib
+import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -159,11 +161,20 @@ class ExtractReport:
 
 @dataclass
 class Extracts:
-    """Validated, typed tables ready for the engine, with their rejects and reports."""
+    """Validated, typed extracts with their rejects and reports.
 
-    tables: dict[str, pl.DataFrame]
+    The valid rows are Parquet files in a private working folder (removed when this object goes),
+    so no extract is ever held whole in memory: the database engine reads them where they lie.
+    """
+
+    files: dict[str, Path]
     rejects: dict[str, pl.DataFrame]
     reports: dict[str, ExtractReport]
+    workspace: tempfile.TemporaryDirectory[str] | None = None
+
+    def table(self, name: str) -> pl.DataFrame:
+        """One validated extract, read into memory (for small ones such as members)."""
+        return pl.read_parquet(self.files[name])
 
 
 def find_extract_file(directory: Path, name: str) -> Path | None:
@@ -174,10 +185,10 @@ def find_extract_file(directory: Path, name: str) -> Path | None:
     return None
 
 
-def _read(path: Path) -> pl.DataFrame:
+def _scan(path: Path) -> pl.LazyFrame:
     if path.suffix == ".csv":
-        return pl.read_csv(path, infer_schema=False)
-    return pl.read_parquet(path)
+        return pl.scan_csv(path, infer_schema=False)
+    return pl.scan_parquet(path)
 
 
 def file_sha256(path: Path) -> str:
@@ -202,7 +213,7 @@ def _parse(column: pl.Expr, source: pl.DataType, type_name: str) -> pl.Expr:
     return text.cast(target, strict=False)
 
 
-def _missing_problems(directory: Path, needed: list[str]) -> tuple[dict[str, pl.DataFrame], list[Problem]]:
+def _missing_problems(directory: Path, needed: list[str]) -> tuple[dict[str, pl.LazyFrame], list[Problem]]:
     frames, problems = {}, []
     for name in needed:
         extract = EXTRACTS[name]
@@ -210,9 +221,10 @@ def _missing_problems(directory: Path, needed: list[str]) -> tuple[dict[str, pl.
         if path is None:
             problems.append(Problem(str(directory / f"{name}.csv"), f"missing extract '{name}': expected {name}.csv or {name}.parquet. {extract.description}"))
             continue
-        frame = _read(path)
+        frame = _scan(path)
+        present = frame.collect_schema().names()
         for column in extract.columns:
-            if column.name not in frame.columns:
+            if column.name not in present:
                 problems.append(Problem(str(path), f"missing column '{column.name}' ({column.type}): {column.description}"))
         frames[name] = frame
     return frames, problems
@@ -231,39 +243,45 @@ def load_extracts(directory: Path, needed: list[str], today: date | None = None)
     return validate_extracts(frames, today, paths)
 
 
-def validate_extracts(frames: dict[str, pl.DataFrame], today: date | None = None, paths: dict[str, Path | None] | None = None) -> Extracts:
-    """Validate raw frames (any extract missing is empty): typed valid rows, rejects with reasons, reports."""
+def validate_extracts(frames: Mapping[str, pl.DataFrame | pl.LazyFrame], today: date | None = None, paths: dict[str, Path | None] | None = None) -> Extracts:
+    """Validate raw frames (any extract missing is empty): typed valid rows as files, rejects with reasons, reports."""
     today = today or date.today()
     paths = paths or {}
-    tables, rejects, reports = {}, {}, {}
+    workspace = tempfile.TemporaryDirectory(prefix="eqm-extracts-")
+    files, rejects, reports = {}, {}, {}
     member_ids: pl.Series | None = None
     for name, extract in EXTRACTS.items():
         path = paths.get(name)
-        raw = frames.get(name, _empty_raw(extract))
+        raw = frames.get(name, _empty_raw(extract)).lazy()
         report = ExtractReport(name, str(path) if path else None, file_sha256(path) if path else None)
-        valid, rejected = _validate(extract, raw, member_ids, today)
+        files[name] = Path(workspace.name) / f"{name}.parquet"
+        report.rows_read, rejected = _validate(extract, raw, member_ids, today, files[name])
         if name == "members":
-            member_ids = valid["member_id"]
-        report.rows_read, report.rows_used, report.rows_rejected = raw.height, valid.height, rejected.height
+            member_ids = pl.read_parquet(files[name], columns=["member_id"])["member_id"]
+        report.rows_rejected = rejected.height
+        report.rows_used = report.rows_read - report.rows_rejected
         for reason in rejected["reject_reason"].str.split("; ").explode().to_list():
             report.reasons[reason] = report.reasons.get(reason, 0) + 1
-        tables[name], rejects[name], reports[name] = valid, rejected, report
-    return Extracts(tables, rejects, reports)
+        rejects[name], reports[name] = rejected, report
+    return Extracts(files, rejects, reports, workspace)
 
 
 def _empty_raw(extract: Extract) -> pl.DataFrame:
     return pl.DataFrame(schema={column.name: pl.String for column in extract.columns})
 
 
-def _row_checks(extract: Extract, member_ids: pl.Series | None, today: date) -> list[pl.Expr]:
+def _row_checks(extract: Extract, schema: pl.Schema, member_ids: pl.Series | None, today: date) -> list[pl.Expr]:
     """Boolean expressions, each with the reason a row fails it."""
     checks: list[pl.Expr] = []
     for column in extract.columns:
         value, text = pl.col(column.name), pl.col(f"__raw_{column.name}")
-        has_text = text.is_not_null() & (text.cast(pl.String).str.strip_chars() != "")
+        source = schema[column.name]
+        # A typed column (Parquet) has no text to be blank or fail to parse: null is its only empty.
+        has_text = text.is_not_null() & (text.str.strip_chars() != "") if source == pl.String else text.is_not_null()
         if column.required:
             checks.append((~has_text).alias(f"missing {column.name}"))
-        checks.append((has_text & value.is_null()).alias(f"unparseable {column.name}"))
+        if source != TYPES[column.type]:
+            checks.append((has_text & value.is_null()).alias(f"unparseable {column.name}"))
         if column.type == "date":
             checks.append((value.is_not_null() & ((value < EARLIEST_DATE) | (value > OPEN_END))).alias(f"impossible {column.name}"))
         if column.allowed is not None:
@@ -297,71 +315,63 @@ def _extract_checks(name: str, today: date) -> list[pl.Expr]:
     return []
 
 
-def _validate(extract: Extract, raw: pl.DataFrame, member_ids: pl.Series | None, today: date) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _validate(extract: Extract, raw: pl.LazyFrame, member_ids: pl.Series | None, today: date, valid_file: Path) -> tuple[int, pl.DataFrame]:
+    """Write the valid rows to `valid_file`; return the rows read and the rejected rows with their reasons.
+
+    Three streaming passes, so memory does not grow with the extract: (1) for every row, whether it
+    fails a check and a hash of its key; (2) the few failing rows and duplicate candidates, read
+    whole to spell out reasons and settle duplicates exactly; (3) every other row, to the file.
+    """
     names = [column.name for column in extract.columns]
-    raw = raw.select(names)
+    schema = raw.collect_schema()
     normalisers = {"procedure_code_system": normalize_code_system}
     parsed = []
     for column in extract.columns:
         source = pl.col(column.name)
         if column.name in normalisers:
             source = normalisers[column.name](source.cast(pl.String))
-        parsed.append(_parse(source, raw.schema[column.name], column.type).alias(column.name))
-    typed = raw.select([pl.col(name).alias(f"__raw_{name}") for name in names] + parsed).with_columns(pl.int_range(pl.len()).alias("__row"))
-    checks = _row_checks(extract, member_ids, today)
-    # Most rows pass: every check is tested as one boolean first, and the reasons are spelled out
-    # only for the rows that fail (a text column per check over every row was most of the memory).
-    typed = typed.with_columns(pl.any_horizontal(checks).fill_null(False).alias("__fails"))
-    failing = typed.filter(pl.col("__fails")).with_columns(
-        pl.concat_str([pl.when(check).then(pl.lit(check.meta.output_name())) for check in checks], separator="; ", ignore_nulls=True).alias("reject_reason")
-    )
-    passing = typed.select(*names, "__row").filter(~typed["__fails"])  # filters keep row order; raw text is not copied
-    # A duplicate is a later row with the same key as an earlier valid row; the first is kept.
-    duplicate = ~pl.struct(list(extract.key)).is_first_distinct()
-    later = passing.filter(duplicate)["__row"]
-    duplicates = typed.filter(pl.col("__row").is_in(later.implode())).with_columns(pl.lit(f"duplicate {', '.join(extract.key)}").alias("reject_reason"))
-    valid = passing.filter(~duplicate).select(names)
-    rejected = pl.concat([failing, duplicates]).sort("__row").select(
-        [pl.col("__row").add(1).alias("source_row")] + [pl.col(f"__raw_{name}").cast(pl.String).alias(name) for name in names] + ["reject_reason"]
-    )
-    return _finish(extract.name, valid), rejected
+        parsed.append(_parse(source, schema[column.name], column.type).alias(column.name))
+    rows = raw.select(names).with_row_index("__row")
+    typed = rows.select("__row", *[pl.col(name).alias(f"__raw_{name}") for name in names], *parsed)
+    checks = _row_checks(extract, schema, member_ids, today)
+    fails = pl.any_horizontal(checks).fill_null(False) if checks else pl.lit(False)
+    key = pl.struct(list(extract.key))
+    screened = typed.select("__row", fails.alias("__fails"), key.hash().alias("__key")).collect(engine="streaming")
+    failing = screened.filter(pl.col("__fails"))["__row"]
+    # Equal keys hash equal, so rows whose hash repeats among passing rows are the only candidates.
+    candidates = screened.filter(~pl.col("__fails") & pl.col("__key").is_duplicated())["__row"]
+    duplicates = failing.clear()
+    if candidates.len():
+        # A duplicate is a later row with the same key as an earlier valid row; the first is kept.
+        keys = typed.filter(pl.col("__row").is_in(candidates.implode())).select("__row", *extract.key).collect().sort("__row")
+        duplicates = keys.filter(~key.is_first_distinct())["__row"]
+    bad = pl.concat([failing, duplicates]).sort()
+    reason = pl.concat_str([pl.when(check).then(pl.lit(check.meta.output_name())) for check in checks], separator="; ", ignore_nulls=True) if checks else pl.lit(None, pl.String)
+    rejected = typed.filter(pl.col("__row").is_in(bad.implode())).collect().with_columns(
+        pl.when(pl.col("__row").is_in(duplicates.implode())).then(pl.lit(f"duplicate {', '.join(extract.key)}")).otherwise(reason).alias("reject_reason")
+    ).select([pl.col("__row").add(1).cast(pl.Int64).alias("source_row")] + [pl.col(f"__raw_{name}").cast(pl.String).alias(name) for name in names] + ["reject_reason"])
+    valid = typed.select("__row", *names)
+    if bad.len():
+        valid = valid.filter(~pl.col("__row").is_in(bad.implode()))
+    _finish(extract.name, valid.select(names)).sink_parquet(valid_file)
+    return screened.height, rejected
 
 
-def _finish(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+def _finish(name: str, frame: pl.LazyFrame) -> pl.LazyFrame:
     """Engine-ready shape: open spans closed at 9999-12-31, codes normalised."""
     if name == "enrollment":
         return frame.with_columns(pl.col("end_date").fill_null(OPEN_END))
     if name == "claims":
-        return frame.with_columns(pl.col("service_to").fill_null(pl.col("service_from")))
+        # Codes as value sets hold them. A list of diagnoses normalises as one text: dropping every
+        # space and dot and upper-casing the whole is the same as doing it to each code.
+        # Modifiers are kept as '|95|GT|' so a modifier test is a plain LIKE '%|95|%'.
+        return frame.with_columns(
+            pl.col("service_to").fill_null(pl.col("service_from")),
+            *[normalize_code(pl.col(column)) for column in ("procedure_code", "diagnosis_codes", "provider_type")],
+            pl.concat_str([pl.lit("|"), pl.col("modifiers").fill_null("").str.to_uppercase().str.replace_all(r"\s", ""), pl.lit("|")]).alias("modifiers"),
+        )
     if name == "members":
         return frame.with_columns(pl.col("race_ethnicity_source").fill_null("UNKNOWN"))
     if name == "screenings":
         return frame.with_columns([normalize_code(pl.col(column)) for column in ("instrument", "item", "answer_code")])
     return frame
-
-
-def claim_codes(claims: pl.DataFrame) -> pl.DataFrame:
-    """One row per code on a claim line (the procedure and each diagnosis), for value-set joins.
-
-    Modifiers are kept as '|95|GT|' so a modifier test is a plain LIKE '%|95|%'.
-    """
-    shared = ["member_id", "claim_id", "line_number", "service_from", "claim_status", "place_of_service", "provider_type", "provider_npi"]
-    base = claims.with_columns(
-        pl.concat_str([pl.lit("|"), pl.col("modifiers").fill_null("").str.to_uppercase().str.replace_all(r"\s", ""), pl.lit("|")]).alias("modifiers"),
-        normalize_code(pl.col("provider_type")),
-    )
-    procedures = base.filter(pl.col("procedure_code").is_not_null()).select(
-        *shared, "modifiers",
-        normalize_code(pl.col("procedure_code")).alias("code"),
-        pl.col("procedure_code_system").alias("code_system"),
-        pl.lit("procedure").alias("code_role"),
-    )
-    diagnoses = (
-        base.filter(pl.col("diagnosis_codes").is_not_null())
-        .with_columns(pl.col("diagnosis_codes").str.split("|").alias("code"))
-        .explode("code")
-        .with_columns(normalize_code(pl.col("code")).alias("code"))
-        .filter(pl.col("code") != "")
-        .select(*shared, "modifiers", "code", pl.lit("ICD10CM").alias("code_system"), pl.lit("diagnosis").alias("code_role"))
-    )
-    return pl.concat([procedures, diagnoses]).rename({"service_from": "service_date"})

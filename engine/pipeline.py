@@ -180,7 +180,7 @@ def run_period(options: RunOptions, period: Period, specs: list[MeasureSpec], co
                stage: Callable[[str], Callable[[], None]], timings: dict[str, float], suffix: str, last: bool) -> PeriodResults:
     """Compute, stratify and (for a public run) protect one measurement period."""
     done = stage("compute measures" + suffix)
-    strata = member_strata(extracts.tables["members"], options.poverty_guideline_year or period.start.year, options.groups)
+    strata = member_strata(extracts.table("members"), options.poverty_guideline_year or period.start.year, options.groups)
     tables = EngineTables.from_extracts(extracts, value_sets.codes, strata)
     # Gap lists are for the latest period only, and never in a public run.
     queries = {"last_visits": last_visit_query(period.end)} if last and not options.public else {}

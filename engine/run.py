@@ -20,7 +20,7 @@ from sqlglot import exp
 
 from engine.compile import CompiledMeasure
 from engine.compile.shared import SharedStage, shared_stages
-from engine.contract import Extracts, claim_codes
+from engine.contract import Extracts
 from engine.errors import UsageError
 
 MEMBER_RESULT_SCHEMA = {
@@ -61,30 +61,14 @@ MEMBER_RESULT_SCHEMA = {
 
 @dataclass
 class EngineTables:
-    """Everything the compiled SQL reads, as polars frames."""
+    """Everything the compiled SQL reads: the validated extracts as Parquet files, small tables as frames."""
 
-    members: pl.DataFrame
-    enrollment: pl.DataFrame
-    claim_codes: pl.DataFrame
-    screenings: pl.DataFrame
-    dyads: pl.DataFrame
-    kindergarten_assessments: pl.DataFrame
-    value_set_codes: pl.DataFrame
-    member_strata: pl.DataFrame
+    files: dict[str, Path]  # members, enrollment, claims, screenings, dyads, kindergarten_assessments
+    frames: dict[str, pl.DataFrame]  # value_set_codes, member_strata
 
     @classmethod
     def from_extracts(cls, extracts: Extracts, value_set_codes: pl.DataFrame, member_strata: pl.DataFrame) -> EngineTables:
-        tables = extracts.tables
-        return cls(
-            members=tables["members"],
-            enrollment=tables["enrollment"],
-            claim_codes=claim_codes(tables["claims"]),
-            screenings=tables["screenings"],
-            dyads=tables["dyads"],
-            kindergarten_assessments=tables["kindergarten_assessments"],
-            value_set_codes=value_set_codes,
-            member_strata=member_strata,
-        )
+        return cls(dict(extracts.files), {"value_set_codes": value_set_codes, "member_strata": member_strata})
 
 
 ATTRITION_COUNT_SCHEMA = {"measure_id": pl.String, "rate_id": pl.String, "step": pl.Int64, "remaining": pl.Int64}
@@ -103,19 +87,28 @@ ENGINES = ("duckdb", "spark")
 
 
 class DuckDBSession:
-    """DuckDB in-process: the default engine."""
+    """DuckDB in-process: the default engine.
+
+    Extracts the rates read again and again are loaded into DuckDB's own storage (which spills to
+    disk beyond its memory limit); claims are read once, by the shared stages, straight from the file.
+    """
 
     dialect = "duckdb"
+    READ_ONCE = frozenset({"claims"})
 
     def __init__(self, tables: EngineTables, memory_limit: str | None = None) -> None:
         self.connection = duckdb.connect()
         if memory_limit:
             self.connection.execute("SET memory_limit = ?", [memory_limit])
-        for name, frame in vars(tables).items():
+        for name, path in tables.files.items():
+            source = exp.select(exp.Star()).from_(exp.func("read_parquet", exp.Literal.string(str(path))))
+            kind = "VIEW" if name in self.READ_ONCE else "TABLE"
+            self.connection.execute(exp.Create(this=exp.to_table(name, quoted=True), kind=kind, expression=source, properties=exp.Properties(expressions=[exp.TemporaryProperty()])).sql(self.dialect))
+        for name, frame in tables.frames.items():
             self.connection.register(name, frame.to_arrow())
 
     def materialise(self, stage: SharedStage) -> None:
-        self.connection.execute(stage.create_table().sql(self.dialect))
+        self.connection.execute((stage.create_table() if stage.stored else stage.create_view()).sql(self.dialect))
 
     def frame(self, query: exp.Expression) -> pl.DataFrame:
         return pl.from_arrow(self.connection.sql(query.sql(self.dialect)).to_arrow_table())
@@ -132,9 +125,9 @@ class SparkSession:
 
     The session comes from the standard Spark configuration (spark-defaults.conf, SPARK_REMOTE,
     MASTER, spark-submit), so a cluster or Databricks works unchanged; with no master configured it
-    runs in local mode on this machine's cores. The validated inputs are staged as Parquet files and
-    registered as temporary views: in a temporary folder, or in EQM_SPARK_STAGING (a path every
-    executor can read, for a cluster).
+    runs in local mode on this machine's cores. The validated extracts (Parquet files) and the small
+    tables are registered as temporary views; with EQM_SPARK_STAGING (a path every executor can
+    read, for a cluster) the files are copied there first.
     """
 
     dialect = "spark"
@@ -156,14 +149,19 @@ class SparkSession:
         self.staging = Path(shared) if shared else Path(tempfile.mkdtemp(prefix="eqm-spark-"))
         self.temporary = not shared
         self.views = []
-        for name, frame in vars(tables).items():
-            path = self.staging / f"{name}.parquet"
-            frame.write_parquet(path)
+        files = dict(tables.files)
+        for name, frame in tables.frames.items():
+            files[name] = self.staging / f"{name}.parquet"
+            frame.write_parquet(files[name])
+        for name, path in files.items():
+            if shared and path.parent != self.staging:  # a cluster's executors cannot read this machine's folder
+                path = Path(shutil.copy(path, self.staging / f"{name}.parquet"))
             self.spark.read.parquet(str(path)).createOrReplaceTempView(name)
             self.views.append(name)
 
     def materialise(self, stage: SharedStage) -> None:
-        self.spark.sql(stage.query.sql(self.dialect)).cache().createOrReplaceTempView(stage.name)
+        frame = self.spark.sql(stage.query.sql(self.dialect))
+        (frame.cache() if stage.stored else frame).createOrReplaceTempView(stage.name)
         self.views.append(stage.name)
 
     def frame(self, query: exp.Expression) -> pl.DataFrame:

@@ -12,7 +12,19 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from engine.contract import Extracts, claim_codes
+from engine.contract import Extracts
+
+
+def claim_codes(claims: pl.DataFrame) -> pl.DataFrame:
+    """Each code on a validated claim line (codes arrive normalised): the procedure, then each diagnosis."""
+    rows = []
+    for row in claims.iter_rows(named=True):
+        codes = [(row["procedure_code"], row["procedure_code_system"], "procedure")] if row["procedure_code"] else []
+        codes += [(code, "ICD10CM", "diagnosis") for code in (row["diagnosis_codes"] or "").split("|") if code]
+        rows += [{"member_id": row["member_id"], "service_date": row["service_from"], "claim_status": row["claim_status"], "provider_type": row["provider_type"],
+                  "code": code, "code_system": system, "code_role": role} for code, system, role in codes]
+    return pl.DataFrame(rows, schema={"member_id": pl.String, "service_date": pl.Date, "claim_status": pl.String, "provider_type": pl.String,
+                                      "code": pl.String, "code_system": pl.String, "code_role": pl.String})
 
 
 def add_years(day: date, years: int) -> date:
@@ -52,17 +64,17 @@ def w30_first_15_months(extracts: Extracts, codes: pl.DataFrame, start: date, en
     well_care, hospice = in_value_set(codes, "well_care_visits"), in_value_set(codes, "hospice")
     pcp = {code for code, _ in in_value_set(codes, "pcp_provider_types")}
     spans = defaultdict(list)
-    for row in extracts.tables["enrollment"].filter(pl.col("benefit") == "medical").iter_rows(named=True):
+    for row in extracts.table("enrollment").filter(pl.col("benefit") == "medical").iter_rows(named=True):
         spans[row["member_id"]].append((row["start_date"], row["end_date"]))
     visits, hospice_members = defaultdict(set), set()
-    for row in claim_codes(extracts.tables["claims"]).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
+    for row in claim_codes(extracts.table("claims")).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
         key = (row["code"], row["code_system"])
         if key in well_care and row["provider_type"] in pcp:
             visits[row["member_id"]].add(row["service_date"])
         if key in hospice and start <= row["service_date"] <= end:
             hospice_members.add(row["member_id"])
     results = {}
-    for row in extracts.tables["members"].iter_rows(named=True):
+    for row in extracts.table("members").iter_rows(named=True):
         birth = row["birth_date"]
         anchor = add_years(birth, 1) + timedelta(days=90)
         if not start <= anchor <= end:
@@ -81,22 +93,22 @@ def sdoh_all_domains(extracts: Extracts, codes: pl.DataFrame, start: date, end: 
     domains = {name: {code for code, _ in in_value_set(codes, f"sdoh_{name}_items")} for name in ("food", "housing", "transportation")}
     null_ok = {code for code, _ in in_value_set(codes, "sdoh_null_answer_items")}
     spans = defaultdict(list)
-    for row in extracts.tables["enrollment"].filter(pl.col("benefit") == "medical").iter_rows(named=True):
+    for row in extracts.table("enrollment").filter(pl.col("benefit") == "medical").iter_rows(named=True):
         spans[row["member_id"]].append((row["start_date"], row["end_date"]))
     screened = defaultdict(set)
-    for row in extracts.tables["screenings"].iter_rows(named=True):
+    for row in extracts.table("screenings").iter_rows(named=True):
         answered = row["answer_code"] is not None or row["score"] is not None or row["item"] in null_ok
         if start <= row["screening_date"] <= end and row["instrument"] in instruments and answered:
             for name, items in domains.items():
                 if row["item"] in items:
                     screened[row["member_id"]].add(name)
     billed = set()
-    for row in claim_codes(extracts.tables["claims"]).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
+    for row in claim_codes(extracts.table("claims")).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
         # G0136 is a social needs assessment for dates of service in 2024 and 2025 only.
         if row["code"] == "G0136" and row["code_role"] == "procedure" and start <= row["service_date"] <= end and date(2024, 1, 1) <= row["service_date"] <= date(2025, 12, 31):
             billed.add(row["member_id"])
     results = {}
-    for row in extracts.tables["members"].iter_rows(named=True):
+    for row in extracts.table("members").iter_rows(named=True):
         if not (row["birth_date"] <= end < add_years(row["birth_date"], 18)):
             continue
         member = row["member_id"]

@@ -13,21 +13,21 @@ VISIT_STATUSES = ("paid", "adjusted")
 
 
 def last_visit_query(through: date) -> exp.Select:
-    """Each member's latest paid or adjusted claim line with a provider on or before `through`.
+    """Each member's latest paid or adjusted claim line with a provider on or before `through` (any line: a visit need not carry a code a measure counts).
 
     Ties on the date are broken by provider NPI, then provider type, so the answer never depends on row
     order (rows equal on all three are the same answer). Spark and DuckDB are checked to agree.
     """
     ranked = exp.select(
         sql.column("member_id"),
-        sql.column("service_date").as_(sql.ident("last_visit_date")),
+        sql.column("service_from").as_(sql.ident("last_visit_date")),
         sql.column("provider_npi").as_(sql.ident("last_visit_provider_npi")),
         sql.column("provider_type").as_(sql.ident("last_visit_provider_type")),
         exp.Window(this=exp.RowNumber(), partition_by=[sql.column("member_id")], order=exp.Order(expressions=[
-            exp.Ordered(this=sql.column("service_date"), desc=True), exp.Ordered(this=sql.column("provider_npi")), exp.Ordered(this=sql.column("provider_type"), nulls_first=False),
+            exp.Ordered(this=sql.column("service_from"), desc=True), exp.Ordered(this=sql.column("provider_npi")), exp.Ordered(this=sql.column("provider_type"), nulls_first=False),
         ])).as_(sql.ident("visit_rank")),
-    ).from_(sql.table("claim_codes")).where(sql.and_(
-        exp.LTE(this=sql.column("service_date"), expression=sql.date_literal(through)),
+    ).from_(sql.table("claims")).where(sql.and_(
+        exp.LTE(this=sql.column("service_from"), expression=sql.date_literal(through)),
         sql.is_in(sql.column("claim_status"), list(VISIT_STATUSES)),
         sql.column("provider_npi").is_(exp.null()).not_(),
     ))

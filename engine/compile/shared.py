@@ -1,6 +1,7 @@
 """Stages that every measure reads, computed once per run before any rate.
 
-Without them each claims criterion scanned every code of every claim line and joined the value
+`claim_codes` is the long form of the claims extract (one row per code); it is a view, read once,
+by `claim_value_sets`. Without them each claims criterion scanned every code of every claim line and joined the value
 sets again (CIS alone has dozens of criteria). `claim_value_sets` does that join once: each claim
 code with every value set it belongs to on its date of service. A claims criterion then reads only
 its value sets' rows (DuckDB keeps the table sorted by value set, so the rest is skipped).
@@ -14,7 +15,9 @@ from sqlglot import exp
 
 from engine.compile import sql
 
-CLAIM_VALUE_SETS = "claim_value_sets"
+CLAIM_CODES, CLAIM_VALUE_SETS = "claim_codes", "claim_value_sets"
+# The columns of a claim line that every one of its codes carries.
+CLAIM_LINE_COLUMNS = ("member_id", "claim_id", "line_number", "claim_status", "place_of_service", "provider_type", "provider_npi", "modifiers")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class SharedStage:
     description: str
     query: exp.Select
     cluster_by: tuple[str, ...] = ()  # physical order that lets filters skip data (an engine may ignore it)
+    stored: bool = True  # computed once and kept; False: a view, computed where it is read
 
     def create_table(self) -> exp.Create:
         """CREATE TEMPORARY TABLE <name> AS <query> ORDER BY <cluster_by>: the stage as a table, for DuckDB."""
@@ -43,6 +47,32 @@ def effective(code_alias: str, on_date: exp.Expression) -> exp.Expression:
     )
 
 
+def claim_codes() -> SharedStage:
+    """One row per code on a claim line: the procedure, and each diagnosis in the '|'-separated list.
+
+    The claims extract arrives with its codes normalised (engine.contract), so a code here is
+    compared to value sets as it stands; an empty entry in the list ('A00||B00') is not a code.
+    """
+    def line(alias: str) -> list[exp.Expression]:
+        return [sql.column(name, alias) for name in CLAIM_LINE_COLUMNS] + [sql.column("service_from", alias).as_(sql.ident("service_date"))]
+
+    procedures = exp.select(
+        *line("c"), sql.column("procedure_code", "c").as_(sql.ident("code")), sql.column("procedure_code_system", "c").as_(sql.ident("code_system")),
+        sql.string("procedure").as_(sql.ident("code_role")),
+    ).from_(sql.table("claims", "c")).where(sql.column("procedure_code", "c").is_(exp.null()).not_())
+    # FROM claims c, UNNEST(split(diagnosis_codes, '|')) d(code): sqlglot writes Spark's LATERAL VIEW EXPLODE from it.
+    listed = exp.Unnest(
+        expressions=[exp.Split(this=sql.column("diagnosis_codes", "c"), expression=sql.string("|"))],
+        alias=exp.TableAlias(this=sql.ident("d"), columns=[sql.ident("code")]),
+    )
+    diagnoses = exp.select(
+        *line("c"), sql.column("code", "d").as_(sql.ident("code")), sql.string("ICD10CM").as_(sql.ident("code_system")),
+        sql.string("diagnosis").as_(sql.ident("code_role")),
+    ).from_(sql.table("claims", "c")).join(listed).where(exp.NEQ(this=sql.column("code", "d"), expression=sql.string("")))
+    query = exp.union(procedures, diagnoses, distinct=False)
+    return SharedStage(CLAIM_CODES, "each code on a claim line (the procedure and every diagnosis) with the line's date, status, provider and modifiers", query, stored=False)
+
+
 def claim_value_sets() -> SharedStage:
     on = sql.and_(
         exp.EQ(this=sql.column("code", "v"), expression=sql.column("code", "e")),
@@ -57,6 +87,12 @@ def claim_value_sets() -> SharedStage:
     return SharedStage(CLAIM_VALUE_SETS, "each claim code with every value set it belongs to on its date of service", query, ("value_set", "member_id"))
 
 
+STAGE_INPUTS = {CLAIM_VALUE_SETS: {CLAIM_CODES}}  # what each stage reads among the stages
+
+
 def shared_stages(tables_read: set[str] | frozenset[str]) -> tuple[SharedStage, ...]:
-    """The stages among `tables_read` (a run's or a measure's), in the order they must be built."""
-    return tuple(stage for stage in (claim_value_sets(),) if stage.name in tables_read)
+    """The stages among `tables_read` (a run's or a measure's) and those they read, in the order they must be built."""
+    wanted = set(tables_read)
+    for name in list(wanted):
+        wanted |= STAGE_INPUTS.get(name, set())
+    return tuple(stage for stage in (claim_codes(), claim_value_sets()) if stage.name in wanted)

@@ -1,3 +1,41 @@
+-- shared stage claim_codes: each code on a claim line (the procedure and every diagnosis) with the line's date, status, provider and modifiers
+CREATE TEMPORARY VIEW "claim_codes" AS
+SELECT
+  "c"."member_id",
+  "c"."claim_id",
+  "c"."line_number",
+  "c"."claim_status",
+  "c"."place_of_service",
+  "c"."provider_type",
+  "c"."provider_npi",
+  "c"."modifiers",
+  "c"."service_from" AS "service_date",
+  "c"."procedure_code" AS "code",
+  "c"."procedure_code_system" AS "code_system",
+  'procedure' AS "code_role"
+FROM "claims" AS "c"
+WHERE
+  NOT "c"."procedure_code" IS NULL
+UNION ALL
+SELECT
+  "c"."member_id",
+  "c"."claim_id",
+  "c"."line_number",
+  "c"."claim_status",
+  "c"."place_of_service",
+  "c"."provider_type",
+  "c"."provider_npi",
+  "c"."modifiers",
+  "c"."service_from" AS "service_date",
+  "d"."code" AS "code",
+  'ICD10CM' AS "code_system",
+  'diagnosis' AS "code_role"
+FROM "claims" AS "c"
+JOIN UNNEST(STR_SPLIT("c"."diagnosis_codes", '|')) AS "d"("code")
+  ON TRUE
+WHERE
+  "d"."code" <> '';
+
 -- shared stage claim_value_sets: each claim code with every value set it belongs to on its date of service
 CREATE TEMPORARY VIEW "claim_value_sets" AS
 SELECT
