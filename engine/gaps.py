@@ -26,6 +26,7 @@ def gap_lists(member_results: pl.DataFrame, last_visits: pl.DataFrame, measure_i
         member_results.filter(pl.col("gap").is_not_null())
         .join(visits, on="member_id", how="left")
         .select(GAP_COLUMNS)
+        .with_columns(pl.col(pl.Categorical).cast(pl.String))  # texts the engine holds as categories are text in a list
         .sort("measure_id", "rate_id", "gap_due_date", "plan", "member_id", "event_id", nulls_last=True)
     )
     return {measure: gaps.filter(pl.col("measure_id") == measure) for measure in measure_ids}

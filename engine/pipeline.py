@@ -32,7 +32,7 @@ from engine.suppress import SuppressedRates, SuppressionOptions, markers, suppre
 from engine.spec.benchmarks import BenchmarksFile, load_benchmarks
 from engine.targets import TargetResults, check_targets
 from engine.render.scorecard import AttritionNote, ExtractNote, MeasureNotes, RunNotes, ScorecardContext, ValueSetNote
-from engine.run import EngineTables, RunOutput, run_measures
+from engine.run import EngineTables, RunOutput, as_text, run_measures
 from engine.spec import MeasureSpec, load_measures
 from engine.spec.loader import VALUE_SET_FIELDS, walk_spec
 from engine.strata import DECLINED, UNKNOWN, GroupOptions, member_strata
@@ -262,7 +262,7 @@ def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: Val
     if not public:
         members = stack([(result.period, result.output.member_results) for result in results])
         # The engine returns rows in no fixed order (parallel scans); a fixed one makes runs diffable.
-        members.sort("period", "measure_id", "rate_id", "member_id", "event_date", nulls_last=True, maintain_order=True).write_parquet(out / "member_results.parquet")
+        as_text(members).sort("period", "measure_id", "rate_id", "member_id", "event_date", nulls_last=True, maintain_order=True).write_parquet(out / "member_results.parquet")
         written.append(out / "member_results.parquet")
         write("attrition", stack([(result.period, result.attrition) for result in results]))
         lists = gap_lists(latest.output.member_results, latest.output.queries["last_visits"], [spec.id for spec in specs])

@@ -59,6 +59,16 @@ MEMBER_RESULT_SCHEMA = {
 }
 
 
+# Long texts repeated on many rows (reasons, gaps) are held as categories in memory: as plain text,
+# every row carries its own copy (hundreds of megabytes per million rows). Files hold them as text.
+REPEATED_TEXT = ("exclusion_reason", "not_met_reason", "gap")
+
+
+def as_text(member_results: pl.DataFrame) -> pl.DataFrame:
+    """Member results with MEMBER_RESULT_SCHEMA's types, as written to files."""
+    return member_results.with_columns(pl.col(name).cast(pl.String) for name in REPEATED_TEXT if name in member_results.columns)
+
+
 @dataclass
 class EngineTables:
     """Everything the compiled SQL reads: the validated extracts as Parquet files, small tables as frames."""
@@ -205,7 +215,7 @@ def run_measures(
             started = time.perf_counter()
             for rate in measure.rates:
                 frame = session.frame(rate.query)
-                frames.append(frame.select([pl.col(name).cast(dtype) for name, dtype in MEMBER_RESULT_SCHEMA.items()]))
+                frames.append(frame.select([pl.col(name).cast(pl.Categorical if name in REPEATED_TEXT else dtype) for name, dtype in MEMBER_RESULT_SCHEMA.items()]))
                 if rate.attrition_query is not None:
                     counts = session.row(rate.attrition_query)
                     attrition += [(measure.spec.id, rate.rate_id, step, int(count or 0)) for step, count in enumerate(counts)]
@@ -216,7 +226,8 @@ def run_measures(
             extra[name] = session.frame(query)
     finally:
         session.close()
-    results = pl.concat(frames) if frames else pl.DataFrame(schema=MEMBER_RESULT_SCHEMA)
+    # Not rechunked: one contiguous copy of every rate's rows would double the largest thing in memory.
+    results = pl.concat(frames, rechunk=False) if frames else pl.DataFrame(schema=MEMBER_RESULT_SCHEMA).with_columns(pl.col(REPEATED_TEXT).cast(pl.Categorical))
     return RunOutput(results, timings, pl.DataFrame(attrition, schema=ATTRITION_COUNT_SCHEMA, orient="row"), extra)
 
 

@@ -36,10 +36,16 @@ JOIN UNNEST(STR_SPLIT("c"."diagnosis_codes", '|')) AS "d"("code")
 WHERE
   "d"."code" <> '';
 
--- shared stage claim_value_sets: each claim code with every value set it belongs to on its date of service
+-- shared stage claim_value_sets: each claim code's line with every value set the code belongs to on its date of service
 CREATE TEMPORARY VIEW "claim_value_sets" AS
 SELECT
-  "e".*,
+  "e"."member_id",
+  "e"."service_date",
+  "e"."claim_status",
+  "e"."code_role",
+  "e"."provider_type",
+  "e"."place_of_service",
+  "e"."modifiers",
   "v"."value_set"
 FROM "claim_codes" AS "e"
 JOIN "value_set_codes" AS "v"
