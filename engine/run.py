@@ -226,8 +226,7 @@ def run_measures(
             extra[name] = session.frame(query)
     finally:
         session.close()
-    # Not rechunked: one contiguous copy of every rate's rows would double the largest thing in memory.
-    results = pl.concat(frames, rechunk=False) if frames else pl.DataFrame(schema=MEMBER_RESULT_SCHEMA).with_columns(pl.col(REPEATED_TEXT).cast(pl.Categorical))
+    results = pl.concat(frames) if frames else pl.DataFrame(schema=MEMBER_RESULT_SCHEMA).with_columns(pl.col(REPEATED_TEXT).cast(pl.Categorical))
     return RunOutput(results, timings, pl.DataFrame(attrition, schema=ATTRITION_COUNT_SCHEMA, orient="row"), extra)
 
 
