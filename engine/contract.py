@@ -350,9 +350,7 @@ def _validate(extract: Extract, raw: pl.LazyFrame, member_ids: pl.Series | None,
     rejected = typed.filter(pl.col("__row").is_in(bad.implode())).collect().with_columns(
         pl.when(pl.col("__row").is_in(duplicates.implode())).then(pl.lit(f"duplicate {', '.join(extract.key)}")).otherwise(reason).alias("reject_reason")
     ).select([pl.col("__row").add(1).cast(pl.Int64).alias("source_row")] + [pl.col(f"__raw_{name}").cast(pl.String).alias(name) for name in names] + ["reject_reason"])
-    valid = typed.select("__row", *names)
-    if bad.len():
-        valid = valid.filter(~pl.col("__row").is_in(bad.implode()))
+    valid = typed.filter(~pl.col("__row").is_in(bad.implode())) if bad.len() else typed
     _finish(extract.name, valid.select(names)).sink_parquet(valid_file)
     return screened.height, rejected
 

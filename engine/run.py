@@ -64,6 +64,10 @@ MEMBER_RESULT_SCHEMA = {
 REPEATED_TEXT = ("exclusion_reason", "not_met_reason", "gap")
 
 
+# The member results' types while the run holds them.
+IN_MEMORY_SCHEMA = {name: pl.Categorical if name in REPEATED_TEXT else dtype for name, dtype in MEMBER_RESULT_SCHEMA.items()}
+
+
 def as_text(member_results: pl.DataFrame) -> pl.DataFrame:
     """Member results with MEMBER_RESULT_SCHEMA's types, as written to files."""
     return member_results.with_columns(pl.col(name).cast(pl.String) for name in REPEATED_TEXT if name in member_results.columns)
@@ -100,7 +104,8 @@ class DuckDBSession:
     """DuckDB in-process: the default engine.
 
     Extracts the rates read again and again are loaded into DuckDB's own storage (which spills to
-    disk beyond its memory limit); claims are read once, by the shared stages, straight from the file.
+    disk beyond its memory limit). Claims are read straight from the file: only by the shared stages
+    and the last-visit query, never by a rate.
     """
 
     dialect = "duckdb"
@@ -215,7 +220,7 @@ def run_measures(
             started = time.perf_counter()
             for rate in measure.rates:
                 frame = session.frame(rate.query)
-                frames.append(frame.select([pl.col(name).cast(pl.Categorical if name in REPEATED_TEXT else dtype) for name, dtype in MEMBER_RESULT_SCHEMA.items()]))
+                frames.append(frame.select([pl.col(name).cast(dtype) for name, dtype in IN_MEMORY_SCHEMA.items()]))
                 if rate.attrition_query is not None:
                     counts = session.row(rate.attrition_query)
                     attrition += [(measure.spec.id, rate.rate_id, step, int(count or 0)) for step, count in enumerate(counts)]
@@ -226,7 +231,7 @@ def run_measures(
             extra[name] = session.frame(query)
     finally:
         session.close()
-    results = pl.concat(frames) if frames else pl.DataFrame(schema=MEMBER_RESULT_SCHEMA).with_columns(pl.col(REPEATED_TEXT).cast(pl.Categorical))
+    results = pl.concat(frames) if frames else pl.DataFrame(schema=IN_MEMORY_SCHEMA)
     return RunOutput(results, timings, pl.DataFrame(attrition, schema=ATTRITION_COUNT_SCHEMA, orient="row"), extra)
 
 

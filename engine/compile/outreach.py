@@ -13,7 +13,8 @@ VISIT_STATUSES = ("paid", "adjusted")
 
 
 def last_visit_query(through: date) -> exp.Select:
-    """Each member's latest paid or adjusted claim line with a provider on or before `through` (any line: a visit need not carry a code a measure counts).
+    """Each member's latest paid or adjusted claim line with a provider on or before `through`
+    (any line: a visit need not carry a code a measure counts).
 
     Ties on the date are broken by provider NPI, then provider type, so the answer never depends on row
     order (rows equal on all three are the same answer). Spark and DuckDB are checked to agree.

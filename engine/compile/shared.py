@@ -1,10 +1,11 @@
 """Stages that every measure reads, computed once per run before any rate.
 
-`claim_codes` is the long form of the claims extract (one row per code); it is a view, read once,
-by `claim_value_sets`. Without them each claims criterion scanned every code of every claim line and joined the value
-sets again (CIS alone has dozens of criteria). `claim_value_sets` does that join once: each claim
-code with every value set it belongs to on its date of service. A claims criterion then reads only
-its value sets' rows (DuckDB keeps the table sorted by value set, so the rest is skipped; sorting by member as well cost more than it saved).
+`claim_codes` is the long form of the claims extract, one row per code (a view, read by the next
+stage). Without these stages each claims criterion scanned every code of every claim line and
+joined the value sets again (CIS alone has dozens of criteria). `claim_value_sets` does that join
+once: each claim code with every value set it belongs to on its date of service. A claims criterion
+then reads only its value sets' rows (DuckDB keeps the table sorted by value set, so the rest is
+skipped; sorting by member as well cost more than it saved).
 """
 
 from __future__ import annotations
@@ -91,12 +92,11 @@ def claim_value_sets() -> SharedStage:
     return SharedStage(CLAIM_VALUE_SETS, "each claim code's line with every value set the code belongs to on its date of service", query, ("value_set",))
 
 
-STAGE_INPUTS = {CLAIM_VALUE_SETS: {CLAIM_CODES}}  # what each stage reads among the stages
-
-
 def shared_stages(tables_read: set[str] | frozenset[str]) -> tuple[SharedStage, ...]:
-    """The stages among `tables_read` (a run's or a measure's) and those they read, in the order they must be built."""
+    """The stages among `tables_read` (a run's or a measure's) and the stages they read, in build order."""
+    stages = (claim_codes(), claim_value_sets())  # each reads only stages before it
     wanted = set(tables_read)
-    for name in list(wanted):
-        wanted |= STAGE_INPUTS.get(name, set())
-    return tuple(stage for stage in (claim_codes(), claim_value_sets()) if stage.name in wanted)
+    for stage in reversed(stages):
+        if stage.name in wanted:
+            wanted |= {table.name for table in stage.query.find_all(exp.Table)}
+    return tuple(stage for stage in stages if stage.name in wanted)
