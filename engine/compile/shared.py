@@ -3,9 +3,11 @@
 `claim_codes` is the long form of the claims extract, one row per code (a view, read by the next
 stage). Without these stages each claims criterion scanned every code of every claim line and
 joined the value sets again (CIS alone has dozens of criteria). `claim_value_sets` does that join
-once: each claim code with every value set it belongs to on its date of service. A claims criterion
-then reads only its value sets' rows (DuckDB keeps the table sorted by value set, so the rest is
-skipped; sorting by member as well cost more than it saved).
+once: each claim code with every value set it belongs to on its date of service.
+
+The table is kept in the order the join produces it. Sorting it by value set (so a criterion's
+filter could skip the other value sets' blocks) cost 5 s and 2.2 GB at a million members and saved
+nothing measurable in the rates (README, "Scale").
 """
 
 from __future__ import annotations
@@ -28,13 +30,11 @@ class SharedStage:
     name: str
     description: str
     query: exp.Select
-    cluster_by: tuple[str, ...] = ()  # physical order that lets filters skip data (an engine may ignore it)
     stored: bool = True  # computed once and kept; False: a view, computed where it is read
 
     def create_table(self) -> exp.Create:
-        """CREATE TEMPORARY TABLE <name> AS <query> ORDER BY <cluster_by>: the stage as a table, for DuckDB."""
-        ordered = self.query.copy().order_by(*[sql.column(name) for name in self.cluster_by]) if self.cluster_by else self.query.copy()
-        return exp.Create(this=sql.table(self.name), kind="TABLE", expression=ordered, properties=exp.Properties(expressions=[exp.TemporaryProperty()]))
+        """CREATE TEMPORARY TABLE <name> AS <query>: the stage as a table, for DuckDB."""
+        return exp.Create(this=sql.table(self.name), kind="TABLE", expression=self.query.copy(), properties=exp.Properties(expressions=[exp.TemporaryProperty()]))
 
     def create_view(self) -> exp.Create:
         """CREATE TEMPORARY VIEW <name> AS <query>: the portable form `eqm compile` prints before the rates that read it."""
@@ -63,15 +63,14 @@ def claim_codes() -> SharedStage:
         *line("c"), sql.column("procedure_code", "c").as_(sql.ident("code")), sql.column("procedure_code_system", "c").as_(sql.ident("code_system")),
         sql.string("procedure").as_(sql.ident("code_role")),
     ).from_(sql.table("claims", "c")).where(sql.column("procedure_code", "c").is_(exp.null()).not_())
-    # FROM claims c, UNNEST(split(diagnosis_codes, '|')) d(code): sqlglot writes Spark's LATERAL VIEW EXPLODE from it.
-    listed = exp.Unnest(
-        expressions=[exp.Split(this=sql.column("diagnosis_codes", "c"), expression=sql.string("|"))],
-        alias=exp.TableAlias(this=sql.ident("d"), columns=[sql.ident("code")]),
-    )
+    # UNNEST in the select list, not FROM claims c, UNNEST(...): DuckDB streams the first, and plans
+    # the second as a lateral join that held every claim line in memory (1M members: 3.9 GB, 4 s;
+    # this way 0.1 GB, 0.8 s). sqlglot writes Spark's EXPLODE from the same node.
+    listed = exp.select(*line("c"), exp.Explode(this=exp.Split(this=sql.column("diagnosis_codes", "c"), expression=sql.string("|"))).as_(sql.ident("code"))).from_(sql.table("claims", "c"))
     diagnoses = exp.select(
-        *line("c"), sql.column("code", "d").as_(sql.ident("code")), sql.string("ICD10CM").as_(sql.ident("code_system")),
+        *[sql.column(name, "d") for name in (*CLAIM_LINE_COLUMNS, "service_date", "code")], sql.string("ICD10CM").as_(sql.ident("code_system")),
         sql.string("diagnosis").as_(sql.ident("code_role")),
-    ).from_(sql.table("claims", "c")).join(listed).where(exp.NEQ(this=sql.column("code", "d"), expression=sql.string("")))
+    ).from_(exp.Subquery(this=listed, alias=exp.TableAlias(this=sql.ident("d")))).where(exp.NEQ(this=sql.column("code", "d"), expression=sql.string("")))
     query = exp.union(procedures, diagnoses, distinct=False)
     return SharedStage(CLAIM_CODES, "each code on a claim line (the procedure and every diagnosis) with the line's date, status, provider and modifiers", query, stored=False)
 
@@ -89,7 +88,7 @@ def claim_value_sets() -> SharedStage:
         .from_(sql.table(CLAIM_CODES, "e"))
         .join(sql.table("value_set_codes", "v"), on=on)
     )
-    return SharedStage(CLAIM_VALUE_SETS, "each claim code's line with every value set the code belongs to on its date of service", query, ("value_set",))
+    return SharedStage(CLAIM_VALUE_SETS, "each claim code's line with every value set the code belongs to on its date of service", query)
 
 
 def shared_stages(tables_read: set[str] | frozenset[str]) -> tuple[SharedStage, ...]:

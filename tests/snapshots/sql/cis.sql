@@ -18,21 +18,32 @@ WHERE
   NOT "c"."procedure_code" IS NULL
 UNION ALL
 SELECT
-  "c"."member_id",
-  "c"."claim_id",
-  "c"."line_number",
-  "c"."claim_status",
-  "c"."place_of_service",
-  "c"."provider_type",
-  "c"."provider_npi",
-  "c"."modifiers",
-  "c"."service_from" AS "service_date",
-  "d"."code" AS "code",
+  "d"."member_id",
+  "d"."claim_id",
+  "d"."line_number",
+  "d"."claim_status",
+  "d"."place_of_service",
+  "d"."provider_type",
+  "d"."provider_npi",
+  "d"."modifiers",
+  "d"."service_date",
+  "d"."code",
   'ICD10CM' AS "code_system",
   'diagnosis' AS "code_role"
-FROM "claims" AS "c"
-JOIN UNNEST(STR_SPLIT("c"."diagnosis_codes", '|')) AS "d"("code")
-  ON TRUE
+FROM (
+  SELECT
+    "c"."member_id",
+    "c"."claim_id",
+    "c"."line_number",
+    "c"."claim_status",
+    "c"."place_of_service",
+    "c"."provider_type",
+    "c"."provider_npi",
+    "c"."modifiers",
+    "c"."service_from" AS "service_date",
+    UNNEST(STR_SPLIT("c"."diagnosis_codes", '|')) AS "code"
+  FROM "claims" AS "c"
+) AS "d"
 WHERE
   "d"."code" <> '';
 
