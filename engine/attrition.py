@@ -24,9 +24,14 @@ ATTRITION_SCHEMA = {
 }
 
 
-def attrition(measures: list[CompiledMeasure], counts: pl.DataFrame, member_results: pl.DataFrame) -> pl.DataFrame:
+FLAGS = ("denominator", "denominator_exclusion", "denominator_exception", "numerator", "numerator_exclusion")
+
+
+def attrition(measures: list[CompiledMeasure], counts: pl.DataFrame, member_results: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
     """One row per rule and rate: units remaining after it and how many it removed (step 0: all units)."""
     rows: list[tuple[str, str, int, str, str, int, int | None]] = []
+    totals = member_results.lazy().group_by("measure_id", "rate_id").agg(pl.len().alias("units"), *[pl.col(flag).sum().cast(pl.Int64) for flag in FLAGS]).collect(engine="streaming")
+    by_rate = {(row["measure_id"], row["rate_id"]): row for row in totals.iter_rows(named=True)}
     for measure in measures:
         for rate in measure.rates:
             key = (measure.spec.id, rate.rate_id)
@@ -34,9 +39,8 @@ def attrition(measures: list[CompiledMeasure], counts: pl.DataFrame, member_resu
             if len(queried) != len(rate.attrition_steps):
                 raise EqmError(f"internal error: {key[0]}.{key[1]} attrition has {len(queried)} counts for {len(rate.attrition_steps)} rules")
             steps = [(step.population, step.rule, remaining) for step, remaining in zip(rate.attrition_steps, queried, strict=True)]
-            results = member_results.filter((pl.col("measure_id") == key[0]) & (pl.col("rate_id") == key[1]))
-            flags = {name: int(results[name].sum()) for name in ("denominator", "denominator_exclusion", "denominator_exception", "numerator", "numerator_exclusion")}
-            _check(key, steps, results.height, flags["denominator"])
+            flags = by_rate.get(key, dict.fromkeys(("units", *FLAGS), 0))
+            _check(key, steps, flags["units"], flags["denominator"])
             remaining = flags["denominator"]
             for population, flag in (("denominator_exclusion", "denominator_exclusion"), ("denominator_exception", "denominator_exception")):
                 fragment = rate.populations.get(population)

@@ -19,14 +19,14 @@ GAP_COLUMNS = (
 LAST_VISIT_SCHEMA = {"member_id": pl.String, "last_visit_date": pl.Date, "last_visit_provider_npi": pl.String, "last_visit_provider_type": pl.String}
 
 
-def gap_lists(member_results: pl.DataFrame, last_visits: pl.DataFrame, measure_ids: list[str]) -> dict[str, pl.DataFrame]:
+def gap_lists(member_results: pl.LazyFrame | pl.DataFrame, last_visits: pl.DataFrame, measure_ids: list[str]) -> dict[str, pl.DataFrame]:
     """One frame per measure (every measure gets one, empty when nobody has a gap), soonest due first."""
     visits = last_visits.select([pl.col(name).cast(dtype) for name, dtype in LAST_VISIT_SCHEMA.items()])
     gaps = (
-        member_results.filter(pl.col("gap").is_not_null())
-        .join(visits, on="member_id", how="left")
+        member_results.lazy().filter(pl.col("gap").is_not_null())
+        .join(visits.lazy(), on="member_id", how="left")
         .select(GAP_COLUMNS)
-        .with_columns(pl.col(pl.Categorical).cast(pl.String))  # texts the engine holds as categories are text in a list
         .sort("measure_id", "rate_id", "gap_due_date", "plan", "member_id", "event_id", nulls_last=True)
+        .collect()
     )
     return {measure: gaps.filter(pl.col("measure_id") == measure) for measure in measure_ids}

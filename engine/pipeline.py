@@ -32,7 +32,7 @@ from engine.suppress import SuppressedRates, SuppressionOptions, markers, suppre
 from engine.spec.benchmarks import BenchmarksFile, load_benchmarks
 from engine.targets import TargetResults, check_targets
 from engine.render.scorecard import AttritionNote, ExtractNote, MeasureNotes, RunNotes, ScorecardContext, ValueSetNote
-from engine.run import EngineTables, RunOutput, as_text, run_measures
+from engine.run import EngineTables, RunOutput, run_measures
 from engine.spec import MeasureSpec, load_measures
 from engine.spec.loader import VALUE_SET_FIELDS, walk_spec
 from engine.strata import DECLINED, UNKNOWN, GroupOptions, member_strata
@@ -69,7 +69,6 @@ class RunReport:
     extracts: Extracts
     rates: pl.DataFrame
     disparities: pl.DataFrame
-    member_results: pl.DataFrame
     outputs: list[Path]
     timings: dict[str, float]
     targets: TargetResults | None = None
@@ -170,10 +169,8 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
     done()
     rates = stack([(result.period, result.published) for result in results])
     summary = stack([(result.period, result.protected.disparities if result.protected else result.summary) for result in results])
-    if options.public:  # a public run reports only what it published
-        return RunReport(latest.period, extracts, rates, summary, latest.output.member_results.clear(), outputs, timings, targets, periods)
-    members = stack([(result.period, result.output.member_results) for result in results])
-    return RunReport(latest.period, extracts, rates, summary, members, outputs, timings, targets, periods)
+    # Member results are in member_results.parquet (internal runs); a public run reports only what it published.
+    return RunReport(latest.period, extracts, rates, summary, outputs, timings, targets, periods)
 
 
 def run_period(options: RunOptions, period: Period, specs: list[MeasureSpec], compiled: list[CompiledMeasure], extracts: Extracts, value_sets: ValueSets,
@@ -185,14 +182,14 @@ def run_period(options: RunOptions, period: Period, specs: list[MeasureSpec], co
     # Gap lists are for the latest period only, and never in a public run.
     queries = {"last_visits": last_visit_query(period.end)} if last and not options.public else {}
     output = run_measures(compiled, tables, queries=queries, memory_limit=options.memory_limit, engine=options.engine)
-    steps = attrition(compiled, output.attrition_counts, output.member_results)
+    steps = attrition(compiled, output.attrition_counts, output.scan())
     done()
     timings.update({f"compute {name}{suffix}": seconds for name, seconds in output.timings.items()})
 
     done = stage("stratify and statistics" + suffix)
     groups = options.groups
     stratifiers = {measure.spec.id: run_stratifiers(measure.spec, measure.uses_dyads, groups.race_scheme, groups.alone_or_in_combination, groups.stratifiers) for measure in compiled}
-    counts = stratify(output.member_results, specs, stratifiers, groups.bands)
+    counts = stratify(output.scan(), specs, stratifiers, groups.bands)
     mismatches = stratum_total_mismatches(counts)
     if not mismatches.is_empty():
         raise EqmError(f"internal error: strata do not add up to the overall counts:\n{mismatches}")
@@ -260,12 +257,13 @@ def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: Val
         for name, frame in (("targets", targets.targets), ("equity_targets", targets.equity), ("roll_up", targets.roll_up)):
             write(name, frame)
     if not public:
-        members = stack([(result.period, result.output.member_results) for result in results])
-        # The engine returns rows in no fixed order (parallel scans); a fixed one makes runs diffable.
-        as_text(members).sort("period", "measure_id", "rate_id", "member_id", "event_date", nulls_last=True, maintain_order=True).write_parquet(out / "member_results.parquet")
+        # In a fixed order, so runs are diffable: each rate's file is in member order (engine.run), joined
+        # end to end by period, measure and rate; streamed from those files, never held whole.
+        ordered = sorted(results, key=lambda result: result.period.label)
+        pl.concat([result.output.scan().select(pl.lit(result.period.label, dtype=pl.String).alias("period"), pl.all()) for result in ordered]).sink_parquet(out / "member_results.parquet")
         written.append(out / "member_results.parquet")
         write("attrition", stack([(result.period, result.attrition) for result in results]))
-        lists = gap_lists(latest.output.member_results, latest.output.queries["last_visits"], [spec.id for spec in specs])
+        lists = gap_lists(latest.output.scan(), latest.output.queries["last_visits"], [spec.id for spec in specs])
         for measure_id, frame in lists.items():
             write(measure_id, frame.select(pl.lit(latest.period.label).alias("period"), pl.all()), out / "gaps")
         (out / "rejects").mkdir()

@@ -18,7 +18,7 @@ import duckdb
 import polars as pl
 from sqlglot import exp
 
-from engine.compile import CompiledMeasure
+from engine.compile import CompiledMeasure, sql
 from engine.compile.shared import SharedStage, shared_stages
 from engine.contract import Extracts
 from engine.errors import UsageError
@@ -59,18 +59,17 @@ MEMBER_RESULT_SCHEMA = {
 }
 
 
-# Long texts repeated on many rows (reasons, gaps) are held as categories in memory: as plain text,
-# every row carries its own copy (hundreds of megabytes per million rows). Files hold them as text.
-REPEATED_TEXT = ("exclusion_reason", "not_met_reason", "gap")
+def member_results_query(rate_query: exp.Select) -> exp.Select:
+    """A rate's rows in MEMBER_RESULT_SCHEMA's column types, by member and event date.
 
-
-# The member results' types while the run holds them.
-IN_MEMORY_SCHEMA = {name: pl.Categorical if name in REPEATED_TEXT else dtype for name, dtype in MEMBER_RESULT_SCHEMA.items()}
-
-
-def as_text(member_results: pl.DataFrame) -> pl.DataFrame:
-    """Member results with MEMBER_RESULT_SCHEMA's types, as written to files."""
-    return member_results.with_columns(pl.col(name).cast(pl.String) for name in REPEATED_TEXT if name in member_results.columns)
+    Written as one file per rate, so every engine hands over the same types and the files can be
+    joined end to end in a fixed order (the engine returns rows in no order of its own).
+    """
+    types = {pl.String: "varchar", pl.Date: "date", pl.Boolean: "boolean", pl.Int64: "bigint", pl.Float64: "double"}
+    rows = exp.Subquery(this=rate_query, alias=exp.TableAlias(this=sql.ident("r")))
+    columns = [exp.cast(sql.column(name, "r"), exp.DataType.build(types[dtype])).as_(sql.ident(name)) for name, dtype in MEMBER_RESULT_SCHEMA.items()]
+    order = [exp.Ordered(this=sql.column("member_id", "r"), nulls_first=False), exp.Ordered(this=sql.column("event_date", "r"), nulls_first=False)]
+    return exp.select(*columns).from_(rows).order_by(*order)
 
 
 @dataclass
@@ -90,11 +89,26 @@ ATTRITION_COUNT_SCHEMA = {"measure_id": pl.String, "rate_id": pl.String, "step":
 
 @dataclass
 class RunOutput:
-    member_results: pl.DataFrame
+    """What the engine computed. Member results stay on disk, one Parquet file per rate (held in a
+    private folder that goes with this object): a million members give millions of rows, and every
+    later step reads only the columns and rates it needs."""
+
+    files: dict[tuple[str, str], Path]  # (measure id, rate id) -> that rate's member results
+    workspace: tempfile.TemporaryDirectory[str] | None = None
     timings: dict[str, float] = field(default_factory=dict)
     # Units left after each initial population and denominator rule (CompiledRate.attrition_steps).
     attrition_counts: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=ATTRITION_COUNT_SCHEMA))
     queries: dict[str, pl.DataFrame] = field(default_factory=dict)  # results of the extra named queries
+
+    def scan(self) -> pl.LazyFrame:
+        """Every rate's member results, ordered by measure, rate, member and event date."""
+        if not self.files:
+            return pl.LazyFrame(schema=MEMBER_RESULT_SCHEMA)
+        return pl.scan_parquet([self.files[key] for key in sorted(self.files)], schema=MEMBER_RESULT_SCHEMA)
+
+    def member_results(self) -> pl.DataFrame:
+        """Every rate's member results, read into memory (for tests and small runs)."""
+        return self.scan().collect()
 
 
 ENGINES = ("duckdb", "spark")
@@ -130,6 +144,12 @@ class DuckDBSession:
 
     def row(self, query: exp.Expression) -> tuple:
         return self.connection.execute(query.sql(self.dialect)).fetchall()[0]
+
+    def write(self, query: exp.Select, path: Path) -> None:
+        """The query's rows to a Parquet file, straight from DuckDB (they never pass through Python)."""
+        copy = exp.Copy(this=exp.Subquery(this=query), kind=False, files=[exp.Literal.string(str(path))],
+                        params=[exp.CopyParameter(this=exp.var("FORMAT"), expression=exp.var("parquet"))])
+        self.connection.execute(copy.sql(self.dialect))
 
     def close(self) -> None:
         self.connection.close()
@@ -185,6 +205,11 @@ class SparkSession:
     def row(self, query: exp.Expression) -> tuple:
         return tuple(self.spark.sql(query.sql(self.dialect)).collect()[0])
 
+    def write(self, query: exp.Select, path: Path) -> None:
+        """The query's rows to one Parquet file on this machine, in the query's order (Spark's own
+        writer makes a folder of parts; one rate's rows fit in the driver)."""
+        pl.from_arrow(self.spark.sql(query.sql(self.dialect)).toArrow()).write_parquet(path)
+
     def close(self) -> None:
         for name in self.views:
             self.spark.catalog.dropTempView(name)
@@ -206,33 +231,35 @@ def run_measures(
     memory_limit: str | None = None,
     engine: str = "duckdb",
 ) -> RunOutput:
-    """Execute every rate of every measure (one member-results frame with a fixed schema), then any extra named queries."""
+    """Execute every rate of every measure (one member-results file per rate, in a fixed schema), then any extra named queries."""
+    workspace = tempfile.TemporaryDirectory(prefix="eqm-results-")
+    output = RunOutput({}, workspace)
     session = open_session(engine, tables, memory_limit)
-    frames, timings, attrition = [], {}, []
-    extra = {}
+    attrition = []
     try:
         started = time.perf_counter()
         # A stage no rate reads (a run without claims measures) is not built.
         for stage in shared_stages({table for measure in measures for rate in measure.rates for table in rate.tables}):
             session.materialise(stage)
-        timings["shared stages"] = round(time.perf_counter() - started, 4)
+        output.timings["shared stages"] = round(time.perf_counter() - started, 4)
         for measure in measures:
             started = time.perf_counter()
             for rate in measure.rates:
-                frame = session.frame(rate.query)
-                frames.append(frame.select([pl.col(name).cast(dtype) for name, dtype in IN_MEMORY_SCHEMA.items()]))
+                path = Path(workspace.name) / f"{len(output.files)}.parquet"
+                session.write(member_results_query(rate.query), path)
+                output.files[(measure.spec.id, rate.rate_id)] = path
                 if rate.attrition_query is not None:
                     counts = session.row(rate.attrition_query)
                     attrition += [(measure.spec.id, rate.rate_id, step, int(count or 0)) for step, count in enumerate(counts)]
                 if on_rate:
                     on_rate(f"{measure.spec.id}.{rate.rate_id}")
-            timings[measure.spec.id] = round(time.perf_counter() - started, 4)
+            output.timings[measure.spec.id] = round(time.perf_counter() - started, 4)
         for name, query in (queries or {}).items():
-            extra[name] = session.frame(query)
+            output.queries[name] = session.frame(query)
     finally:
         session.close()
-    results = pl.concat(frames) if frames else pl.DataFrame(schema=IN_MEMORY_SCHEMA)
-    return RunOutput(results, timings, pl.DataFrame(attrition, schema=ATTRITION_COUNT_SCHEMA, orient="row"), extra)
+    output.attrition_counts = pl.DataFrame(attrition, schema=ATTRITION_COUNT_SCHEMA, orient="row")
+    return output
 
 
 def bare_scan(files: Mapping[Path, list[str]]) -> int:

@@ -74,7 +74,7 @@ def run_stratifiers(spec: MeasureSpec, uses_dyads: bool, race_scheme: str = "spd
     return list(dict.fromkeys(names))
 
 
-def _counts(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+def _counts(frame: pl.LazyFrame, keys: list[str]) -> pl.LazyFrame:
     sums = {
         "initial_population": "initial_population",
         "denominator": "denominator_population",
@@ -91,23 +91,26 @@ def _counts(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     )
 
 
-def _with_rate(frame: pl.DataFrame) -> pl.DataFrame:
+def _with_rate(frame: pl.LazyFrame) -> pl.LazyFrame:
     return frame.with_columns(
         pl.when(pl.col("denominator") > 0).then(pl.col("numerator") / pl.col("denominator")).otherwise(None).alias("rate")
     )
 
 
-def stratify(member_results: pl.DataFrame, specs: list[MeasureSpec], stratifiers: dict[str, list[str]] | None = None,
+def stratify(member_results: pl.LazyFrame | pl.DataFrame, specs: list[MeasureSpec], stratifiers: dict[str, list[str]] | None = None,
              bands: tuple[IncomeBand, ...] = DEFAULT_INCOME_BANDS) -> pl.DataFrame:
     """Counts and rates per measure, rate, stratifier and stratum (overall first).
 
     `stratifiers` gives each measure's list for this run (see `run_stratifiers`; default: the
     spec's). In the overlapping alone-or-in-combination view a unit counts once in each group
-    it selected; those rows are marked `overlapping` and never summed."""
+    it selected; those rows are marked `overlapping` and never summed.
+
+    Every count is one lazy query, collected at the end with the streaming engine: member
+    results are read from their files by column, never held whole."""
     categories = full_categories(bands)
     frames = []
     for spec in specs:
-        results = member_results.filter(pl.col("measure_id") == spec.id)
+        results = member_results.lazy().filter(pl.col("measure_id") == spec.id)
         rate_ids = [rate.id for rate in spec.rates]
         for order, stratifier in enumerate([OVERALL, *(stratifiers or {}).get(spec.id, spec.stratifiers)]):
             parts = [] if stratifier == OVERALL else stratifier.split(CROSS)
@@ -127,7 +130,8 @@ def stratify(member_results: pl.DataFrame, specs: list[MeasureSpec], stratifiers
                                                pl.lit(OVERLAPPING in parts).alias("overlapping")))
     if not frames:
         return pl.DataFrame(schema=RATE_SCHEMA)
-    combined = pl.concat([frame.select("measure_id", "rate_id", "stratifier", "stratum", "overlapping", "__order", pl.col("__stratum").cast(pl.Int64), *COUNT_COLUMNS) for frame in frames])
+    counted_frames = pl.collect_all(frames, engine="streaming")
+    combined = pl.concat([frame.select("measure_id", "rate_id", "stratifier", "stratum", "overlapping", "__order", pl.col("__stratum").cast(pl.Int64), *COUNT_COLUMNS) for frame in counted_frames])
     rate_order = pl.DataFrame(
         [(spec.id, rate.id, index) for spec in specs for index, rate in enumerate(spec.rates)], schema=["measure_id", "rate_id", "__rate"], orient="row"
     )
@@ -145,7 +149,7 @@ def category_rank(stratifier: str, value: pl.Expr, categories: dict[str, list[st
     return value.replace_strict(order, default=500, return_dtype=pl.Int64)
 
 
-def _complete(counted: pl.DataFrame, measure_id: str, rate_ids: list[str], column: str | None, all_categories: dict[str, list[str]]) -> pl.DataFrame:
+def _complete(counted: pl.LazyFrame, measure_id: str, rate_ids: list[str], column: str | None, all_categories: dict[str, list[str]]) -> pl.LazyFrame:
     """Add zero rows for categories nobody fell into, so every category is shown."""
     categories = all_categories[column] if column else [None]
     grid = pl.DataFrame({"measure_id": measure_id, "rate_id": rate_ids}).join(
@@ -154,7 +158,7 @@ def _complete(counted: pl.DataFrame, measure_id: str, rate_ids: list[str], colum
     if column is None:
         grid = grid.drop("__none")
     keys = ["measure_id", "rate_id"] + ([column] if column else [])
-    return grid.join(counted, on=keys, how="left").with_columns([pl.col(name).fill_null(0).cast(pl.Int64) for name in COUNT_COLUMNS])
+    return grid.lazy().join(counted, on=keys, how="left").with_columns([pl.col(name).fill_null(0).cast(pl.Int64) for name in COUNT_COLUMNS])
 
 
 def stratum_total_mismatches(rates: pl.DataFrame) -> pl.DataFrame:

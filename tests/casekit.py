@@ -111,4 +111,4 @@ def execute(spec: Any, case: dict[str, Any], valueset_dirs: list[Path], with_att
     strata = member_strata(extracts.table("members"), case.get("guideline_year", period.start.year))
     compiled = compile_measure(spec, period)
     output = run_measures([compiled], EngineTables.from_extracts(extracts, value_sets.codes, strata))
-    return (output.member_results, output.attrition_counts) if with_attrition else output.member_results
+    return (output.member_results(), output.attrition_counts) if with_attrition else output.member_results()

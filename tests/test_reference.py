@@ -27,7 +27,7 @@ def sample():
     period = parse_period("2025")
     extracts = load_extracts(SAMPLE, ["members", "enrollment", "claims", "screenings"])
     tables = EngineTables.from_extracts(extracts, codes, member_strata(extracts.table("members"), 2025))
-    results = run_measures([compile_measure(spec, period) for spec in specs], tables).member_results
+    results = run_measures([compile_measure(spec, period) for spec in specs], tables).member_results()
     return extracts, codes, period, results
 
 
