@@ -257,10 +257,10 @@ def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: Val
         for name, frame in (("targets", targets.targets), ("equity_targets", targets.equity), ("roll_up", targets.roll_up)):
             write(name, frame)
     if not public:
-        # In a fixed order, so runs are diffable: each rate's file is in member order (engine.run), joined
-        # end to end by period, measure and rate; streamed from those files, never held whole.
+        # In a fixed order, so runs are diffable: by period, then each rate's rows in order (engine.run),
+        # streamed from the rates' files one rate at a time.
         ordered = sorted(results, key=lambda result: result.period.label)
-        pl.concat([result.output.scan().select(pl.lit(result.period.label, dtype=pl.String).alias("period"), pl.all()) for result in ordered]).sink_parquet(out / "member_results.parquet")
+        pl.concat([result.output.ordered().select(pl.lit(result.period.label, dtype=pl.String).alias("period"), pl.all()) for result in ordered]).sink_parquet(out / "member_results.parquet")
         written.append(out / "member_results.parquet")
         write("attrition", stack([(result.period, result.attrition) for result in results]))
         lists = gap_lists(latest.output.scan(), latest.output.queries["last_visits"], [spec.id for spec in specs])
