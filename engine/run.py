@@ -223,8 +223,8 @@ class SparkSession:
         return tuple(self.spark.sql(query.sql(self.dialect)).collect()[0])
 
     def write(self, query: exp.Select, path: Path) -> None:
-        """The query's rows to one Parquet file on this machine, in the query's order (Spark's own
-        writer makes a folder of parts; one rate's rows fit in the driver)."""
+        """The query's rows to one Parquet file on this machine (Spark's own writer makes a folder
+        of parts; one rate's rows fit in the driver)."""
         pl.from_arrow(self.spark.sql(query.sql(self.dialect)).toArrow()).write_parquet(path)
 
     def close(self) -> None:

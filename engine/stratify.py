@@ -91,7 +91,7 @@ def _counts(frame: pl.LazyFrame, keys: list[str]) -> pl.LazyFrame:
     )
 
 
-def _with_rate(frame: pl.LazyFrame) -> pl.LazyFrame:
+def _with_rate(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
         pl.when(pl.col("denominator") > 0).then(pl.col("numerator") / pl.col("denominator")).otherwise(None).alias("rate")
     )

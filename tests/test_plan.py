@@ -10,7 +10,7 @@ from polars.testing import assert_frame_equal
 from sqlglot import exp
 
 from engine.compile import compile_measure
-from engine.compile.plan import plan_run
+from engine.compile.plan import plan_run, with_steps
 from engine.compile.shared import shared_stages
 from engine.contract import load_extracts
 from engine.period import parse_period
@@ -23,8 +23,7 @@ SAMPLE = Path(__file__).parent.parent / "sample_data"
 
 
 def steps_of(query: exp.Select | None) -> list[str]:
-    with_ = query.args.get("with_") if query is not None else None
-    return [cte.alias for cte in with_.expressions] if with_ else []
+    return [name for name, _ in with_steps(query)]
 
 
 def test_shared_steps_are_built_once_before_they_are_read_and_dropped_after() -> None:

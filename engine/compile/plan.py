@@ -43,7 +43,8 @@ class RunPlan:
         return tuple(stage for rate in self.rates for stage in rate.build_before)
 
 
-def _steps(query: exp.Select | None) -> list[tuple[str, exp.Select]]:
+def with_steps(query: exp.Select | None) -> list[tuple[str, exp.Select]]:
+    """A query's WITH steps as (name, query), in order."""
     with_ = query.args.get("with_") if query is not None else None
     return [(cte.alias, cte.this) for cte in with_.expressions] if with_ else []
 
@@ -51,7 +52,7 @@ def _steps(query: exp.Select | None) -> list[tuple[str, exp.Select]]:
 def _content_keys(query: exp.Select) -> dict[str, str]:
     """Each step's name -> a digest of its SQL with the steps it reads replaced by their digests."""
     keys: dict[str, str] = {}
-    for name, step in _steps(query):
+    for name, step in with_steps(query):
         canonical = step.copy()
         for table in canonical.find_all(exp.Table):
             if table.name in keys:
@@ -105,7 +106,7 @@ def plan_run(measures: list[CompiledMeasure]) -> RunPlan:
         keys_by_rate.append({kind: _content_keys(query) for kind, query in queries.items()})
         for kind, query in queries.items():
             names = keys_by_rate[-1][kind]
-            for name, step in _steps(query):
+            for name, step in with_steps(query):
                 key = names[name]
                 if key not in steps:
                     reads = {names[table.name] for table in step.find_all(exp.Table) if table.name in names and table.name != name}
