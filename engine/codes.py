@@ -18,3 +18,8 @@ def normalize_code(column: pl.Expr) -> pl.Expr:
 def normalize_code_system(column: pl.Expr) -> pl.Expr:
     """'ICD-10-CM', 'icd10cm' and 'ICD 10 CM' all become 'ICD10CM'; 'SNOMED CT' becomes 'SNOMEDCT'."""
     return column.str.strip_chars().str.to_uppercase().str.replace_all(r"[-\s]", "")
+
+
+def normalize_modifiers(column: pl.Expr) -> pl.Expr:
+    """Procedure modifiers '95 | gt' become '95|GT': upper case, no spaces."""
+    return column.str.to_uppercase().str.replace_all(r"\s", "")

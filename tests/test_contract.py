@@ -110,3 +110,32 @@ def test_typed_parquet_is_validated_like_text(tmp_path: Path) -> None:
     assert from_typed.rejects["claims"].select("source_row", "reject_reason").equals(from_csv.rejects["claims"].select("source_row", "reject_reason"))
     assert from_typed.rejects["claims"]["reject_reason"].to_list() == [
         "duplicate claim_id, line_number", "unknown member in member_id", "missing claim_id", "service_to before service_from"]
+
+
+def test_codes_are_normalised_as_value_sets_hold_them(tmp_path: Path) -> None:
+    """Each distinct code is normalised once and looked up per line (engine.contract._normalised_codes):
+    the result must be what normalising every line gives, nulls stay null, and a rejected row keeps its raw text."""
+    write(tmp_path, "members", MEMBER_HEADER + "\nM1,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,")
+    claims = pl.DataFrame({
+        "claim_id": ["C1", "C2", "C3", "C4", "C5"], "line_number": [1, 1, 1, 1, 1], "member_id": ["M1", "M1", "M1", "M1", "M9"],
+        "service_from": [date(2025, 3, 1)] * 5, "service_to": [None, date(2025, 3, 2), None, None, None],
+        "procedure_code": [" 99392 ", "99392", None, "g0444", "d1206"],
+        "procedure_code_system": ["cpt", "C P T", None, "hcpcs", "cdt"],
+        "modifiers": [None, "95 | gt", "", "25", None],
+        "diagnosis_codes": ["z00.129", "Z00.129|z23", "Z00.121\u00a0|\tZ23", None, "k02.9"],
+        "place_of_service": ["11"] * 5, "provider_npi": [None] * 5,
+        "provider_type": ["Family Medicine", "pediatrics", None, "PEDIATRICS", "dentist"],
+        "claim_status": ["paid"] * 5,
+    })
+    claims.write_parquet(tmp_path / "claims.parquet")
+    extracts = load_extracts(tmp_path, ["members", "claims"], today=date(2026, 1, 1))
+    valid = extracts.table("claims")
+    assert valid.select("procedure_code", "procedure_code_system", "modifiers", "diagnosis_codes", "provider_type").rows() == [
+        ("99392", "CPT", "||", "Z00129", "FAMILYMEDICINE"),
+        ("99392", "CPT", "|95|GT|", "Z00129|Z23", "PEDIATRICS"),
+        (None, None, "||", "Z00121|Z23", None),
+        ("G0444", "HCPCS", "|25|", None, "PEDIATRICS"),
+    ]
+    assert valid["service_to"].to_list() == [date(2025, 3, 1), date(2025, 3, 2), date(2025, 3, 1), date(2025, 3, 1)]
+    assert extracts.rejects["claims"].select("procedure_code", "diagnosis_codes", "reject_reason").rows() == [
+        ("d1206", "k02.9", "unknown member in member_id")]
