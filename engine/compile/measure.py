@@ -351,15 +351,17 @@ def final_select(build: RateBuild) -> exp.Select:
         _age_band(build.spec, age_years.copy()).as_(sql.ident("age_band")),
         dyad_link.as_(sql.ident("dyad_link")),
         *[sql.column(name, strata_alias) for name in STRATA_COLUMNS],
-    ).from_(exp.Subquery(this=flags, alias=exp.TableAlias(this=sql.ident("f"))))
-    query = query.join(sql.table(f"{build.rate.id}_plan", plan_alias), on=exp.EQ(this=sql.column("unit_id", plan_alias), expression=sql.column("unit_id", "f")), join_type="left")
-    query = query.join(sql.table(f"{build.rate.id}_mother", mother), on=exp.EQ(this=sql.column("child_member_id", mother), expression=sql.column("member_id", "f")), join_type="left")
-    query = query.join(sql.table(f"{build.rate.id}_mothers", linked_child), on=exp.EQ(this=sql.column("mother_member_id", linked_child), expression=sql.column("member_id", "f")), join_type="left")
+    ).from_(exp.Subquery(this=flags, alias=exp.TableAlias(this=sql.ident("f"))), copy=False)
+    # This query is built here and read by nothing else: no defensive copy per step (copies of the
+    # growing tree were most of compile time).
+    query = query.join(sql.table(f"{build.rate.id}_plan", plan_alias), on=exp.EQ(this=sql.column("unit_id", plan_alias), expression=sql.column("unit_id", "f")), join_type="left", copy=False)
+    query = query.join(sql.table(f"{build.rate.id}_mother", mother), on=exp.EQ(this=sql.column("child_member_id", mother), expression=sql.column("member_id", "f")), join_type="left", copy=False)
+    query = query.join(sql.table(f"{build.rate.id}_mothers", linked_child), on=exp.EQ(this=sql.column("mother_member_id", linked_child), expression=sql.column("member_id", "f")), join_type="left", copy=False)
     # Whose demographics stratify: the member's own, or (two-generation measures) the linked mother's;
     # a child without a linked mother then has Unknown strata, never dropped.
     whose = sql.column("mother_member_id", mother) if build.spec.demographics == "mother" else sql.column("member_id", "f")
-    query = query.join(sql.table("member_strata", strata_alias), on=exp.EQ(this=sql.column("member_id", strata_alias), expression=whose), join_type="left")
-    query = query.where(ip.copy())
+    query = query.join(sql.table("member_strata", strata_alias), on=exp.EQ(this=sql.column("member_id", strata_alias), expression=whose), join_type="left", copy=False)
+    query = query.where(ip.copy(), copy=False)
     for name, cte in [*build.ctes, *_dyad_ctes(build.rate.id)]:
         query = query.with_(sql.ident(name), as_=cte, copy=False)
     return query

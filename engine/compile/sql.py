@@ -85,13 +85,18 @@ def between(value: exp.Expression, low: exp.Expression, high: exp.Expression) ->
     return exp.Between(this=value, low=low, high=high)
 
 
+# The helpers below take the nodes they are given (no copy): the compiler builds each tree once,
+# and sqlglot's defensive copies in its builders were most of compile time (a deep copy of the
+# growing tree at every step: 4 s for the library).
+
+
 def and_(*conditions: exp.Expression) -> exp.Expression:
     present = [condition for condition in conditions if condition is not None]
-    return exp.and_(*present) if present else exp.true()
+    return exp.and_(*present, copy=False) if present else exp.true()
 
 
 def or_(*conditions: exp.Expression) -> exp.Expression:
-    return exp.or_(*conditions)
+    return exp.or_(*conditions, copy=False)
 
 
 def coalesce(*values: exp.Expression) -> exp.Expression:
@@ -103,10 +108,7 @@ def count_distinct(value: exp.Expression) -> exp.Expression:
 
 
 def case(whens: list[tuple[exp.Expression, exp.Expression]], default: exp.Expression | None = None) -> exp.Expression:
-    node = exp.Case()
-    for condition, result in whens:
-        node = node.when(condition, result)
-    return node.else_(default) if default is not None else node
+    return exp.Case(ifs=[exp.If(this=condition, true=result) for condition, result in whens], default=default)
 
 
 def spaced_chain_count(dates: exp.Expression, min_days_apart: int) -> exp.Expression:
