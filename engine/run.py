@@ -60,28 +60,39 @@ MEMBER_RESULT_SCHEMA = {
 }
 
 
+# The member's strata (engine.strata.member_strata), joined to a rate's rows by `strata_member_id`.
+STRATA_SCHEMA = {name: MEMBER_RESULT_SCHEMA[name] for name in (
+    "race_ethnicity", "race_ethnicity_alone_or_in_combination", "race", "ethnicity", "race_ethnicity_source",
+    "fpl_percent", "income_band", "sex", "county", "preferred_language")}
+# What a rate's query returns: member results without the strata, with whose strata they take
+# (the member's, or for two-generation measures the linked mother's).
+RATE_FILE_SCHEMA = {**{name: dtype for name, dtype in MEMBER_RESULT_SCHEMA.items() if name not in STRATA_SCHEMA}, "strata_member_id": pl.String}
+
+
 def member_results_query(rate_query: exp.Select) -> exp.Select:
-    """A rate's rows in MEMBER_RESULT_SCHEMA's column types, so every engine hands over the same file.
+    """A rate's rows in RATE_FILE_SCHEMA's column types, so every engine hands over the same file.
 
     Unsorted: sorting in the engine held the largest rate's rows and texts whole (0.7 GB of DuckDB's
     peak at a million members); only the internal member-results file needs an order (`RunOutput.ordered`).
     """
     types = {pl.String: "varchar", pl.Date: "date", pl.Boolean: "boolean", pl.Int64: "bigint", pl.Float64: "double"}
     rows = exp.Subquery(this=rate_query, alias=exp.TableAlias(this=sql.ident("r")))
-    columns = [exp.cast(sql.column(name, "r"), exp.DataType.build(types[dtype])).as_(sql.ident(name)) for name, dtype in MEMBER_RESULT_SCHEMA.items()]
+    columns = [exp.cast(sql.column(name, "r"), exp.DataType.build(types[dtype])).as_(sql.ident(name)) for name, dtype in RATE_FILE_SCHEMA.items()]
     return exp.select(*columns).from_(rows)
 
 
 @dataclass
 class EngineTables:
-    """Everything the compiled SQL reads: the validated extracts as Parquet files, small tables as frames."""
+    """Everything the compiled SQL reads (the validated extracts as Parquet files, value sets as a
+    frame), and the member strata the results are joined to."""
 
     files: dict[str, Path]  # members, enrollment, claims, screenings, dyads, kindergarten_assessments
-    frames: dict[str, pl.DataFrame]  # value_set_codes, member_strata
+    frames: dict[str, pl.DataFrame]  # value_set_codes
+    member_strata: pl.DataFrame
 
     @classmethod
     def from_extracts(cls, extracts: Extracts, value_set_codes: pl.DataFrame, member_strata: pl.DataFrame) -> EngineTables:
-        return cls(dict(extracts.files), {"value_set_codes": value_set_codes, "member_strata": member_strata})
+        return cls(dict(extracts.files), {"value_set_codes": value_set_codes}, member_strata)
 
 
 ATTRITION_COUNT_SCHEMA = {"measure_id": pl.String, "rate_id": pl.String, "step": pl.Int64, "remaining": pl.Int64}
@@ -93,18 +104,26 @@ class RunOutput:
     private folder that goes with this object): a million members give millions of rows, and every
     later step reads only the columns and rates it needs."""
 
-    files: dict[tuple[str, str], Path]  # (measure id, rate id) -> that rate's member results
+    files: dict[tuple[str, str], Path]  # (measure id, rate id) -> that rate's member results, without strata
+    member_strata: pl.DataFrame  # joined to them when read
     workspace: tempfile.TemporaryDirectory[str] | None = None
     timings: dict[str, float] = field(default_factory=dict)
     # Units left after each initial population and denominator rule (CompiledRate.attrition_steps).
     attrition_counts: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=ATTRITION_COUNT_SCHEMA))
     queries: dict[str, pl.DataFrame] = field(default_factory=dict)  # results of the extra named queries
 
+    def _with_strata(self, rows: pl.LazyFrame) -> pl.LazyFrame:
+        """Member results in MEMBER_RESULT_SCHEMA: each row with its strata member's strata (none
+        when that member is unknown, as a child without a linked mother)."""
+        strata = self.member_strata.lazy().select("member_id", *[pl.col(name).cast(dtype) for name, dtype in STRATA_SCHEMA.items()])
+        joined = rows.join(strata, left_on="strata_member_id", right_on="member_id", how="left", suffix="_strata")
+        return joined.select(list(MEMBER_RESULT_SCHEMA))
+
     def scan(self) -> pl.LazyFrame:
         """Every rate's member results, in no fixed order (for counting)."""
         if not self.files:
             return pl.LazyFrame(schema=MEMBER_RESULT_SCHEMA)
-        return pl.scan_parquet(list(self.files.values()), schema=MEMBER_RESULT_SCHEMA)
+        return self._with_strata(pl.scan_parquet(list(self.files.values()), schema=RATE_FILE_SCHEMA))
 
     def ordered(self) -> pl.LazyFrame:
         """Every rate's member results by measure, rate, member and event date: a fixed order makes runs diffable.
@@ -113,7 +132,8 @@ class RunOutput:
         """
         if not self.files:
             return pl.LazyFrame(schema=MEMBER_RESULT_SCHEMA)
-        return pl.concat([pl.scan_parquet(self.files[key], schema=MEMBER_RESULT_SCHEMA).sort("member_id", "event_date", nulls_last=True) for key in sorted(self.files)])
+        return pl.concat([self._with_strata(pl.scan_parquet(self.files[key], schema=RATE_FILE_SCHEMA)).sort("member_id", "event_date", nulls_last=True)
+                          for key in sorted(self.files)])
 
     def member_results(self) -> pl.DataFrame:
         """Every rate's member results in order, read into memory (for tests and small runs)."""
@@ -250,7 +270,7 @@ def run_measures(
 ) -> RunOutput:
     """Execute every rate of every measure (one member-results file per rate, in a fixed schema), then any extra named queries."""
     workspace = tempfile.TemporaryDirectory(prefix="eqm-results-")
-    output = RunOutput({}, workspace)
+    output = RunOutput({}, tables.member_strata, workspace)
     session = open_session(engine, tables, memory_limit)
     attrition = []
     try:

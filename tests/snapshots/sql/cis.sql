@@ -554,16 +554,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -1518,8 +1509,6 @@ LEFT JOIN "combination_3_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "combination_3_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
 
@@ -2066,16 +2055,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -3393,8 +3373,6 @@ LEFT JOIN "combination_7_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "combination_7_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
 
@@ -3956,16 +3934,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -5514,7 +5483,5 @@ LEFT JOIN "combination_10_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "combination_10_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";

@@ -330,16 +330,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -399,8 +390,6 @@ LEFT JOIN "age_1_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "age_1_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
 
@@ -663,16 +652,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -732,8 +712,6 @@ LEFT JOIN "age_2_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "age_2_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
 
@@ -996,16 +974,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -1065,8 +1034,6 @@ LEFT JOIN "age_3_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "age_3_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
 
@@ -1467,16 +1434,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -1816,7 +1774,5 @@ LEFT JOIN "total_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "total_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";

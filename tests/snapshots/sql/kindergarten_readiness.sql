@@ -342,16 +342,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -409,8 +400,6 @@ LEFT JOIN "well_child_3_6_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "well_child_3_6_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
 
@@ -674,16 +663,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -741,8 +721,6 @@ LEFT JOIN "preventive_dental_1_5_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "preventive_dental_1_5_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
 
@@ -1027,16 +1005,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -1092,7 +1061,5 @@ LEFT JOIN "kindergarten_ready_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "kindergarten_ready_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";

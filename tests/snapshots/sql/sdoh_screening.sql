@@ -490,16 +490,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -702,8 +693,6 @@ LEFT JOIN "all_domains_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "all_domains_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
 
@@ -1020,16 +1009,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -1164,8 +1144,6 @@ LEFT JOIN "food_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "food_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
 
@@ -1482,16 +1460,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -1626,8 +1595,6 @@ LEFT JOIN "housing_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "housing_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
 
@@ -1944,16 +1911,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -2088,8 +2046,6 @@ LEFT JOIN "transportation_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "transportation_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
 
@@ -2422,16 +2378,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -2582,7 +2529,5 @@ LEFT JOIN "referral_within_30_days_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "referral_within_30_days_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";

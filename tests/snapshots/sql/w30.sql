@@ -363,16 +363,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -433,8 +424,6 @@ LEFT JOIN "first_15_months_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "first_15_months_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
 
@@ -733,16 +722,7 @@ SELECT
     THEN 'Linked child'
     ELSE 'No link'
   END AS "dyad_link",
-  "ms"."race_ethnicity",
-  "ms"."race_ethnicity_alone_or_in_combination",
-  "ms"."race",
-  "ms"."ethnicity",
-  "ms"."race_ethnicity_source",
-  "ms"."fpl_percent",
-  "ms"."income_band",
-  "ms"."sex",
-  "ms"."county",
-  "ms"."preferred_language"
+  "f"."member_id" AS "strata_member_id"
 FROM (
   SELECT
     "u"."unit_id",
@@ -803,7 +783,5 @@ LEFT JOIN "months_15_to_30_mother" AS "mo"
   ON "mo"."child_member_id" = "f"."member_id"
 LEFT JOIN "months_15_to_30_mothers" AS "lc"
   ON "lc"."mother_member_id" = "f"."member_id"
-LEFT JOIN "member_strata" AS "ms"
-  ON "ms"."member_id" = "f"."member_id"
 WHERE
   "f"."ip_met";
