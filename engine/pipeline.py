@@ -182,7 +182,7 @@ def run_period(options: RunOptions, period: Period, specs: list[MeasureSpec], co
     # Gap lists are for the latest period only, and never in a public run.
     queries = {"last_visits": last_visit_query(period.end)} if last and not options.public else {}
     output = run_measures(compiled, tables, queries=queries, memory_limit=options.memory_limit, engine=options.engine)
-    steps = attrition(compiled, output.attrition_counts, output.scan())
+    steps = attrition(compiled, output.attrition_counts, output.scan(with_strata=False))
     done()
     timings.update({f"compute {name}{suffix}": seconds for name, seconds in output.timings.items()})
 

@@ -120,11 +120,13 @@ class RunOutput:
         joined = rows.join(strata, left_on="strata_member_id", right_on="member_id", how="left", suffix="_strata")
         return joined.select(list(MEMBER_RESULT_SCHEMA))
 
-    def scan(self) -> pl.LazyFrame:
-        """Every rate's member results, in no fixed order (for counting)."""
+    def scan(self, with_strata: bool = True) -> pl.LazyFrame:
+        """Every rate's member results, in no fixed order (for counting). Without strata (RATE_FILE_SCHEMA)
+        for counts that do not stratify: the join is most of the time of reading them."""
         if not self.files:
-            return pl.LazyFrame(schema=MEMBER_RESULT_SCHEMA)
-        return self._with_strata(pl.scan_parquet(list(self.files.values()), schema=RATE_FILE_SCHEMA))
+            return pl.LazyFrame(schema=MEMBER_RESULT_SCHEMA if with_strata else RATE_FILE_SCHEMA)
+        rows = pl.scan_parquet(list(self.files.values()), schema=RATE_FILE_SCHEMA)
+        return self._with_strata(rows) if with_strata else rows
 
     def ordered(self) -> pl.LazyFrame:
         """Every rate's member results by measure, rate, member and event date: a fixed order makes runs diffable.
