@@ -191,3 +191,21 @@ def test_public_trends_come_from_protected_rates(tmp_path: Path) -> None:
     assert checked, "some group is suppressed in some period"
     manifest = json.loads((out / "manifest.json").read_text())
     assert set(manifest["disclosure_control"]) == {"2024", "2025"}
+
+
+# ---- the default period ----
+
+def test_default_period_is_the_latest_claim_year_typed_or_text(tmp_path: Path) -> None:
+    """Typed dates are read as dates; text by its leading year, so a malformed value cannot win."""
+    from datetime import date
+
+    from engine.pipeline import default_period
+
+    typed, text, empty = tmp_path / "typed", tmp_path / "text", tmp_path / "empty"
+    for folder in (typed, text, empty):
+        folder.mkdir()
+    pl.DataFrame({"service_from": [date(2023, 12, 31), date(2024, 1, 1), None]}).write_parquet(typed / "claims.parquet")
+    (text / "claims.csv").write_text("service_from\n2022-06-30\nnot a date\n2023-01-01T00:00:00\n", encoding="utf-8")
+    assert default_period(typed) == parse_period("2024")
+    assert default_period(text) == parse_period("2023")
+    assert default_period(empty).start.year == date.today().year - 1
