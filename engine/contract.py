@@ -23,13 +23,13 @@ TYPES = {"string": pl.String, "date": pl.Date, "integer": pl.Int64, "number": pl
 RACE_CODES = ("AIAN", "ASIAN", "BLACK", "MENA", "NHPI", "WHITE", "DECLINED", "UNKNOWN")
 ETHNICITY_CODES = ("HISPANIC", "NOT_HISPANIC", "DECLINED", "UNKNOWN")
 OPEN_END = date(9999, 12, 31)
+EARLIEST_DATE = date(1900, 1, 1)
 # Code columns and how each is normalised, so extract codes compare equal to value set codes.
 CODE_COLUMNS = {
     "claims": {"procedure_code": normalize_code, "procedure_code_system": normalize_code_system, "diagnosis_codes": normalize_code,
                "provider_type": normalize_code, "modifiers": normalize_modifiers},
     "screenings": {"instrument": normalize_code, "item": normalize_code, "answer_code": normalize_code},
 }
-EARLIEST_DATE = date(1900, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -324,9 +324,10 @@ def _extract_checks(name: str, today: date) -> list[pl.Expr]:
 def _validate(extract: Extract, raw: pl.LazyFrame, member_ids: pl.Series | None, today: date, valid_file: Path) -> tuple[int, pl.DataFrame]:
     """Write the valid rows to `valid_file`; return the rows read and the rejected rows with their reasons.
 
-    Three streaming passes, so memory does not grow with the extract: (1) for every row, whether it
-    fails a check and a hash of its key; (2) the few failing rows and duplicate candidates, read
-    whole to spell out reasons and settle duplicates exactly; (3) every other row, to the file.
+    Streaming passes, so memory does not grow with the extract: (0) the distinct values of its code
+    columns, if any (`_normalised_codes`); (1) for every row, whether it fails a check and a hash of
+    its key; (2) only if some row failed or a key hash repeats, those rows, read whole to spell out
+    reasons and settle duplicates exactly; (3) every other row, to the file.
     """
     names = [column.name for column in extract.columns]
     schema = raw.collect_schema()

@@ -117,7 +117,7 @@ class RunOutput:
         """Member results in MEMBER_RESULT_SCHEMA: each row with its strata member's strata (none
         when that member is unknown, as a child without a linked mother)."""
         strata = self.member_strata.lazy().select("member_id", *[pl.col(name).cast(dtype) for name, dtype in STRATA_SCHEMA.items()])
-        joined = rows.join(strata, left_on="strata_member_id", right_on="member_id", how="left", suffix="_strata")
+        joined = rows.join(strata, left_on="strata_member_id", right_on="member_id", how="left")
         return joined.select(list(MEMBER_RESULT_SCHEMA))
 
     def scan(self, with_strata: bool = True) -> pl.LazyFrame:

@@ -63,6 +63,24 @@ def test_spark_sql_has_no_duckdb_only_functions(spec) -> None:
     assert not re.search(r"\b(LIST_\w+|STRUCT_PACK|LIST\()", text)
 
 
+@pytest.mark.parametrize("spec", SPECS, ids=lambda spec: spec.id)
+def test_compiled_queries_share_no_nodes(spec) -> None:
+    """The SQL helpers take the nodes they are given without copying (engine.compile.sql): a node
+    put in two places would have one parent, and a later in-place edit of one query (the run plan
+    renames steps) would reach into another. Each node must sit in one place in one query."""
+    measure = compile_measure(spec, parse_period("2025"))
+    owner: dict[int, str] = {}
+    for rate in measure.rates:
+        for kind, query in (("rate", rate.query), ("attrition", rate.attrition_query)):
+            if query is None:
+                continue
+            where = f"{rate.rate_id} {kind} query"
+            for node in query.walk():
+                assert owner.setdefault(id(node), where) == where, f"{type(node).__name__} '{node.sql()[:60]}' is in {owner[id(node)]} and {where}"
+                for child in node.iter_expressions():
+                    assert child.parent is node, f"{where}: {type(child).__name__} '{child.sql()[:60]}' also sits elsewhere"
+
+
 DIALECTS = ["duckdb", "spark", "trino", "snowflake", "bigquery", "postgres"]
 # Known gap (README): Trino needs typed ROW values and the 'days apart' fold's state is an untyped struct.
 UNTRANSLATABLE = {("w30", "trino")}
