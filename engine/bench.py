@@ -136,9 +136,9 @@ def population(members: int, seed: int, cache: Path) -> Path:
 
 
 def _synthesise(members: int, seed: int, folder: Path) -> None:
-    from engine.synth import SynthOptions, synthesize, write_extracts
+    from engine.synth import SynthOptions, synthesize_chunks, write_extracts
 
-    write_extracts(synthesize(SynthOptions(members=members, seed=seed, bad_rows=False)), folder)
+    write_extracts(synthesize_chunks(SynthOptions(members=members, seed=seed, bad_rows=False)), folder)
 
 
 def _engine_run(data: Path, out: Path, memory_limit: str | None, public: bool) -> dict[str, Any]:

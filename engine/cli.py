@@ -241,11 +241,10 @@ def validate(measures_dir: Path | None, valuesets: Path | None) -> None:
 @click.option("--bad-rows/--no-bad-rows", default=True, show_default=True, help="Add a few invalid rows that the run must reject.")
 def synth(members: int, seed: int, year: int, out: Path, file_format: str, bad_rows: bool) -> None:
     """Generate a deterministic synthetic population with every extract."""
-    from engine.synth import SynthOptions, synthesize, write_extracts
+    from engine.synth import SynthOptions, synthesize_chunks, write_extracts
 
-    tables = synthesize(SynthOptions(members=members, seed=seed, year=year, bad_rows=bad_rows))
-    for path in write_extracts(tables, out, file_format):
-        click.echo(f"{path}\t{tables[path.stem].height} rows")
+    for path, rows in write_extracts(synthesize_chunks(SynthOptions(members=members, seed=seed, year=year, bad_rows=bad_rows)), out, file_format).items():
+        click.echo(f"{path}\t{rows} rows")
 
 
 @main.command(name="bench")

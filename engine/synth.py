@@ -9,16 +9,20 @@ describes a real person.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 import polars as pl
+import pyarrow.parquet as pq
 
 from engine.strata import poverty_guidelines
 
 EPOCH = np.datetime64("1970-01-01", "D")
+# Rows per Parquet row group: polars' default, so DuckDB reads a large extract in parallel.
+PARQUET_ROW_GROUP = 512**2
 
 # Group label -> (share, race codes, ethnicity, care factor).
 GROUPS = {
@@ -62,6 +66,9 @@ class SynthOptions:
     year: int = 2025
     history_years: int = 3
     bad_rows: bool = True
+    # Members synthesised at once. A million takes about 10 GB of memory; larger populations are
+    # written a chunk at a time, so 5 million members need no more memory than one.
+    chunk_members: int = 1_000_000
 
 
 def _days(values: np.ndarray) -> np.ndarray:
@@ -75,18 +82,40 @@ def _choice(rng: np.random.Generator, options: dict, size: int) -> np.ndarray:
 
 
 def synthesize(options: SynthOptions) -> dict[str, pl.DataFrame]:
-    rng = np.random.default_rng(options.seed)
-    n = options.members
+    """The whole population in memory (for sample data and tests; `write_extracts` streams chunks)."""
+    chunks = list(synthesize_chunks(options))
+    return {name: pl.concat([chunk[name] for chunk in chunks]) for name in chunks[0]}
+
+
+def synthesize_chunks(options: SynthOptions) -> Iterator[dict[str, pl.DataFrame]]:
+    """The population in chunks of members, each a complete set of extracts for its members.
+
+    The first chunk draws from `seed` alone, so a population no larger than one chunk is the same
+    whatever the chunk size; chunk k draws from (seed, k). Member, claim and screening ids run on
+    across chunks, and mothers are linked to infants of their own chunk.
+    """
+    claims_before = 0
+    for index, first_member in enumerate(range(0, options.members, options.chunk_members)):
+        rng = np.random.default_rng(options.seed if index == 0 else [options.seed, index])
+        size = min(options.chunk_members, options.members - first_member)
+        tables = _chunk(rng, size, first_member, claims_before, options)
+        claims_before += tables["claims"].height
+        if options.bad_rows:
+            tables = _with_bad_rows(tables, options.year) if index == 0 else _as_text(tables)
+        yield tables
+
+
+def _chunk(rng: np.random.Generator, size: int, first_member: int, claims_before: int, options: SynthOptions) -> dict[str, pl.DataFrame]:
     period_end = np.datetime64(f"{options.year}-12-31")
     history_start = np.datetime64(f"{options.year - options.history_years}-01-01")
-    members = _members(rng, n, options.year)
+    members = _members(rng, size, options.year, first_member)
     factor = members["care_factor"].to_numpy()
     enrollment = _enrollment(rng, members, history_start, period_end)
-    claims = _claims(rng, members, factor, history_start, period_end)
+    claims = _claims(rng, members, factor, history_start, period_end, claims_before)
     dyads = _dyads(rng, members, period_end)
-    screenings = pl.concat([_screenings(rng, members, factor, options.year), _maternal_screenings(rng, members, dyads, history_start)])
+    screenings = pl.concat([_screenings(rng, members, factor, options.year, first_member), _maternal_screenings(rng, members, dyads, history_start)])
     kindergarten = _kindergarten(rng, members, factor, options.year)
-    tables = {
+    return {
         "members": members.drop("care_factor", "group", "plan"),
         "enrollment": enrollment,
         "claims": claims,
@@ -94,10 +123,9 @@ def synthesize(options: SynthOptions) -> dict[str, pl.DataFrame]:
         "dyads": dyads,
         "kindergarten_assessments": kindergarten,
     }
-    return _with_bad_rows(tables, options.year) if options.bad_rows else tables
 
 
-def _members(rng: np.random.Generator, n: int, year: int) -> pl.DataFrame:
+def _members(rng: np.random.Generator, n: int, year: int, first_member: int) -> pl.DataFrame:
     group = _choice(rng, GROUPS, n)
     is_child = rng.random(n) < 0.78
     # Children: ages 0-20 weighted towards the young; adults 18-44 (many are mothers of infants).
@@ -124,7 +152,7 @@ def _members(rng: np.random.Generator, n: int, year: int) -> pl.DataFrame:
     plan = _choice(rng, PLANS, n)  # the member's first plan; plans differ in how well they reach members
     plan_factor = np.array([PLANS[name][1] for name in plan])
     return pl.DataFrame({
-        "member_id": [f"M{index:07d}" for index in range(1, n + 1)],
+        "member_id": [f"M{index:07d}" for index in range(first_member + 1, first_member + n + 1)],
         "birth_date": _days(birth),
         "sex": sex,
         "race": race,
@@ -193,7 +221,7 @@ def _claim_frame(rng: np.random.Generator, member_ids: np.ndarray, dates: np.nda
     })
 
 
-def _claims(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray, history_start: np.datetime64, period_end: np.datetime64) -> pl.DataFrame:
+def _claims(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray, history_start: np.datetime64, period_end: np.datetime64, claims_before: int) -> pl.DataFrame:
     ids = members["member_id"].to_numpy().astype(str)
     birth = members["birth_date"].to_numpy().astype("datetime64[D]")
     frames = []
@@ -247,7 +275,7 @@ def _claims(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray,
     hospice = rng.random(len(ids)) < 0.002
     frames.append(_claim_frame(rng, ids[hospice], period_end - rng.integers(10, 300, hospice.sum()).astype("timedelta64[D]"), np.full(hospice.sum(), "T2042"), np.full(hospice.sum(), "HCPCS"), np.full(hospice.sum(), "C71.9"), np.full(hospice.sum(), "HOSPICE"), np.full(hospice.sum(), "12")))
     claims = pl.concat(frames).sort("member_id", "service_from")
-    claim_number = pl.int_range(1, pl.len() + 1)
+    claim_number = pl.int_range(claims_before + 1, claims_before + pl.len() + 1)
     return claims.with_columns(
         pl.format("C{}", claim_number.cast(pl.String).str.zfill(9)).alias("claim_id"),
         pl.lit(1, pl.Int64).alias("line_number"),
@@ -265,7 +293,7 @@ INSTRUMENTS = {  # panel -> domains it asks about
 ITEMS = {"food": [("88122-7", "LA28397-0", "LA6729-3"), ("88123-5", "LA28397-0", "LA6729-3")], "housing": [("71802-3", "LA31995-6", "LA31993-1")], "transportation": [("93030-5", "LA30133-5", "LA32-8")]}
 
 
-def _screenings(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray, year: int) -> pl.DataFrame:
+def _screenings(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray, year: int, first_member: int) -> pl.DataFrame:
     """Social needs screenings: one row per item answered, instruments asking about different domains."""
     ids = members["member_id"].to_numpy().astype(str)
     birth = members["birth_date"].to_numpy().astype("datetime64[D]")
@@ -284,7 +312,7 @@ def _screenings(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndar
                     answered = rng.random(count) > 0.04
                     referral = positive & answered & (rng.random(count) < 0.6)
                     frames.append(pl.DataFrame({
-                        "screening_id": np.char.add(f"S{screen_year}-", chosen.astype(str)),
+                        "screening_id": np.char.add(f"S{screen_year}-", (chosen + first_member).astype(str)),
                         "member_id": ids[chosen],
                         "screening_date": _days(when[chosen]),
                         "instrument": np.full(count, panel),
@@ -361,7 +389,7 @@ def _kindergarten(rng: np.random.Generator, members: pl.DataFrame, factor: np.nd
 
 def _with_bad_rows(tables: dict[str, pl.DataFrame], year: int) -> dict[str, pl.DataFrame]:
     """A few rows a real extract would have, each of which must be rejected with a reason."""
-    as_text = {name: frame.with_columns(pl.all().cast(pl.String)) for name, frame in tables.items()}
+    as_text = _as_text(tables)
     claims, enrollment, members = as_text["claims"], as_text["enrollment"], as_text["members"]
     bad_claims = pl.concat([
         claims.head(3).with_columns(pl.lit("M9999999").alias("member_id"), pl.format("X{}", pl.col("claim_id")).alias("claim_id")),
@@ -376,14 +404,40 @@ def _with_bad_rows(tables: dict[str, pl.DataFrame], year: int) -> dict[str, pl.D
     return as_text
 
 
-def write_extracts(tables: dict[str, pl.DataFrame], directory: Path, file_format: str = "parquet") -> list[Path]:
+def _as_text(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Every column as text, as a CSV extract arrives (and as chunks after one with bad rows must be)."""
+    return {name: frame.with_columns(pl.all().cast(pl.String)) for name, frame in tables.items()}
+
+
+def write_extracts(chunks: Iterable[dict[str, pl.DataFrame]], directory: Path, file_format: str = "parquet") -> dict[Path, int]:
+    """Each extract to one file, a chunk at a time (so memory holds one chunk); the rows written to each."""
     directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, frame in tables.items():
-        path = directory / f"{name}.{file_format}"
-        if file_format == "csv":
-            frame.write_csv(path)
+    writers: dict[str, _ExtractWriter] = {}
+    for tables in chunks:
+        for name, frame in tables.items():
+            if name not in writers:
+                writers[name] = _ExtractWriter(directory / f"{name}.{file_format}", frame.schema)
+            writers[name].write(frame)
+    return {writer.path: writer.close() for writer in writers.values()}
+
+
+class _ExtractWriter:
+    """One extract file written chunk by chunk: Parquet row groups, or CSV with one header."""
+
+    def __init__(self, path: Path, schema: pl.Schema) -> None:
+        self.path, self.schema, self.rows, self._header = path, schema, 0, True
+        self._csv = path.open("wb") if path.suffix == ".csv" else None
+        self._parquet = None if self._csv else pq.ParquetWriter(path, pl.DataFrame(schema=schema).to_arrow().schema, compression="zstd")
+
+    def write(self, frame: pl.DataFrame) -> None:
+        frame = frame.cast(dict(self.schema))  # an empty column in one chunk must not change a type
+        if self._csv:
+            frame.write_csv(self._csv, include_header=self._header)
+            self._header = False
         else:
-            frame.write_parquet(path, compression="zstd", statistics=True)
-        written.append(path)
-    return written
+            self._parquet.write_table(frame.to_arrow(), row_group_size=PARQUET_ROW_GROUP)
+        self.rows += frame.height
+
+    def close(self) -> int:
+        (self._csv or self._parquet).close()
+        return self.rows
