@@ -164,6 +164,10 @@ class DuckDBSession:
         # short-lived stages. At a million members those checkpoints were 7 s of 18 s of stage
         # builds (README, "Scale"). Spilling beyond the memory limit does not depend on them.
         self.connection.execute("SET checkpoint_threshold = '1TB'")
+        # Beyond the memory limit DuckDB spills to disk: to a private folder under the system's
+        # temporary folder (TMPDIR), not DuckDB's default '.tmp' in whatever folder the run started from.
+        self.spill = tempfile.TemporaryDirectory(prefix="eqm-spill-")
+        self.connection.execute("SET temp_directory = ?", [self.spill.name])
         if memory_limit:
             self.connection.execute("SET memory_limit = ?", [memory_limit])
         for name, path in tables.files.items():
@@ -193,6 +197,7 @@ class DuckDBSession:
 
     def close(self) -> None:
         self.connection.close()
+        self.spill.cleanup()
 
 
 class SparkSession:
@@ -279,39 +284,52 @@ def run_measures(
     """Execute every rate of every measure (one member-results file per rate, in a fixed schema), then any extra named queries."""
     workspace = tempfile.TemporaryDirectory(prefix="eqm-results-")
     output = RunOutput({}, tables.member_strata, workspace)
-    session = open_session(engine, tables, memory_limit)
-    attrition = []
     try:
-        started = time.perf_counter()
-        # A stage no rate reads (a run without claims measures) is not built.
-        for stage in shared_stages({table for measure in measures for rate in measure.rates for table in rate.tables}):
-            session.materialise(stage)
-        output.timings["shared stages"] = round(time.perf_counter() - started, 4)
-        # Steps several queries compute are built once, before the first rate that reads them (engine.compile.plan).
-        planned = iter(plan_run(measures).rates)
-        for measure in measures:
-            started = time.perf_counter()
-            for rate in measure.rates:
-                step = next(planned)
-                for stage in step.build_before:
-                    session.materialise(stage)
-                path = Path(workspace.name) / f"{len(output.files)}.parquet"
-                session.write(member_results_query(step.query), path)
-                output.files[(measure.spec.id, rate.rate_id)] = path
-                if step.attrition_query is not None:
-                    counts = session.row(step.attrition_query)
-                    attrition += [(measure.spec.id, rate.rate_id, index, int(count or 0)) for index, count in enumerate(counts)]
-                for name in step.drop_after:
-                    session.drop(name)
-                if on_rate:
-                    on_rate(f"{measure.spec.id}.{rate.rate_id}")
-            output.timings[measure.spec.id] = round(time.perf_counter() - started, 4)
-        for name, query in (queries or {}).items():
-            output.queries[name] = session.frame(query)
-    finally:
-        session.close()
+        session = open_session(engine, tables, memory_limit)
+        try:
+            attrition = _run_in(session, measures, output, on_rate, queries)
+        finally:
+            session.close()
+    except duckdb.OutOfMemoryException:
+        # DuckDB spills joins, sorts and aggregates to disk, but a few steps must fit whole.
+        limit = f"the memory limit ({memory_limit})" if memory_limit else "this machine's memory"
+        raise UsageError(f"DuckDB ran out of memory within {limit}, even spilling to disk: raise --memory-limit") from None
     output.attrition_counts = pl.DataFrame(attrition, schema=ATTRITION_COUNT_SCHEMA, orient="row")
     return output
+
+
+def _run_in(session: DuckDBSession | SparkSession, measures: list[CompiledMeasure], output: RunOutput,
+            on_rate: Callable[[str], None] | None, queries: Mapping[str, exp.Select] | None) -> list[tuple[str, str, int, int]]:
+    """Every rate's member results to a file in the output's workspace; returns the attrition counts."""
+    workspace = Path(output.workspace.name)
+    attrition = []
+    started = time.perf_counter()
+    # A stage no rate reads (a run without claims measures) is not built.
+    for stage in shared_stages({table for measure in measures for rate in measure.rates for table in rate.tables}):
+        session.materialise(stage)
+    output.timings["shared stages"] = round(time.perf_counter() - started, 4)
+    # Steps several queries compute are built once, before the first rate that reads them (engine.compile.plan).
+    planned = iter(plan_run(measures).rates)
+    for measure in measures:
+        started = time.perf_counter()
+        for rate in measure.rates:
+            step = next(planned)
+            for stage in step.build_before:
+                session.materialise(stage)
+            path = workspace / f"{len(output.files)}.parquet"
+            session.write(member_results_query(step.query), path)
+            output.files[(measure.spec.id, rate.rate_id)] = path
+            if step.attrition_query is not None:
+                counts = session.row(step.attrition_query)
+                attrition += [(measure.spec.id, rate.rate_id, index, int(count or 0)) for index, count in enumerate(counts)]
+            for name in step.drop_after:
+                session.drop(name)
+            if on_rate:
+                on_rate(f"{measure.spec.id}.{rate.rate_id}")
+        output.timings[measure.spec.id] = round(time.perf_counter() - started, 4)
+    for name, query in (queries or {}).items():
+        output.queries[name] = session.frame(query)
+    return attrition
 
 
 def bare_scan(files: Mapping[Path, list[str]]) -> int:

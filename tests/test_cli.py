@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import polars as pl
@@ -88,6 +89,18 @@ def test_param_override_changes_the_result(tmp_path: Path, sample_run: Path) -> 
     assert json.loads((tmp_path / "manifest.json").read_text())["parameter_overrides"] == {"w30": {"min_days_apart": 1}}
 
 
+def test_a_run_that_spills_to_disk_gives_the_same_results(tmp_path: Path, sample_run: Path) -> None:
+    """Under a memory limit below what the run uses, DuckDB spills to a private folder (not the
+    working folder) and every member result and rate is unchanged."""
+    before = set(Path(tempfile.gettempdir()).glob("eqm-spill-*"))
+    result = invoke("run", "--data", str(SAMPLE), "--out", str(tmp_path), "--memory-limit", "100MB")
+    assert result.exit_code == 0, result.output
+    for name in ("member_results.parquet", "rates.parquet"):
+        assert pl.read_parquet(tmp_path / name).equals(pl.read_parquet(sample_run / name)), name
+    assert set(Path(tempfile.gettempdir()).glob("eqm-spill-*")) == before, "the spill folder is removed"
+    assert not (Path.cwd() / ".tmp").exists()
+
+
 ERRORS = {
     "bad_period": ["run", "--period", "20x5"],
     "unknown_measure": ["run", "--measures", "w31"],
@@ -97,6 +110,7 @@ ERRORS = {
     "empty_measures_dir": ["run", "--measures-dir", "tests", "--period", "2025"],
     "bad_income_bands": ["run", "--income-bands", "200,100"],
     "unknown_stratifier": ["run", "--stratifiers", "county,sexx"],
+    "memory_limit_too_small": ["run", "--measures", "w30", "--memory-limit", "20MB"],
 }
 
 
