@@ -187,7 +187,9 @@ def _engine_two_measures(data: Path) -> dict[str, Any]:
         compiled = [compile_measure(spec, period) for spec in specs]
         extracts = load_extracts(data, sorted({name for measure in compiled for name in measure.extracts}))
         tables = EngineTables.from_extracts(extracts, codes, member_strata(extracts.table("members"), period.start.year))
-        return run_measures(compiled, tables).member_results()
+        # Member flags, as the pandas reference returns them (no strata, no order, no audit texts).
+        flags = ["measure_id", "rate_id", "member_id", "denominator", "denominator_exclusion", "numerator"]
+        return run_measures(compiled, tables).scan(with_strata=False).select(flags).collect()
 
     measured, results = measure("engine, W30 and social needs screening", work)
     counts = {}

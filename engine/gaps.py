@@ -8,6 +8,8 @@ can go to the groups that are behind.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 import polars as pl
 
 GAP_COLUMNS = (
@@ -19,14 +21,15 @@ GAP_COLUMNS = (
 LAST_VISIT_SCHEMA = {"member_id": pl.String, "last_visit_date": pl.Date, "last_visit_provider_npi": pl.String, "last_visit_provider_type": pl.String}
 
 
-def gap_lists(member_results: pl.LazyFrame | pl.DataFrame, last_visits: pl.DataFrame, measure_ids: list[str]) -> dict[str, pl.DataFrame]:
-    """One frame per measure (every measure gets one, empty when nobody has a gap), soonest due first."""
-    visits = last_visits.select([pl.col(name).cast(dtype) for name, dtype in LAST_VISIT_SCHEMA.items()])
-    gaps = (
-        member_results.lazy().filter(pl.col("gap").is_not_null())
-        .join(visits.lazy(), on="member_id", how="left")
-        .select(GAP_COLUMNS)
-        .sort("measure_id", "rate_id", "gap_due_date", "plan", "member_id", "event_id", nulls_last=True)
-        .collect()
-    )
-    return {measure: gaps.filter(pl.col("measure_id") == measure) for measure in measure_ids}
+def gap_lists(member_results: Mapping[str, pl.LazyFrame], last_visits: pl.DataFrame) -> Iterator[tuple[str, pl.DataFrame]]:
+    """Each measure's gap list from its member results (every measure gets one, empty when nobody
+    has a gap), soonest due first. A measure at a time, so memory holds one measure's gaps."""
+    visits = last_visits.lazy().select([pl.col(name).cast(dtype) for name, dtype in LAST_VISIT_SCHEMA.items()])
+    for measure_id, results in member_results.items():
+        yield measure_id, (
+            results.filter(pl.col("gap").is_not_null())
+            .join(visits, on="member_id", how="left")
+            .select(GAP_COLUMNS)
+            .sort("measure_id", "rate_id", "gap_due_date", "plan", "member_id", "event_id", nulls_last=True)
+            .collect(engine="streaming")
+        )

@@ -89,15 +89,17 @@ def test_param_override_changes_the_result(tmp_path: Path, sample_run: Path) -> 
     assert json.loads((tmp_path / "manifest.json").read_text())["parameter_overrides"] == {"w30": {"min_days_apart": 1}}
 
 
-def test_a_run_that_spills_to_disk_gives_the_same_results(tmp_path: Path, sample_run: Path) -> None:
-    """Under a memory limit below what the run uses, DuckDB spills to a private folder (not the
-    working folder) and every member result and rate is unchanged."""
-    before = set(Path(tempfile.gettempdir()).glob("eqm-spill-*"))
-    result = invoke("run", "--data", str(SAMPLE), "--out", str(tmp_path), "--memory-limit", "100MB")
+def test_a_run_that_spills_to_disk_gives_the_same_results(tmp_path: Path, sample_run: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under a memory limit below what the run uses, DuckDB spills to a private folder under the
+    temporary folder (not the working folder) and every member result and rate is unchanged."""
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    result = invoke("run", "--data", str(SAMPLE), "--out", str(tmp_path / "out"), "--memory-limit", "100MB")
     assert result.exit_code == 0, result.output
     for name in ("member_results.parquet", "rates.parquet"):
-        assert pl.read_parquet(tmp_path / name).equals(pl.read_parquet(sample_run / name)), name
-    assert set(Path(tempfile.gettempdir()).glob("eqm-spill-*")) == before, "the spill folder is removed"
+        assert pl.read_parquet(tmp_path / "out" / name).equals(pl.read_parquet(sample_run / name)), name
+    assert not list(temporary.iterdir()), "the spill folder and the run's working files are removed"
     assert not (Path.cwd() / ".tmp").exists()
 
 
