@@ -40,6 +40,7 @@ class BenchOptions:
     cache: Path = field(default_factory=default_cache)
     memory_limit: str | None = None  # DuckDB's, for the engine run
     public: bool = True  # a public run exercises every stage (suppression included)
+    comparisons: bool = True  # the bare scan and the pandas reference (which needs about 11 GB per million members)
 
 
 @dataclass
@@ -189,7 +190,8 @@ def _engine_two_measures(data: Path) -> dict[str, Any]:
         tables = EngineTables.from_extracts(extracts, codes, member_strata(extracts.table("members"), period.start.year))
         # Member flags, as the pandas reference returns them (no strata, no order, no audit texts).
         flags = ["measure_id", "rate_id", "member_id", "denominator", "denominator_exclusion", "numerator"]
-        return run_measures(compiled, tables).scan(with_strata=False).select(flags).collect()
+        output = run_measures(compiled, tables)  # held while its files are read: they go with it
+        return output.scan(with_strata=False).select(flags).collect()
 
     measured, results = measure("engine, W30 and social needs screening", work)
     counts = {}
@@ -222,6 +224,11 @@ def bench_one(members: int, options: BenchOptions, work: Path) -> dict[str, Any]
     """Every measurement for one population size."""
     data = population(members, options.seed, options.cache)
     engine = attempt("engine run", _engine_run, data, work / f"run-{members}", options.memory_limit, options.public)
+    if not options.comparisons:
+        size = {"members": members, "data": str(data), "engine": engine}
+        if "error" in engine:
+            return {**size, "errors": [engine["error"]]}
+        return {**size, "seconds_per_million_members": round(engine["total"]["wall_seconds"] / members * 1e6, 2)}
     scan = attempt("bare scan", _bare_scan, data)
     two = attempt("engine, two measures", _engine_two_measures, data)
     pandas = attempt("pandas, two measures", _pandas_two_measures, data)

@@ -253,15 +253,16 @@ def synth(members: int, seed: int, year: int, out: Path, file_format: str, bad_r
 @click.option("--cache", type=click.Path(path_type=Path), default=None, help="Folder of cached synthetic populations (default: ~/.cache/eqm/bench).")
 @click.option("--memory-limit", default=None, help="DuckDB memory limit for the engine run, e.g. 4GB (DuckDB spills to disk beyond it).")
 @click.option("--internal", is_flag=True, help="Benchmark an internal run (member-level files, gap lists) instead of a public one.")
+@click.option("--comparisons/--no-comparisons", default=True, show_default=True, help="Also time the bare scan and the pandas reference (which needs about 11 GB per million members).")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("bench.json"), show_default=True, help="JSON file for every measurement.")
-def bench_command(sizes: str, seed: int, cache: Path | None, memory_limit: str | None, internal: bool, out: Path) -> None:
+def bench_command(sizes: str, seed: int, cache: Path | None, memory_limit: str | None, internal: bool, comparisons: bool, out: Path) -> None:
     """Time every stage of a full run on a synthetic population, against a bare scan and a pandas reference."""
     import json
     import tempfile
 
     from engine.bench import BenchOptions, bench, default_cache
 
-    options = BenchOptions(members=_whole_numbers(sizes, "--members"), seed=seed, cache=cache or default_cache(), memory_limit=memory_limit, public=not internal)
+    options = BenchOptions(members=_whole_numbers(sizes, "--members"), seed=seed, cache=cache or default_cache(), memory_limit=memory_limit, public=not internal, comparisons=comparisons)
     with tempfile.TemporaryDirectory(prefix="eqm-bench-") as work:
         result = bench(options, Path(work), lambda members: console.print(f"{members:,} members: synthesising (if not cached) and measuring"))
     out.write_text(json.dumps(result, indent=2), encoding="utf-8")
@@ -272,9 +273,12 @@ def bench_command(sizes: str, seed: int, cache: Path | None, memory_limit: str |
         table = Table(title=f"{size['members']:,} members ({sum(size['engine']['rows'].values()):,} input rows)", title_justify="left")
         for column in ("stage", "wall s", "CPU s", "peak MB"):
             table.add_column(column, justify="left" if column == "stage" else "right")
-        for stage in size["engine"]["stages"] + [size["engine"]["total"], size["bare_scan"]["total"], size["engine_two_measures"]["total"], size["pandas_two_measures"]["total"]]:
+        compared = [size[name]["total"] for name in ("bare_scan", "engine_two_measures", "pandas_two_measures") if name in size]
+        for stage in size["engine"]["stages"] + [size["engine"]["total"], *compared]:
             table.add_row(stage["name"], f"{stage['wall_seconds']:.2f}", f"{stage['cpu_seconds']:.2f}", f"{stage['peak_memory_mb']:,.0f}")
         console.print(table)
+        if "ratios" not in size:
+            continue
         ratios = size["ratios"]
         console.print(f"engine end to end / bare scan: {ratios['end_to_end_over_bare_scan']}x; compute / bare scan: {ratios['compute_over_bare_scan']}x; "
                       f"pandas / engine (W30 and social needs): {ratios['pandas_over_engine']}x; pandas reference agrees: {'yes' if size['reference_agrees'] else 'NO'}", soft_wrap=True)

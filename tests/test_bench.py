@@ -37,6 +37,17 @@ def test_bench_writes_every_measurement_and_reuses_its_population(tmp_path: Path
     assert population(1500, 7, cache) == marker.parent and marker.stat().st_mtime_ns == written
 
 
+def test_bench_without_comparisons_times_only_the_engine(tmp_path: Path) -> None:
+    """For sizes the pandas reference cannot hold (5 million members), with DuckDB's memory limited."""
+    out = tmp_path / "bench.json"
+    arguments = ["bench", "--members", "800", "--cache", str(tmp_path / "cache"), "--out", str(out), "--no-comparisons", "--memory-limit", "1GB", "--internal"]
+    result = CliRunner().invoke(main, arguments, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    (size,) = json.loads(out.read_text())["sizes"]
+    assert [stage["name"] for stage in size["engine"]["stages"]] == STAGES and size["seconds_per_million_members"] > 0
+    assert not {"bare_scan", "pandas_two_measures", "ratios"} & set(size) and "pandas / engine" not in result.output
+
+
 def test_stage_probe_gives_each_stage_its_own_time_and_peak_memory() -> None:
     probe = StageProbe(interval=0.002)
     probe.stage("idle")
