@@ -21,15 +21,19 @@ GAP_COLUMNS = (
 LAST_VISIT_SCHEMA = {"member_id": pl.String, "last_visit_date": pl.Date, "last_visit_provider_npi": pl.String, "last_visit_provider_type": pl.String}
 
 
-def gap_lists(member_results: Mapping[str, pl.LazyFrame], last_visits: pl.DataFrame) -> Iterator[tuple[str, pl.DataFrame]]:
-    """Each measure's gap list from its member results (every measure gets one, empty when nobody
-    has a gap), soonest due first. A measure at a time, so memory holds one measure's gaps."""
+def gap_lists(member_results: Mapping[tuple[str, str], pl.LazyFrame], last_visits: pl.DataFrame) -> Iterator[tuple[str, pl.DataFrame]]:
+    """Each rate's gap rows from its member results, soonest due first, with the measure they belong to.
+
+    A rate at a time, so memory holds one rate's gaps (millions of rows at millions of members).
+    Given the rates by measure and rate id, the rows come in the order of a whole measure's list
+    sorted by measure, rate, due date, plan and member; every rate yields, even with no gaps.
+    """
     visits = last_visits.lazy().select([pl.col(name).cast(dtype) for name, dtype in LAST_VISIT_SCHEMA.items()])
-    for measure_id, results in member_results.items():
+    for (measure_id, _), results in member_results.items():
         yield measure_id, (
             results.filter(pl.col("gap").is_not_null())
             .join(visits, on="member_id", how="left")
             .select(GAP_COLUMNS)
-            .sort("measure_id", "rate_id", "gap_due_date", "plan", "member_id", "event_id", nulls_last=True)
+            .sort("gap_due_date", "plan", "member_id", "event_id", nulls_last=True)
             .collect(engine="streaming")
         )

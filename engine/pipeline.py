@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-import pyarrow.parquet as pq
 
 from engine import __version__
 from engine.compare import StatisticsOptions, compare, disparities
@@ -27,7 +26,8 @@ from engine.errors import EqmError, UsageError
 from engine.period import PERIOD_SCHEMA, Period, parse_period
 from engine.attrition import attrition
 from engine.compile.outreach import last_visit_query
-from engine.gaps import gap_lists
+from engine.files import FrameWriter
+from engine.gaps import GAP_COLUMNS, LAST_VISIT_SCHEMA, gap_lists
 from engine.render import build_public_scorecard_context, build_scorecard_context, render_scorecard
 from engine.suppress import SuppressedRates, SuppressionOptions, markers, suppress_rates
 from engine.spec.benchmarks import BenchmarksFile, load_benchmarks
@@ -267,9 +267,7 @@ def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: Val
         write_member_results(sorted(results, key=lambda result: result.period.label), out / "member_results.parquet")
         written.append(out / "member_results.parquet")
         write("attrition", stack([(result.period, result.attrition) for result in results]))
-        by_measure = {spec.id: latest.output.scan(measure_id=spec.id) for spec in specs}
-        for measure_id, frame in gap_lists(by_measure, latest.output.queries["last_visits"]):
-            write(measure_id, frame.select(pl.lit(latest.period.label).alias("period"), pl.all()), out / "gaps")
+        written += write_gap_lists(latest, out / "gaps")
         (out / "rejects").mkdir()
         for name, frame in extracts.rejects.items():
             if frame.height:
@@ -287,15 +285,31 @@ def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: Val
 
 
 def write_member_results(results: list[PeriodResults], path: Path) -> None:
-    """Every period's member results to one file, a rate at a time, each rate sorted and appended
-    as row groups: memory holds one rate. (polars' `concat(...).sink_parquet` sorted every rate at
-    once: 14.7 GB at 5 million members.)"""
-    schema = PERIOD_SCHEMA | MEMBER_RESULT_SCHEMA
-    with pq.ParquetWriter(path, pl.DataFrame(schema=schema).to_arrow().schema, compression="zstd") as writer:
-        for result in results:
-            for rows in result.output.ordered_rates():
-                rate = rows.select(pl.lit(result.period.label, dtype=pl.String).alias("period"), pl.all()).collect(engine="streaming")
-                writer.write_table(rate.to_arrow())
+    """Every period's member results to one file, a rate at a time, each rate sorted and appended:
+    memory holds one rate. (polars' `concat(...).sink_parquet` sorted every rate at once: 14.7 GB
+    at 5 million members.)"""
+    writer = FrameWriter(path, PERIOD_SCHEMA | MEMBER_RESULT_SCHEMA)
+    for result in results:
+        for rows in result.output.ordered_rates():
+            writer.write(rows.select(pl.lit(result.period.label, dtype=pl.String).alias("period"), pl.all()).collect(engine="streaming"))
+    writer.close()
+
+
+def write_gap_lists(result: PeriodResults, folder: Path) -> list[Path]:
+    """Each measure's gap list (CSV and Parquet, every measure gets one) for the period, a rate at a time."""
+    folder.mkdir(parents=True, exist_ok=True)
+    schema = {"period": pl.String, **{name: dtype for name, dtype in MEMBER_RESULT_SCHEMA.items() if name in GAP_COLUMNS}, **LAST_VISIT_SCHEMA}
+    schema = {name: schema[name] for name in ("period", *GAP_COLUMNS)}
+    writers: dict[str, list[FrameWriter]] = {}
+    for measure_id, rows in gap_lists(result.output.rates(), result.output.queries["last_visits"]):
+        if measure_id not in writers:
+            writers[measure_id] = [FrameWriter(folder / f"{measure_id}.{suffix}", schema) for suffix in ("csv", "parquet")]
+        for writer in writers[measure_id]:
+            writer.write(rows.select(pl.lit(result.period.label, dtype=pl.String).alias("period"), pl.all()))
+    for pair in writers.values():
+        for writer in pair:
+            writer.close()
+    return [writer.path for pair in writers.values() for writer in pair]
 
 
 def disclosure_summary(protected: SuppressedRates) -> dict[str, Any]:

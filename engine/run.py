@@ -120,20 +120,22 @@ class RunOutput:
         joined = rows.join(strata, left_on="strata_member_id", right_on="member_id", how="left")
         return joined.select(list(MEMBER_RESULT_SCHEMA))
 
-    def scan(self, with_strata: bool = True, measure_id: str | None = None) -> pl.LazyFrame:
-        """Every rate's member results (or one measure's), in no fixed order (for counting). Without
-        strata (RATE_FILE_SCHEMA) for counts that do not stratify: the join is most of the time of reading them."""
-        files = [path for (measure, _), path in self.files.items() if measure_id in (None, measure)]
-        if not files:
+    def scan(self, with_strata: bool = True) -> pl.LazyFrame:
+        """Every rate's member results, in no fixed order (for counting). Without strata (RATE_FILE_SCHEMA)
+        for counts that do not stratify: the join is most of the time of reading them."""
+        if not self.files:
             return pl.LazyFrame(schema=MEMBER_RESULT_SCHEMA if with_strata else RATE_FILE_SCHEMA)
-        rows = pl.scan_parquet(files, schema=RATE_FILE_SCHEMA)
+        rows = pl.scan_parquet(list(self.files.values()), schema=RATE_FILE_SCHEMA)
         return self._with_strata(rows) if with_strata else rows
+
+    def rates(self) -> dict[tuple[str, str], pl.LazyFrame]:
+        """Each rate's member results with strata, by measure and rate id: read one at a time, memory holds one rate."""
+        return {key: self._with_strata(pl.scan_parquet(self.files[key], schema=RATE_FILE_SCHEMA)) for key in sorted(self.files)}
 
     def ordered_rates(self) -> list[pl.LazyFrame]:
         """Each rate's member results by member and event date, the rates by measure and rate id:
-        in this order the member results of a run can be diffed. Read one at a time, memory holds one rate."""
-        return [self._with_strata(pl.scan_parquet(self.files[key], schema=RATE_FILE_SCHEMA)).sort("member_id", "event_date", nulls_last=True)
-                for key in sorted(self.files)]
+        in this order the member results of a run can be diffed."""
+        return [rows.sort("member_id", "event_date", nulls_last=True) for rows in self.rates().values()]
 
     def ordered(self) -> pl.LazyFrame:
         """Every rate's member results in order (`ordered_rates`), as one frame."""

@@ -16,13 +16,11 @@ from pathlib import Path
 
 import numpy as np
 import polars as pl
-import pyarrow.parquet as pq
 
+from engine.files import FrameWriter
 from engine.strata import poverty_guidelines
 
 EPOCH = np.datetime64("1970-01-01", "D")
-# Rows per Parquet row group: polars' default, so DuckDB reads a large extract in parallel.
-PARQUET_ROW_GROUP = 512**2
 
 # Group label -> (share, race codes, ethnicity, care factor).
 GROUPS = {
@@ -412,32 +410,10 @@ def _as_text(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 def write_extracts(chunks: Iterable[dict[str, pl.DataFrame]], directory: Path, file_format: str = "parquet") -> dict[Path, int]:
     """Each extract to one file, a chunk at a time (so memory holds one chunk); the rows written to each."""
     directory.mkdir(parents=True, exist_ok=True)
-    writers: dict[str, _ExtractWriter] = {}
+    writers: dict[str, FrameWriter] = {}
     for tables in chunks:
         for name, frame in tables.items():
             if name not in writers:
-                writers[name] = _ExtractWriter(directory / f"{name}.{file_format}", frame.schema)
+                writers[name] = FrameWriter(directory / f"{name}.{file_format}", frame.schema)
             writers[name].write(frame)
     return {writer.path: writer.close() for writer in writers.values()}
-
-
-class _ExtractWriter:
-    """One extract file written chunk by chunk: Parquet row groups, or CSV with one header."""
-
-    def __init__(self, path: Path, schema: pl.Schema) -> None:
-        self.path, self.schema, self.rows, self._header = path, schema, 0, True
-        self._csv = path.open("wb") if path.suffix == ".csv" else None
-        self._parquet = None if self._csv else pq.ParquetWriter(path, pl.DataFrame(schema=schema).to_arrow().schema, compression="zstd")
-
-    def write(self, frame: pl.DataFrame) -> None:
-        frame = frame.cast(dict(self.schema))  # an empty column in one chunk must not change a type
-        if self._csv:
-            frame.write_csv(self._csv, include_header=self._header)
-            self._header = False
-        else:
-            self._parquet.write_table(frame.to_arrow(), row_group_size=PARQUET_ROW_GROUP)
-        self.rows += frame.height
-
-    def close(self) -> int:
-        (self._csv or self._parquet).close()
-        return self.rows
