@@ -298,8 +298,7 @@ def write_member_results(results: list[PeriodResults], path: Path) -> None:
 def write_gap_lists(result: PeriodResults, folder: Path) -> list[Path]:
     """Each measure's gap list (CSV and Parquet, every measure gets one) for the period, a rate at a time."""
     folder.mkdir(parents=True, exist_ok=True)
-    schema = {"period": pl.String, **{name: dtype for name, dtype in MEMBER_RESULT_SCHEMA.items() if name in GAP_COLUMNS}, **LAST_VISIT_SCHEMA}
-    schema = {name: schema[name] for name in ("period", *GAP_COLUMNS)}
+    schema = PERIOD_SCHEMA | {name: (MEMBER_RESULT_SCHEMA | LAST_VISIT_SCHEMA)[name] for name in GAP_COLUMNS}
     writers: dict[str, list[FrameWriter]] = {}
     for measure_id, rows in gap_lists(result.output.rates(), result.output.queries["last_visits"]):
         if measure_id not in writers:
