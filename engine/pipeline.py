@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, UTC
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
@@ -210,9 +210,17 @@ def run_period(options: RunOptions, period: Period, specs: list[MeasureSpec], co
     return PeriodResults(period, compiled, strata, stratifiers, output, rates, summary, protected, steps)
 
 
+Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
+
+
+def with_period(period: Period, frame: Frame) -> Frame:
+    """The frame with the period's label as its first column (PERIOD_SCHEMA)."""
+    return frame.select(pl.lit(period.label, dtype=pl.String).alias("period"), pl.all())
+
+
 def stack(frames: list[tuple[Period, pl.DataFrame]]) -> pl.DataFrame:
     """Frames of several periods as one, with the period's label as the first column."""
-    return pl.concat([frame.select(pl.lit(period.label, dtype=pl.String).alias("period"), pl.all()) for period, frame in frames], how="vertical")
+    return pl.concat([with_period(period, frame) for period, frame in frames], how="vertical")
 
 
 def load_baseline(path: Path) -> pl.DataFrame:
@@ -291,7 +299,7 @@ def write_member_results(results: list[PeriodResults], path: Path) -> None:
     writer = FrameWriter(path, PERIOD_SCHEMA | MEMBER_RESULT_SCHEMA)
     for result in results:
         for rows in result.output.ordered_rates():
-            writer.write(rows.select(pl.lit(result.period.label, dtype=pl.String).alias("period"), pl.all()).collect(engine="streaming"))
+            writer.write(with_period(result.period, rows).collect(engine="streaming"))
     writer.close()
 
 
@@ -304,7 +312,7 @@ def write_gap_lists(result: PeriodResults, folder: Path) -> list[Path]:
         if measure_id not in writers:
             writers[measure_id] = [FrameWriter(folder / f"{measure_id}.{suffix}", schema) for suffix in ("csv", "parquet")]
         for writer in writers[measure_id]:
-            writer.write(rows.select(pl.lit(result.period.label, dtype=pl.String).alias("period"), pl.all()))
+            writer.write(with_period(result.period, rows))
     for pair in writers.values():
         for writer in pair:
             writer.close()

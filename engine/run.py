@@ -74,7 +74,7 @@ def member_results_query(rate_query: exp.Select) -> exp.Select:
     """A rate's rows in RATE_FILE_SCHEMA's column types, so every engine hands over the same file.
 
     Unsorted: sorting in the engine held the largest rate's rows and texts whole (0.7 GB of DuckDB's
-    peak at a million members); only the internal member-results file needs an order (`RunOutput.ordered`).
+    peak at a million members); only the internal member-results file needs an order (`RunOutput.ordered_rates`).
     """
     types = {pl.String: "varchar", pl.Date: "date", pl.Boolean: "boolean", pl.Int64: "bigint", pl.Float64: "double"}
     rows = exp.Subquery(this=rate_query, alias=exp.TableAlias(this=sql.ident("r")))

@@ -20,7 +20,6 @@ import polars as pl
 from engine.files import FrameWriter
 from engine.strata import poverty_guidelines
 
-EPOCH = np.datetime64("1970-01-01", "D")
 
 # Group label -> (share, race codes, ethnicity, care factor).
 GROUPS = {
@@ -64,8 +63,8 @@ class SynthOptions:
     year: int = 2025
     history_years: int = 3
     bad_rows: bool = True
-    # Members synthesised at once. A million takes about 10 GB of memory; larger populations are
-    # written a chunk at a time, so 5 million members need no more memory than one.
+    # Members synthesised at once. A million peaks at about 15 GB of memory; larger populations are
+    # written a chunk at a time, so 5 million members need no more memory than one million.
     chunk_members: int = 1_000_000
 
 
