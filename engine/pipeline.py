@@ -186,7 +186,8 @@ def run_period(options: RunOptions, period: Period, specs: list[MeasureSpec], co
     tables = EngineTables.from_extracts(extracts, value_sets.codes, strata)
     # Gap lists are for the latest period only, and never in a public run.
     queries = {"last_visits": last_visit_query(period.end)} if last and not options.public else {}
-    output = run_measures(compiled, tables, queries=queries, memory_limit=options.memory_limit, engine=options.engine)
+    # A public run writes no member-level file, so no reasons or gaps are composed for it.
+    output = run_measures(compiled, tables, queries=queries, memory_limit=options.memory_limit, engine=options.engine, audit_texts=not options.public)
     steps = attrition(compiled, output.attrition_counts, output.scan(with_strata=False))
     done()
     timings.update({f"compute {name}{suffix}": seconds for name, seconds in output.timings.items()})

@@ -70,15 +70,27 @@ STRATA_SCHEMA = {name: MEMBER_RESULT_SCHEMA[name] for name in (
 RATE_FILE_SCHEMA = {**{name: dtype for name, dtype in MEMBER_RESULT_SCHEMA.items() if name not in STRATA_SCHEMA}, "strata_member_id": pl.String}
 
 
-def member_results_query(rate_query: exp.Select) -> exp.Select:
+# Why each unit is or is not counted, and what its gap is: for people to read (member results, gap
+# lists). Counting never reads them.
+AUDIT_TEXTS = ("exclusion_reason", "not_met_reason", "gap")
+
+
+def member_results_query(rate_query: exp.Select, audit_texts: bool = True) -> exp.Select:
     """A rate's rows in RATE_FILE_SCHEMA's column types, so every engine hands over the same file.
+
+    Without audit texts (a public run, which writes no member-level file) those columns are empty
+    and never computed: the database drops what no column reads, and composing the texts was a
+    quarter of a large rate's time.
 
     Unsorted: sorting in the engine held the largest rate's rows and texts whole (0.7 GB of DuckDB's
     peak at a million members); only the internal member-results file needs an order (`RunOutput.ordered_rates`).
     """
     types = {pl.String: "varchar", pl.Date: "date", pl.Boolean: "boolean", pl.Int64: "bigint", pl.Float64: "double"}
     rows = exp.Subquery(this=rate_query, alias=exp.TableAlias(this=sql.ident("r")))
-    columns = [exp.cast(sql.column(name, "r"), exp.DataType.build(types[dtype])).as_(sql.ident(name)) for name, dtype in RATE_FILE_SCHEMA.items()]
+    columns = [
+        exp.cast(exp.null() if name in AUDIT_TEXTS and not audit_texts else sql.column(name, "r"), exp.DataType.build(types[dtype])).as_(sql.ident(name))
+        for name, dtype in RATE_FILE_SCHEMA.items()
+    ]
     return exp.select(*columns).from_(rows)
 
 
@@ -107,6 +119,7 @@ class RunOutput:
 
     files: dict[tuple[str, str], Path]  # (measure id, rate id) -> that rate's member results, without strata
     member_strata: pl.DataFrame  # joined to them when read
+    audit_texts: bool = True  # False: the AUDIT_TEXTS columns were not computed and are empty
     workspace: tempfile.TemporaryDirectory[str] | None = None
     timings: dict[str, float] = field(default_factory=dict)
     # Units left after each initial population and denominator rule (CompiledRate.attrition_steps).
@@ -283,10 +296,14 @@ def run_measures(
     queries: Mapping[str, exp.Select] | None = None,
     memory_limit: str | None = None,
     engine: str = "duckdb",
+    audit_texts: bool = True,
 ) -> RunOutput:
-    """Execute every rate of every measure (one member-results file per rate, in a fixed schema), then any extra named queries."""
+    """Execute every rate of every measure (one member-results file per rate, in a fixed schema), then any extra named queries.
+
+    `audit_texts=False` leaves the reasons and gaps (AUDIT_TEXTS) empty, for runs that only count.
+    """
     workspace = tempfile.TemporaryDirectory(prefix="eqm-results-")
-    output = RunOutput({}, tables.member_strata, workspace)
+    output = RunOutput({}, tables.member_strata, audit_texts, workspace)
     try:
         session = open_session(engine, tables, memory_limit)
         try:
@@ -320,7 +337,7 @@ def _run_in(session: DuckDBSession | SparkSession, measures: list[CompiledMeasur
             for stage in step.build_before:
                 session.materialise(stage)
             path = workspace / f"{len(output.files)}.parquet"
-            session.write(member_results_query(step.query), path)
+            session.write(member_results_query(step.query, output.audit_texts), path)
             output.files[(measure.spec.id, rate.rate_id)] = path
             if step.attrition_query is not None:
                 counts = session.row(step.attrition_query)
