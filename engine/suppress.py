@@ -28,7 +28,7 @@ from typing import Any
 import highspy
 import numpy as np
 import polars as pl
-from scipy.sparse import csr_matrix, lil_matrix
+from scipy.sparse import coo_matrix, csr_matrix
 
 from engine.errors import EqmError
 from engine.spec.models import CROSS
@@ -158,16 +158,24 @@ def _partner(equation: dict[Cell, int], suppressed: set[Cell], values: dict[Cell
 def complementary(system: CellSystem, suppressed: set[Cell], width: int) -> set[Cell]:
     """Suppress more cells until no equation has exactly one unknown."""
     suppressed = set(suppressed)
+    # Suppression only grows, so an equation with two unknowns keeps them: it is not looked at again.
+    open_equations = list(system.equations)
     changed = True
     while changed:
         changed = False
-        for equation in system.equations:
-            unknown = [cell for cell in equation if _unknown(cell, suppressed)]
-            if len(unknown) == 1:
+        still_open = []
+        for equation in open_equations:
+            unknown = sum(1 for cell in equation if _unknown(cell, suppressed))
+            if unknown == 1:
                 partner = _partner(equation, suppressed, system.values, width)
                 if partner is not None:
                     suppressed.add(partner)
                     changed = True
+                    # Usually now two; still one when the partner was the numerator of the complement already unknown.
+                    unknown = sum(1 for cell in equation if _unknown(cell, suppressed))
+            if unknown < 2:
+                still_open.append(equation)
+        open_equations = still_open
     return suppressed
 
 
@@ -230,14 +238,18 @@ def audit(system: CellSystem, suppressed: set[Cell], threshold: int, width: int,
 def _solve_group(group: list[Cell], mine: list[Cell], relevant: list[dict[Cell, int]], by_cell: dict[Cell, list[int]], values: dict[Cell, int], width: int) -> dict[Cell, tuple[float, float]]:
     index = {cell: position for position, cell in enumerate(group)}
     numbers = sorted({number for cell in group for number in by_cell[cell]})
-    matrix = lil_matrix((len(numbers), len(group)))
-    right = []
+    right, rows, columns_of, coefficients = [], [], [], []
     for row_number, number in enumerate(numbers):
         equation = relevant[number]
         right.append(-sum(coefficient * values[cell] for cell, coefficient in equation.items() if cell not in index))
         for cell, coefficient in equation.items():
             if cell in index:
-                matrix[row_number, index[cell]] += coefficient
+                rows.append(row_number)
+                columns_of.append(index[cell])
+                coefficients.append(coefficient)
+    # Built from coordinates (repeated ones add up); filling a LIL matrix entry by entry was a third
+    # of the audit's time.
+    matrix = coo_matrix((np.array(coefficients, dtype=float), (rows, columns_of)), shape=(len(numbers), len(group)))
     right_side = np.array(right, dtype=float)
     columns = np.array([index[cell] for cell in mine])
     outer_lower, outer_upper = outer_bounds(matrix.tocsr(), right_side)
