@@ -15,7 +15,7 @@ from engine.compile.shared import shared_stages
 from engine.contract import load_extracts
 from engine.period import parse_period
 from engine.pipeline import DEFAULT_MEASURES, load_specs, used_value_sets, value_set_dirs
-from engine.run import DuckDBSession, EngineTables, member_results_query, run_measures
+from engine.run import AUDIT_TEXTS, DuckDBSession, EngineTables, member_results_query, run_measures
 from engine.strata import member_strata
 from engine.valuesets import load_value_sets
 
@@ -67,3 +67,26 @@ def test_planned_run_equals_each_rate_on_its_own(measure_id: str) -> None:
     order = ["measure_id", "rate_id", "member_id", "event_date"]
     assert planned.height > 0
     assert_frame_equal(planned.sort(order, nulls_last=True), alone.cast(dict(planned.schema)).sort(order, nulls_last=True))
+
+
+def test_planning_leaves_the_compiled_queries_as_they_were() -> None:
+    """Planning renames steps in place to key them and puts them back: `eqm compile` and explanations read the same trees."""
+    compiled = [compile_measure(spec, parse_period("2025")) for spec in load_specs(DEFAULT_MEASURES)]
+    before = [measure.sql() for measure in compiled]
+    plan_run(compiled)
+    assert [measure.sql() for measure in compiled] == before
+
+
+def test_a_run_without_audit_texts_counts_the_same_and_leaves_only_the_texts_empty() -> None:
+    """A public run composes no reasons or gaps: every other column of every row is as an internal run's."""
+    specs = load_specs(DEFAULT_MEASURES)
+    codes = load_value_sets(value_set_dirs(DEFAULT_MEASURES, None), used_value_sets(specs)).codes
+    compiled = [compile_measure(spec, parse_period("2025")) for spec in specs]
+    extracts = load_extracts(SAMPLE, sorted({name for measure in compiled for name in measure.extracts}))
+    tables = EngineTables.from_extracts(extracts, codes, member_strata(extracts.table("members"), 2025))
+    audited, counted = (run_measures(compiled, tables, audit_texts=texts) for texts in (True, False))
+    full, bare = audited.member_results(), counted.member_results()
+    assert (audited.audit_texts, counted.audit_texts) == (True, False)
+    assert all(count < full.height for count in full.select(AUDIT_TEXTS).null_count().row(0))  # the sample has every kind of text
+    assert bare.select(AUDIT_TEXTS).null_count().row(0) == (bare.height,) * len(AUDIT_TEXTS)
+    assert_frame_equal(full.drop(AUDIT_TEXTS), bare.drop(AUDIT_TEXTS))
