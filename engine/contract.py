@@ -299,7 +299,7 @@ def _row_checks(extract: Extract, schema: pl.Schema, member_ids: pl.Series | Non
             checks.append((value.is_not_null() & bad).alias(f"unknown {column.name}"))
     if member_ids is not None:
         for id_column in _member_id_columns(extract):
-            checks.append((pl.col(id_column).is_not_null() & pl.col(f"__known_{id_column}").is_null()).alias(f"unknown member in {id_column}"))
+            checks.append((pl.col(id_column).is_not_null() & pl.col(_known(id_column)).is_null()).alias(f"unknown member in {id_column}"))
     checks += _extract_checks(extract.name, today)
     return checks
 
@@ -308,8 +308,13 @@ def _member_id_columns(extract: Extract) -> list[str]:
     return [column.name for column in extract.columns if column.name.endswith("member_id")]
 
 
+def _known(id_column: str) -> str:
+    """The column `_with_known_members` adds beside a member id column."""
+    return f"__known_{id_column}"
+
+
 def _with_known_members(extract: Extract, typed: pl.LazyFrame, member_ids: pl.Series | None) -> pl.LazyFrame:
-    """Each member id column with a `__known_` column beside it: true when the members extract has that member.
+    """Each member id column with a `_known` column beside it: true when the members extract has that member.
 
     A join and not `is_in`: `is_in` builds its set of every member id each time it runs (0.35 s a
     column at a million members, however few rows it checks); the join hashes them once.
@@ -317,7 +322,7 @@ def _with_known_members(extract: Extract, typed: pl.LazyFrame, member_ids: pl.Se
     if member_ids is None:
         return typed
     for id_column in _member_id_columns(extract):
-        known = member_ids.to_frame(id_column).lazy().with_columns(pl.lit(True).alias(f"__known_{id_column}"))
+        known = member_ids.to_frame(id_column).lazy().with_columns(pl.lit(True).alias(_known(id_column)))
         typed = typed.join(known, on=id_column, how="left", maintain_order="left")
     return typed
 

@@ -299,6 +299,7 @@ def write_member_results(results: list[PeriodResults], path: Path) -> None:
     at 5 million members.)"""
     writer = FrameWriter(path, PERIOD_SCHEMA | MEMBER_RESULT_SCHEMA)
     for result in results:
+        _require_audit_texts(result.output)
         for rows in result.output.ordered_rates():
             writer.write(with_period(result.period, rows).collect(engine="streaming"))
     writer.close()
@@ -306,6 +307,7 @@ def write_member_results(results: list[PeriodResults], path: Path) -> None:
 
 def write_gap_lists(result: PeriodResults, folder: Path) -> list[Path]:
     """Each measure's gap list (CSV and Parquet, every measure gets one) for the period, a rate at a time."""
+    _require_audit_texts(result.output)
     folder.mkdir(parents=True, exist_ok=True)
     schema = PERIOD_SCHEMA | {name: (MEMBER_RESULT_SCHEMA | LAST_VISIT_SCHEMA)[name] for name in GAP_COLUMNS}
     writers: dict[str, list[FrameWriter]] = {}
@@ -318,6 +320,12 @@ def write_gap_lists(result: PeriodResults, folder: Path) -> list[Path]:
         for writer in pair:
             writer.close()
     return [writer.path for pair in writers.values() for writer in pair]
+
+
+def _require_audit_texts(output: RunOutput) -> None:
+    """Member-level files are for people to read: empty reasons and gaps must not pass for none."""
+    if not output.audit_texts:
+        raise EqmError("internal error: member-level files written from a run without audit texts (run_measures(audit_texts=False))")
 
 
 def disclosure_summary(protected: SuppressedRates) -> dict[str, Any]:

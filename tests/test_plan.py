@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import polars as pl
 import pytest
@@ -14,7 +15,8 @@ from engine.compile.plan import plan_run, with_steps
 from engine.compile.shared import shared_stages
 from engine.contract import load_extracts
 from engine.period import parse_period
-from engine.pipeline import DEFAULT_MEASURES, load_specs, used_value_sets, value_set_dirs
+from engine.errors import EqmError
+from engine.pipeline import DEFAULT_MEASURES, load_specs, used_value_sets, value_set_dirs, write_gap_lists, write_member_results
 from engine.run import AUDIT_TEXTS, DuckDBSession, EngineTables, member_results_query, run_measures
 from engine.strata import member_strata
 from engine.valuesets import load_value_sets
@@ -77,8 +79,9 @@ def test_planning_leaves_the_compiled_queries_as_they_were() -> None:
     assert [measure.sql() for measure in compiled] == before
 
 
-def test_a_run_without_audit_texts_counts_the_same_and_leaves_only_the_texts_empty() -> None:
-    """A public run composes no reasons or gaps: every other column of every row is as an internal run's."""
+def test_a_run_without_audit_texts_counts_the_same_and_leaves_only_the_texts_empty(tmp_path: Path) -> None:
+    """A public run composes no reasons or gaps: every other column of every row is as an internal run's,
+    and no member-level file can be written from it."""
     specs = load_specs(DEFAULT_MEASURES)
     codes = load_value_sets(value_set_dirs(DEFAULT_MEASURES, None), used_value_sets(specs)).codes
     compiled = [compile_measure(spec, parse_period("2025")) for spec in specs]
@@ -90,3 +93,8 @@ def test_a_run_without_audit_texts_counts_the_same_and_leaves_only_the_texts_emp
     assert all(count < full.height for count in full.select(AUDIT_TEXTS).null_count().row(0))  # the sample has every kind of text
     assert bare.select(AUDIT_TEXTS).null_count().row(0) == (bare.height,) * len(AUDIT_TEXTS)
     assert_frame_equal(full.drop(AUDIT_TEXTS), bare.drop(AUDIT_TEXTS))
+    period = SimpleNamespace(period=parse_period("2025"), output=counted)
+    with pytest.raises(EqmError, match="without audit texts"):
+        write_member_results([period], tmp_path / "member_results.parquet")  # type: ignore[list-item]
+    with pytest.raises(EqmError, match="without audit texts"):
+        write_gap_lists(period, tmp_path / "gaps")  # type: ignore[arg-type]
