@@ -169,18 +169,27 @@ class ExtractReport:
 class Extracts:
     """Validated, typed extracts with their rejects and reports.
 
-    The valid rows are Parquet files in a private working folder (removed when this object goes),
-    so no extract is ever held whole in memory: the database engine reads them where they lie.
+    The valid rows are Parquet files, so no extract is ever held whole in memory: the database
+    engine reads them where they lie. Most are written to a private working folder (removed when
+    this object goes). An extract that needs no rewriting is the input file itself (`read_in_place`),
+    with, for each code column not yet normalised, its code map: each distinct value (`raw`) and its
+    normalised form (`normalised`), applied where the file is read.
     """
 
     files: dict[str, Path]
     rejects: dict[str, pl.DataFrame]
     reports: dict[str, ExtractReport]
     workspace: tempfile.TemporaryDirectory[str] | None = None
+    code_maps: dict[str, dict[str, pl.DataFrame]] = field(default_factory=dict)  # extract -> column -> map
+
+    def scan(self, name: str) -> pl.LazyFrame:
+        """One validated extract, engine-ready (its code maps applied)."""
+        maps = self.code_maps.get(name, {})
+        return pl.scan_parquet(self.files[name]).with_columns(_mapped(column, code_map).alias(column) for column, code_map in maps.items())
 
     def table(self, name: str) -> pl.DataFrame:
         """One validated extract, read into memory (for small ones such as members)."""
-        return pl.read_parquet(self.files[name])
+        return self.scan(name).collect()
 
 
 def find_extract_file(directory: Path, name: str) -> Path | None:
@@ -254,14 +263,13 @@ def validate_extracts(frames: Mapping[str, pl.DataFrame | pl.LazyFrame], today: 
     today = today or date.today()
     paths = paths or {}
     workspace = tempfile.TemporaryDirectory(prefix="eqm-extracts-")
-    files, rejects, reports = {}, {}, {}
+    files, rejects, reports, code_maps = {}, {}, {}, {}
     member_ids: pl.Series | None = None
     for name, extract in EXTRACTS.items():
         path = paths.get(name)
         raw = frames.get(name, _empty_raw(extract)).lazy()
         report = ExtractReport(name, str(path) if path else None, file_sha256(path) if path else None)
-        files[name] = Path(workspace.name) / f"{name}.parquet"
-        report.rows_read, rejected = _validate(extract, raw, member_ids, today, files[name])
+        report.rows_read, rejected, files[name], code_maps[name] = _validate(extract, raw, member_ids, today, path, Path(workspace.name) / f"{name}.parquet")
         if name == "members":
             member_ids = pl.read_parquet(files[name], columns=["member_id"])["member_id"]
         report.rows_rejected = rejected.height
@@ -269,7 +277,7 @@ def validate_extracts(frames: Mapping[str, pl.DataFrame | pl.LazyFrame], today: 
         for reason in rejected["reject_reason"].str.split("; ").explode().to_list():
             report.reasons[reason] = report.reasons.get(reason, 0) + 1
         rejects[name], reports[name] = rejected, report
-    return Extracts(files, rejects, reports, workspace)
+    return Extracts(files, rejects, reports, workspace, {name: maps for name, maps in code_maps.items() if maps})
 
 
 def _empty_raw(extract: Extract) -> pl.DataFrame:
@@ -344,18 +352,22 @@ def _extract_checks(name: str, today: date) -> list[pl.Expr]:
     return []
 
 
-def _validate(extract: Extract, raw: pl.LazyFrame, member_ids: pl.Series | None, today: date, valid_file: Path) -> tuple[int, pl.DataFrame]:
-    """Write the valid rows to `valid_file`; return the rows read and the rejected rows with their reasons.
+def _validate(extract: Extract, raw: pl.LazyFrame, member_ids: pl.Series | None, today: date,
+              source: Path | None, valid_file: Path) -> tuple[int, pl.DataFrame, Path, dict[str, pl.DataFrame]]:
+    """Validate one extract; return the rows read, the rejected rows with their reasons, the file of
+    valid rows and the code maps to apply where it is read (`read_in_place`).
 
     Streaming passes, so memory does not grow with the extract: (0) the distinct values of its code
-    columns, if any (`_normalised_codes`); (1) for every row, whether it fails a check and a hash of
+    columns, if any (`_code_maps`); (1) for every row, whether it fails a check and a hash of
     its key; (2) only if some row failed or a key hash repeats, those rows, read whole to spell out
-    reasons and settle duplicates exactly; (3) every other row, to the file.
+    reasons and settle duplicates exactly; (3) unless the source can be read in place, every other
+    row, to `valid_file`.
     """
     names = [column.name for column in extract.columns]
     schema = raw.collect_schema()
-    normalised = _normalised_codes(extract.name, raw)
-    parsed = [_parse(normalised.get(column.name, pl.col(column.name)), schema[column.name], column.type).alias(column.name) for column in extract.columns]
+    code_maps = _code_maps(extract.name, raw)
+    parsed = [_parse(_mapped(column.name, code_maps[column.name]) if column.name in code_maps else pl.col(column.name), schema[column.name], column.type).alias(column.name)
+              for column in extract.columns]
     rows = raw.select(names).with_row_index("__row")
     typed = rows.select("__row", *[pl.col(name).alias(f"__raw_{name}") for name in names], *parsed)
     checks = _row_checks(extract, schema, member_ids, today)
@@ -383,41 +395,59 @@ def _validate(extract: Extract, raw: pl.LazyFrame, member_ids: pl.Series | None,
     rejected = found.with_columns(
         pl.when(pl.col("__row").is_in(duplicates.implode())).then(pl.lit(f"duplicate {', '.join(extract.key)}")).otherwise(reason).alias("reject_reason")
     ).select([pl.col("__row").add(1).cast(pl.Int64).alias("source_row")] + [pl.col(f"__raw_{name}").cast(pl.String).alias(name) for name in names] + ["reject_reason"])
+    if read_in_place(extract, source, schema) and not bad.len():
+        return screened.height, rejected, source, code_maps
     valid = typed.filter(~pl.col("__row").is_in(bad.implode())) if bad.len() else typed
     _finish(extract.name, valid.select(names)).sink_parquet(valid_file)
-    return screened.height, rejected
+    return screened.height, rejected, valid_file, {}
+
+
+# Extracts whose valid rows are reshaped for the engine (`_finish`), so always rewritten.
+FINISHED = frozenset({"members", "enrollment"})
+
+
+def read_in_place(extract: Extract, source: Path | None, schema: pl.Schema) -> bool:
+    """Whether the extract's input file, when every row passes, can be read as it is.
+
+    Rewriting the valid rows costs what reading and writing the whole file costs (7 s of 11 s of
+    validating 22 million claim lines, README "Scale"). A Parquet file that holds exactly the
+    extract's columns, already in their types, needs none of it: what validation would change (its
+    codes' spelling) is a code map applied where the file is read. Text (CSV) is always parsed and
+    written, and so is a file with rejected rows.
+    """
+    expected = [(column.name, TYPES[column.type]) for column in extract.columns]
+    return source is not None and source.suffix == ".parquet" and extract.name not in FINISHED and list(schema.items()) == expected
 
 
 def _finish(name: str, frame: pl.LazyFrame) -> pl.LazyFrame:
-    """Engine-ready shape: open spans closed at 9999-12-31, codes normalised."""
+    """Engine-ready shape: open spans closed at 9999-12-31, members' unknown source spelled out."""
     if name == "enrollment":
         return frame.with_columns(pl.col("end_date").fill_null(OPEN_END))
-    if name == "claims":
-        # Modifiers are kept as '|95|GT|' so a modifier test is a plain LIKE '%|95|%'.
-        return frame.with_columns(
-            pl.col("service_to").fill_null(pl.col("service_from")),
-            pl.concat_str([pl.lit("|"), pl.col("modifiers").fill_null(""), pl.lit("|")]).alias("modifiers"),
-        )
     if name == "members":
         return frame.with_columns(pl.col("race_ethnicity_source").fill_null("UNKNOWN"))
     return frame
 
 
-def _normalised_codes(name: str, raw: pl.LazyFrame) -> dict[str, pl.Expr]:
-    """Each code column of the extract, normalised as value sets hold them (engine.codes).
+def _code_maps(name: str, raw: pl.LazyFrame) -> dict[str, pl.DataFrame]:
+    """For each code column of the extract not already as value sets hold it (engine.codes), its map:
+    each distinct value (`raw`) with its normalised form (`normalised`).
 
-    Each distinct value is normalised once, and each line looks its value up by position (an enum's
-    index): an extract has tens of millions of lines but far fewer distinct codes, and normalising
-    every line's text (or a `replace` mapping) cost 2 to 4 s per column for 22 million claim lines,
-    the lookup 0.2 s. A list of diagnoses normalises as one text: dropping every space and dot and
-    upper-casing the whole is the same as doing it to each code.
+    Each distinct value is normalised once: an extract has tens of millions of lines but far fewer
+    distinct codes, and normalising every line's text (or a `replace` mapping) cost 2 to 4 s per
+    column for 22 million claim lines. A list of diagnoses normalises as one text: dropping every
+    space and dot and upper-casing the whole is the same as doing it to each code.
     """
     columns = CODE_COLUMNS.get(name, {})
     distinct = pl.collect_all([raw.select(pl.col(column).cast(pl.String).unique().drop_nulls()) for column in columns], engine="streaming")
-    expressions = {}
+    maps = {}
     for (column, normalise), frame in zip(columns.items(), distinct, strict=True):
-        values = frame[column]
-        normalised = frame.select(normalise(pl.col(column)))[column]
-        text = pl.col(column).cast(pl.String)
-        expressions[column] = text if values.equals(normalised) else pl.lit(normalised).gather(text.cast(pl.Enum(values)).to_physical())
-    return expressions
+        code_map = frame.select(pl.col(column).alias("raw"), normalise(pl.col(column)).alias("normalised"))
+        if not code_map["raw"].equals(code_map["normalised"], check_names=False):
+            maps[column] = code_map
+    return maps
+
+
+def _mapped(column: str, code_map: pl.DataFrame) -> pl.Expr:
+    """The column's values through its code map: each line looks its value up by position (an enum's
+    index), 0.2 s a column for 22 million claim lines."""
+    return pl.lit(code_map["normalised"]).gather(pl.col(column).cast(pl.String).cast(pl.Enum(code_map["raw"])).to_physical())

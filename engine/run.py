@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -21,8 +22,8 @@ from sqlglot import exp
 
 from engine.compile import CompiledMeasure, sql
 from engine.compile.plan import plan_run
-from engine.compile.shared import SharedStage, shared_stages
-from engine.contract import Extracts
+from engine.compile.shared import SharedStage, mapped_extract, shared_stages
+from engine.contract import EXTRACTS, Extracts
 from engine.errors import UsageError
 
 MEMBER_RESULT_SCHEMA = {
@@ -96,16 +97,30 @@ def member_results_query(rate_query: exp.Select, audit_texts: bool = True) -> ex
 
 @dataclass
 class EngineTables:
-    """Everything the compiled SQL reads (the validated extracts as Parquet files, value sets as a
-    frame), and the member strata the results are joined to."""
+    """Everything the compiled SQL reads (the validated extracts as Parquet files, value sets and
+    code maps as frames), and the member strata the results are joined to."""
 
     files: dict[str, Path]  # members, enrollment, claims, screenings, dyads, kindergarten_assessments
-    frames: dict[str, pl.DataFrame]  # value_set_codes
+    frames: dict[str, pl.DataFrame]  # value_set_codes, and the code maps
     member_strata: pl.DataFrame
+    # Extracts read in place (engine.contract.Extracts): extract -> code column -> its code map's name in `frames`.
+    code_maps: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_extracts(cls, extracts: Extracts, value_set_codes: pl.DataFrame, member_strata: pl.DataFrame) -> EngineTables:
-        return cls(dict(extracts.files), {"value_set_codes": value_set_codes}, member_strata)
+        frames = {"value_set_codes": value_set_codes}
+        code_maps: dict[str, dict[str, str]] = {}
+        for extract, maps in extracts.code_maps.items():
+            for column, code_map in maps.items():
+                frames[f"{extract}__{column}__code_map"] = code_map
+                code_maps.setdefault(extract, {})[column] = f"{extract}__{column}__code_map"
+        return cls(dict(extracts.files), frames, member_strata, code_maps)
+
+    def extract_query(self, name: str, source: str) -> exp.Select:
+        """What the engine reads as extract `name`, given its file as the table `source`."""
+        if name not in self.code_maps:
+            return exp.select(exp.Star()).from_(sql.table(source))
+        return mapped_extract(source, [column.name for column in EXTRACTS[name].columns], self.code_maps[name])
 
 
 ATTRITION_COUNT_SCHEMA = {"measure_id": pl.String, "rate_id": pl.String, "step": pl.Int64, "remaining": pl.Int64}
@@ -180,18 +195,23 @@ class DuckDBSession:
         # short-lived stages. At a million members those checkpoints were 7 s of 18 s of stage
         # builds (README, "Scale"). Spilling beyond the memory limit does not depend on them.
         self.connection.execute("SET checkpoint_threshold = '1TB'")
+        # Only the CLI prints: DuckDB's own progress bar would write to standard output mid-run.
+        self.connection.execute("SET enable_progress_bar = false")
         # Beyond the memory limit DuckDB spills to disk: to a private folder under the system's
         # temporary folder (TMPDIR), not DuckDB's default '.tmp' in whatever folder the run started from.
         self.spill = tempfile.TemporaryDirectory(prefix="eqm-spill-")
         self.connection.execute("SET temp_directory = ?", [self.spill.name])
         if memory_limit:
             self.connection.execute("SET memory_limit = ?", [memory_limit])
-        for name, path in tables.files.items():
-            source = exp.select(exp.Star()).from_(exp.func("read_parquet", exp.Literal.string(str(path))))
-            kind = "VIEW" if name in self.READ_ONCE else "TABLE"
-            self.connection.execute(exp.Create(this=exp.to_table(name, quoted=True), kind=kind, expression=source, properties=exp.Properties(expressions=[exp.TemporaryProperty()])).sql(self.dialect))
         for name, frame in tables.frames.items():
             self.connection.register(name, frame.to_arrow())
+        for name, path in tables.files.items():
+            file = exp.select(exp.Star()).from_(exp.func("read_parquet", exp.Literal.string(str(path))))
+            self._create(f"{name}__file", "VIEW", file)
+            self._create(name, "VIEW" if name in self.READ_ONCE else "TABLE", tables.extract_query(name, f"{name}__file"))
+
+    def _create(self, name: str, kind: str, query: exp.Select) -> None:
+        self.connection.execute(exp.Create(this=sql.table(name), kind=kind, expression=query, properties=exp.Properties(expressions=[exp.TemporaryProperty()])).sql(self.dialect))
 
     def materialise(self, stage: SharedStage) -> None:
         self.connection.execute((stage.create_table() if stage.stored else stage.create_view()).sql(self.dialect))
@@ -244,16 +264,19 @@ class SparkSession:
         shared = os.environ.get("EQM_SPARK_STAGING")
         self.staging = Path(shared) if shared else Path(tempfile.mkdtemp(prefix="eqm-spark-"))
         self.temporary = not shared
-        self.views = []
-        files = dict(tables.files)
+        self.views: list[str] = []
         for name, frame in tables.frames.items():
-            files[name] = self.staging / f"{name}.parquet"
-            frame.write_parquet(files[name])
-        for name, path in files.items():
+            frame.write_parquet(self.staging / f"{name}.parquet")
+            self._view(name, self.spark.read.parquet(str(self.staging / f"{name}.parquet")))
+        for name, path in tables.files.items():
             if shared and path.parent != self.staging:  # a cluster's executors cannot read this machine's folder
                 path = Path(shutil.copy(path, self.staging / f"{name}.parquet"))
-            self.spark.read.parquet(str(path)).createOrReplaceTempView(name)
-            self.views.append(name)
+            self._view(f"{name}__file", self.spark.read.parquet(str(path)))
+            self._view(name, self.spark.sql(tables.extract_query(name, f"{name}__file").sql(self.dialect)))
+
+    def _view(self, name: str, frame: Any) -> None:
+        frame.createOrReplaceTempView(name)
+        self.views.append(name)
 
     def materialise(self, stage: SharedStage) -> None:
         frame = self.spark.sql(stage.query.sql(self.dialect))

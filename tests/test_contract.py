@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from engine.contract import EXTRACTS, load_extracts
+from engine.contract import EXTRACTS, TYPES, load_extracts, read_in_place
 from engine.errors import DataError
+from tests.conftest import SAMPLE, _run
 from tests.test_spec_errors import check_snapshot
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "data_errors"
@@ -97,7 +99,7 @@ def test_typed_parquet_is_validated_like_text(tmp_path: Path) -> None:
     typed_dir.mkdir()
     csv_dir.mkdir()
     members = valid.table("members")
-    claims = valid.table("claims").with_columns(pl.col("modifiers").str.strip_chars("|").replace("", None), pl.lit("CPT").alias("procedure_code_system"))
+    claims = valid.table("claims").with_columns(pl.lit("CPT").alias("procedure_code_system"))
     # A duplicate key, a member not in members, a null required value, and service_to before service_from.
     bad = pl.concat([claims, claims, claims.with_columns(pl.lit("M404").alias("member_id")), claims.with_columns(pl.lit(None, pl.String).alias("claim_id")),
                      claims.with_columns(pl.lit(date(2024, 1, 1)).alias("service_to"))])
@@ -113,7 +115,7 @@ def test_typed_parquet_is_validated_like_text(tmp_path: Path) -> None:
 
 
 def test_codes_are_normalised_as_value_sets_hold_them(tmp_path: Path) -> None:
-    """Each distinct code is normalised once and looked up per line (engine.contract._normalised_codes):
+    """Each distinct code is normalised once and looked up per line (engine.contract._code_maps):
     the result must be what normalising every line gives, nulls stay null, and a rejected row keeps its raw text."""
     write(tmp_path, "members", MEMBER_HEADER + "\nM1,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,")
     claims = pl.DataFrame({
@@ -131,11 +133,60 @@ def test_codes_are_normalised_as_value_sets_hold_them(tmp_path: Path) -> None:
     extracts = load_extracts(tmp_path, ["members", "claims"], today=date(2026, 1, 1))
     valid = extracts.table("claims")
     assert valid.select("procedure_code", "procedure_code_system", "modifiers", "diagnosis_codes", "provider_type").rows() == [
-        ("99392", "CPT", "||", "Z00129", "FAMILYMEDICINE"),
-        ("99392", "CPT", "|95|GT|", "Z00129|Z23", "PEDIATRICS"),
-        (None, None, "||", "Z00121|Z23", None),
-        ("G0444", "HCPCS", "|25|", None, "PEDIATRICS"),
+        ("99392", "CPT", None, "Z00129", "FAMILYMEDICINE"),
+        ("99392", "CPT", "95|GT", "Z00129|Z23", "PEDIATRICS"),
+        (None, None, "", "Z00121|Z23", None),
+        ("G0444", "HCPCS", "25", None, "PEDIATRICS"),
     ]
-    assert valid["service_to"].to_list() == [date(2025, 3, 1), date(2025, 3, 2), date(2025, 3, 1), date(2025, 3, 1)]
     assert extracts.rejects["claims"].select("procedure_code", "diagnosis_codes", "reject_reason").rows() == [
         ("d1206", "k02.9", "unknown member in member_id")]
+
+
+def test_a_clean_typed_extract_is_read_in_place(typed_sample: Path) -> None:
+    """Typed Parquet in which every row passes is not rewritten: the engine reads the input file,
+    its code columns through code maps, and sees exactly what rewriting would have given."""
+    extracts = load_extracts(typed_sample, list(EXTRACTS))
+    in_place = {name for name, path in extracts.files.items() if path.parent == typed_sample}
+    assert in_place == {"claims", "screenings", "dyads", "kindergarten_assessments"}  # members and enrollment are reshaped
+    assert {name: set(maps) for name, maps in extracts.code_maps.items()} == {"claims": {"diagnosis_codes", "provider_type"}}
+    assert extracts.code_maps["claims"]["diagnosis_codes"].filter(pl.col("raw") == "l30.9|z23").rows() == [("l30.9|z23", "L309|Z23")]
+    sample = load_extracts(SAMPLE, list(EXTRACTS))
+    for name in EXTRACTS:
+        assert extracts.table(name).equals(sample.table(name)), name
+
+
+def test_an_extract_with_a_rejected_row_is_rewritten(typed_sample: Path, tmp_path: Path) -> None:
+    for path in typed_sample.glob("*.parquet"):
+        shutil.copy(path, tmp_path / path.name)
+    claims = pl.read_parquet(typed_sample / "claims.parquet")
+    pl.concat([claims, claims.head(1).with_columns(pl.lit("C-new").alias("claim_id"), pl.lit("M404").alias("member_id"))]).write_parquet(tmp_path / "claims.parquet")
+    extracts = load_extracts(tmp_path, list(EXTRACTS))
+    assert extracts.files["claims"].parent != tmp_path and "claims" not in extracts.code_maps
+    assert extracts.rejects["claims"]["reject_reason"].to_list() == ["unknown member in member_id"]
+    assert extracts.table("claims").equals(load_extracts(typed_sample, list(EXTRACTS)).table("claims"))
+
+
+@pytest.mark.parametrize(("case", "suffix", "name", "columns", "expected"), [
+    ("typed Parquet, exactly the extract's columns", ".parquet", "dyads", None, True),
+    ("text: always parsed", ".csv", "dyads", None, False),
+    ("members are reshaped (unknown source spelled out)", ".parquet", "members", None, False),
+    ("an extra column", ".parquet", "dyads", {"note": pl.String}, False),
+    ("a column as text", ".parquet", "dyads", {"link_confidence": pl.String}, False),
+    ("columns in another order", ".parquet", "dyads", "reversed", False),
+])
+def test_which_files_are_read_in_place(case: str, suffix: str, name: str, columns: object, expected: bool) -> None:
+    extract = EXTRACTS[name]
+    schema = {column.name: TYPES[column.type] for column in extract.columns}
+    if columns == "reversed":
+        schema = dict(reversed(schema.items()))
+    elif isinstance(columns, dict):
+        schema |= columns
+    assert read_in_place(extract, Path(f"{name}{suffix}"), pl.Schema(schema)) is expected, case
+
+
+def test_in_place_extracts_give_the_same_results(typed_sample: Path, sample_run: Path, tmp_path: Path) -> None:
+    """Every member flag, rate and gap of a run on the typed sample (read in place, through code maps)
+    equals the run on the sample itself (parsed and rewritten)."""
+    typed_run = _run(tmp_path / "out", data=typed_sample)
+    for name in ("member_results.parquet", "rates.parquet", "attrition.parquet", "disparities.parquet", *[f"gaps/{path.name}" for path in (sample_run / "gaps").glob("*.parquet")]):
+        assert pl.read_parquet(typed_run / name).equals(pl.read_parquet(sample_run / name)), name

@@ -43,3 +43,13 @@ def test_spark_rates_attrition_and_gaps_equal_duckdb(spark_run: Path, sample_run
         assert spark.sort(order, nulls_last=True).equals(duckdb.sort(order, nulls_last=True)), name
     for path in (sample_run / "gaps").glob("*.parquet"):
         assert pl.read_parquet(spark_run / "gaps" / path.name).equals(pl.read_parquet(path)), path.name
+
+
+def test_spark_reads_extracts_in_place(typed_sample: Path, sample_run: Path, tmp_path: Path) -> None:
+    """Extracts read in place, claims through their code maps (engine.contract.read_in_place), give
+    Spark the same member results as DuckDB on the sample."""
+    in_place = _run(tmp_path / "out", "--engine", "spark", "--measures", "w30,wcv,sdoh_screening", data=typed_sample)
+    spark = pl.read_parquet(in_place / "member_results.parquet").sort(MEMBER_KEY, nulls_last=True)
+    duckdb = pl.read_parquet(sample_run / "member_results.parquet").filter(pl.col("measure_id").is_in(["w30", "wcv", "sdoh_screening"])).sort(MEMBER_KEY, nulls_last=True)
+    assert spark.height == duckdb.height > 5_000
+    assert spark.equals(duckdb)

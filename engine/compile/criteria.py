@@ -138,8 +138,11 @@ def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> 
     if rule.exclude_place_of_service:
         place = sql.column("place_of_service", "e")
         conditions.append(sql.or_(place.is_(exp.null()), exp.not_(sql.is_in(place.copy(), rule.exclude_place_of_service))))
+    # The line's modifiers ('95|GT', normalised by engine.contract) between bars, so a modifier
+    # test is a plain LIKE '%|95|%' that cannot match part of another modifier; none is '||'.
+    modifiers = exp.Paren(this=exp.DPipe(this=exp.DPipe(this=sql.string("|"), expression=exp.Coalesce(this=sql.column("modifiers", "e"), expressions=[sql.string("")])), expression=sql.string("|")))
     for modifier in rule.exclude_modifiers:
-        conditions.append(exp.not_(exp.Like(this=sql.column("modifiers", "e"), expression=sql.string(f"%|{modifier.upper()}|%"))))
+        conditions.append(exp.not_(exp.Like(this=modifiers.copy(), expression=sql.string(f"%|{modifier.upper()}|%"))))
     sentence = f"a claim with a code in {_names(rule.value_sets)}" + (f" ({rule.match} code)" if rule.match != "any" else "")
     if rule.provider_types:
         sentence += f" from a provider type in {_names([rule.provider_types])}"

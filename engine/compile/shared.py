@@ -12,6 +12,7 @@ nothing measurable in the rates (README, "Scale").
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlglot import exp
@@ -89,6 +90,18 @@ def claim_value_sets() -> SharedStage:
         .join(sql.table("value_set_codes", "v"), on=on)
     )
     return SharedStage(CLAIM_VALUE_SETS, "each claim code's line with every value set the code belongs to on its date of service", query)
+
+
+def mapped_extract(source: str, columns: Sequence[str], code_maps: Mapping[str, str]) -> exp.Select:
+    """An extract read in place (engine.contract.read_in_place) as the engine reads every extract:
+    `source`'s columns, each column in `code_maps` replaced by its normalised value from its code
+    map table (`raw`, `normalised`; every distinct value of the column is in it)."""
+    aliases = {column: f"map_{index}" for index, column in enumerate(code_maps)}
+    query = exp.select(*[(sql.column("normalised", aliases[column]) if column in aliases else sql.column(column, "f")).as_(sql.ident(column)) for column in columns])
+    query = query.from_(sql.table(source, "f"))
+    for column, alias in aliases.items():
+        query = query.join(sql.table(code_maps[column], alias), on=exp.EQ(this=sql.column(column, "f"), expression=sql.column("raw", alias)), join_type="left")
+    return query
 
 
 def shared_stages(tables_read: set[str] | frozenset[str]) -> tuple[SharedStage, ...]:
