@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -284,8 +284,8 @@ def _empty_raw(extract: Extract) -> pl.DataFrame:
     return pl.DataFrame(schema={column.name: pl.String for column in extract.columns})
 
 
-def _row_checks(extract: Extract, schema: pl.Schema, member_ids: pl.Series | None, today: date) -> list[pl.Expr]:
-    """Boolean expressions, each with the reason a row fails it."""
+def _row_checks(extract: Extract, schema: pl.Schema, unknown_members: dict[str, pl.Series], today: date) -> list[pl.Expr]:
+    """Boolean expressions, each with the reason a row fails it (`unknown_members`: each member id column's ids that the members extract lacks)."""
     checks: list[pl.Expr] = []
     for column in extract.columns:
         value, text = pl.col(column.name), pl.col(f"__raw_{column.name}")
@@ -305,9 +305,8 @@ def _row_checks(extract: Extract, schema: pl.Schema, member_ids: pl.Series | Non
             else:
                 bad = ~value.is_in(list(column.allowed))
             checks.append((value.is_not_null() & bad).alias(f"unknown {column.name}"))
-    if member_ids is not None:
-        for id_column in _member_id_columns(extract):
-            checks.append((pl.col(id_column).is_not_null() & pl.col(_known(id_column)).is_null()).alias(f"unknown member in {id_column}"))
+    for id_column, unknown in unknown_members.items():
+        checks.append((pl.col(id_column).is_not_null() & pl.col(id_column).is_in(unknown.implode())).alias(f"unknown member in {id_column}"))
     checks += _extract_checks(extract.name, today)
     return checks
 
@@ -316,23 +315,14 @@ def _member_id_columns(extract: Extract) -> list[str]:
     return [column.name for column in extract.columns if column.name.endswith("member_id")]
 
 
-def _known(id_column: str) -> str:
-    """The column `_with_known_members` adds beside a member id column."""
-    return f"__known_{id_column}"
+def _unknown_members(distinct_ids: pl.Series, member_ids: pl.Series) -> pl.Series:
+    """Of an id column's distinct values, those the members extract lacks.
 
-
-def _with_known_members(extract: Extract, typed: pl.LazyFrame, member_ids: pl.Series | None) -> pl.LazyFrame:
-    """Each member id column with a `_known` column beside it: true when the members extract has that member.
-
-    A join and not `is_in`: `is_in` builds its set of every member id each time it runs (0.35 s a
-    column at a million members, however few rows it checks); the join hashes them once.
+    Checked on the distinct ids, not per line: a join of every line against the members took 1.8 s
+    of 4 s of checking 22 million claim lines (and `is_in` against every member id rebuilt its set
+    for each column); each line then looks for its id among the few unknown ones, most often none.
     """
-    if member_ids is None:
-        return typed
-    for id_column in _member_id_columns(extract):
-        known = member_ids.to_frame(id_column).lazy().with_columns(pl.lit(True).alias(_known(id_column)))
-        typed = typed.join(known, on=id_column, how="left", maintain_order="left")
-    return typed
+    return distinct_ids.to_frame("member_id").join(member_ids.to_frame("member_id"), on="member_id", how="anti")["member_id"]
 
 
 def _extract_checks(name: str, today: date) -> list[pl.Expr]:
@@ -358,23 +348,28 @@ def _validate(extract: Extract, raw: pl.LazyFrame, member_ids: pl.Series | None,
     valid rows and the code maps to apply where it is read (`read_in_place`).
 
     Streaming passes, so memory does not grow with the extract: (0) the distinct values of its code
-    columns, if any (`_code_maps`); (1) for every row, whether it fails a check and a hash of
+    columns (`_code_maps`) and member id columns (`_unknown_members`), if any; (1) for every row, whether it fails a check and a hash of
     its key; (2) only if some row failed or a key hash repeats, those rows, read whole to spell out
     reasons and settle duplicates exactly; (3) unless the source can be read in place, every other
     row, to `valid_file`.
     """
     names = [column.name for column in extract.columns]
     schema = raw.collect_schema()
-    code_maps = _code_maps(extract.name, raw)
+    # One pass for the distinct values of the code columns and of the member id columns.
+    code_columns = CODE_COLUMNS.get(extract.name, {})
+    id_columns = _member_id_columns(extract) if member_ids is not None else []
+    distinct = pl.collect_all([raw.select(pl.col(column).cast(pl.String).unique().drop_nulls()) for column in code_columns]
+                              + [raw.select(_parse(pl.col(column), schema[column], "string").unique().drop_nulls()) for column in id_columns], engine="streaming")
+    code_maps = _code_maps(code_columns, distinct[:len(code_columns)])
+    unknown_members = {column: _unknown_members(frame[column], member_ids) for column, frame in zip(id_columns, distinct[len(code_columns):], strict=True) if member_ids is not None}
     parsed = [_parse(_mapped(column.name, code_maps[column.name]) if column.name in code_maps else pl.col(column.name), schema[column.name], column.type).alias(column.name)
               for column in extract.columns]
     rows = raw.select(names).with_row_index("__row")
     typed = rows.select("__row", *[pl.col(name).alias(f"__raw_{name}") for name in names], *parsed)
-    checks = _row_checks(extract, schema, member_ids, today)
+    checks = _row_checks(extract, schema, unknown_members, today)
     fails = pl.any_horizontal(checks).fill_null(False) if checks else pl.lit(False)
     key = pl.struct(list(extract.key))
-    checked = _with_known_members(extract, typed, member_ids)
-    screened = checked.select("__row", fails.alias("__fails"), key.hash().alias("__key")).collect(engine="streaming")
+    screened = typed.select("__row", fails.alias("__fails"), key.hash().alias("__key")).collect(engine="streaming")
     failing = screened.filter(pl.col("__fails"))["__row"]
     # Equal keys hash equal, so rows whose hash repeats among passing rows are the only candidates.
     # Repeats are found by sorting the hashes: is_duplicated's hash table took 6 s for 22 million
@@ -391,7 +386,7 @@ def _validate(extract: Extract, raw: pl.LazyFrame, member_ids: pl.Series | None,
     bad = pl.concat([failing, duplicates]).sort()
     reason = pl.concat_str([pl.when(check).then(pl.lit(check.meta.output_name())) for check in checks], separator="; ", ignore_nulls=True) if checks else pl.lit(None, pl.String)
     # Only when some row is bad: the filter reads every column of every row to find none.
-    found = checked.filter(pl.col("__row").is_in(bad.implode())).collect(engine="streaming") if bad.len() else checked.clear().collect()
+    found = typed.filter(pl.col("__row").is_in(bad.implode())).collect(engine="streaming") if bad.len() else typed.clear().collect()
     rejected = found.with_columns(
         pl.when(pl.col("__row").is_in(duplicates.implode())).then(pl.lit(f"duplicate {', '.join(extract.key)}")).otherwise(reason).alias("reject_reason")
     ).select([pl.col("__row").add(1).cast(pl.Int64).alias("source_row")] + [pl.col(f"__raw_{name}").cast(pl.String).alias(name) for name in names] + ["reject_reason"])
@@ -428,17 +423,15 @@ def _finish(name: str, frame: pl.LazyFrame) -> pl.LazyFrame:
     return frame
 
 
-def _code_maps(name: str, raw: pl.LazyFrame) -> dict[str, pl.DataFrame]:
-    """For each code column of the extract not already as value sets hold it (engine.codes), its map:
-    each distinct value (`raw`) with its normalised form (`normalised`).
+def _code_maps(columns: Mapping[str, Callable[[pl.Expr], pl.Expr]], distinct: list[pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """For each code column (`columns`: its normaliser; `distinct`: its distinct values) not already
+    as value sets hold it (engine.codes), its map: each distinct value (`raw`) with its normalised form (`normalised`).
 
     Each distinct value is normalised once: an extract has tens of millions of lines but far fewer
     distinct codes, and normalising every line's text (or a `replace` mapping) cost 2 to 4 s per
     column for 22 million claim lines. A list of diagnoses normalises as one text: dropping every
     space and dot and upper-casing the whole is the same as doing it to each code.
     """
-    columns = CODE_COLUMNS.get(name, {})
-    distinct = pl.collect_all([raw.select(pl.col(column).cast(pl.String).unique().drop_nulls()) for column in columns], engine="streaming")
     maps = {}
     for (column, normalise), frame in zip(columns.items(), distinct, strict=True):
         code_map = frame.select(pl.col(column).alias("raw"), normalise(pl.col(column)).alias("normalised"))
