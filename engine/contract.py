@@ -361,7 +361,7 @@ def _validate(extract: Extract, raw: pl.LazyFrame, member_ids: pl.Series | None,
     distinct = pl.collect_all([raw.select(pl.col(column).cast(pl.String).unique().drop_nulls()) for column in code_columns]
                               + [raw.select(_parse(pl.col(column), schema[column], "string").unique().drop_nulls()) for column in id_columns], engine="streaming")
     code_maps = _code_maps(code_columns, distinct[:len(code_columns)])
-    unknown_members = {column: _unknown_members(frame[column], member_ids) for column, frame in zip(id_columns, distinct[len(code_columns):], strict=True) if member_ids is not None}
+    unknown_members = {} if member_ids is None else {column: _unknown_members(frame[column], member_ids) for column, frame in zip(id_columns, distinct[len(code_columns):], strict=True)}
     parsed = [_parse(_mapped(column.name, code_maps[column.name]) if column.name in code_maps else pl.col(column.name), schema[column.name], column.type).alias(column.name)
               for column in extract.columns]
     rows = raw.select(names).with_row_index("__row")

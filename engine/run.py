@@ -111,9 +111,8 @@ class EngineTables:
         frames = {"value_set_codes": value_set_codes}
         code_maps: dict[str, dict[str, str]] = {}
         for extract, maps in extracts.code_maps.items():
-            for column, code_map in maps.items():
-                frames[f"{extract}__{column}__code_map"] = code_map
-                code_maps.setdefault(extract, {})[column] = f"{extract}__{column}__code_map"
+            code_maps[extract] = {column: f"{extract}__{column}__code_map" for column in maps}
+            frames |= {code_maps[extract][column]: code_map for column, code_map in maps.items()}
         return cls(dict(extracts.files), frames, member_strata, code_maps)
 
     def extract_query(self, name: str, source: str) -> exp.Select:
