@@ -334,10 +334,19 @@ def _row_rest(rows: np.ndarray, terms: np.ndarray, row_count: int, infinity: flo
     return np.where(others_infinite, infinity, rest)
 
 
+class _QuietHighs(highspy.Highs):
+    """HiGHS with its log off from the start. `highspy.Highs()` enables callbacks in its constructor,
+    which prints the solver's banner to standard output before any option can be set (HiGHS issue
+    #2749), and only the CLI prints."""
+
+    def enableCallbacks(self) -> Any:
+        self.setOptionValue("output_flag", False)
+        return super().enableCallbacks()
+
+
 def _model(matrix: Any, right: np.ndarray, columns: int) -> highspy.Highs:
     """A HiGHS model of: matrix x = right, x >= 0 (the objective is set per question)."""
-    solver = highspy.Highs()
-    solver.setOptionValue("output_flag", False)
+    solver = _QuietHighs()
     solver.setOptionValue("presolve", "off")  # re-solves then start from the last basis
     # Only the objective changes between solves, so the last basis stays primal feasible: primal
     # simplex continues from it (dual simplex would restart its search; 2x slower on the sample).

@@ -5,6 +5,9 @@ from __future__ import annotations
 import itertools
 import math
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -148,3 +151,17 @@ def test_outer_bounds_contain_every_solution() -> None:
                 assert upper[cell] == math.inf
             else:
                 assert upper[cell] >= -high.fun - 1e-7
+
+
+def test_the_audit_prints_nothing() -> None:
+    """HiGHS prints a banner to standard output from its constructor unless its log is off from
+    the start; only the CLI prints. In a fresh process: the banner is printed once per process."""
+    script = (
+        "from tests.test_suppress import NO_DISPARITIES, frame, table\n"
+        "from engine.suppress import suppress_rates\n"
+        "result = suppress_rates(frame(table([('A', 5, 40), ('B', 30, 60), ('C', 40, 100)])), NO_DISPARITIES)\n"
+        "assert result.audit.intervals, 'the audit solved no program'\n"
+    )
+    finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=Path(__file__).parent.parent)
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout == ""
