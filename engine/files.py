@@ -3,12 +3,16 @@
 Large outputs (a synthetic population, member results, gap lists at millions of members) are
 produced in pieces that are already in the file's order; appending them gives the same file as
 writing the whole table at once.
+
+Used as a context manager: the file is finished when the block ends, and removed if the block
+fails, so a half-written output (a CSV that reads as complete) is never left behind.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from types import TracebackType
 
 import polars as pl
 import pyarrow.parquet as pq
@@ -24,6 +28,18 @@ class FrameWriter:
         self.path, self.schema, self.rows, self._header = path, dict(schema), 0, True
         self._csv = path.open("wb") if path.suffix == ".csv" else None
         self._parquet = None if self._csv else pq.ParquetWriter(path, pl.DataFrame(schema=self.schema).to_arrow().schema, compression="zstd")
+        self._open = True
+
+    def __enter__(self) -> FrameWriter:
+        return self
+
+    def __exit__(self, error_type: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None) -> None:
+        if error_type is None:
+            self.close()
+        elif self._open:
+            (self._csv or self._parquet).close()
+            self._open = False
+            self.path.unlink(missing_ok=True)
 
     def write(self, frame: pl.DataFrame) -> None:
         frame = frame.cast(self.schema)  # a column empty in one piece must not change its type
@@ -36,7 +52,9 @@ class FrameWriter:
 
     def close(self) -> int:
         """Finish the file (a CSV that got no frame still has its header); the rows written."""
-        if self._csv and self._header:
-            pl.DataFrame(schema=self.schema).write_csv(self._csv)
-        (self._csv or self._parquet).close()
+        if self._open:
+            if self._csv and self._header:
+                pl.DataFrame(schema=self.schema).write_csv(self._csv)
+            (self._csv or self._parquet).close()
+            self._open = False
         return self.rows

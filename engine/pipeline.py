@@ -11,6 +11,7 @@ import json
 import shutil
 import time
 from collections.abc import Callable, Mapping
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, UTC
 from pathlib import Path
@@ -297,12 +298,11 @@ def write_member_results(results: list[PeriodResults], path: Path) -> None:
     """Every period's member results to one file, a rate at a time, each rate sorted and appended:
     memory holds one rate. (polars' `concat(...).sink_parquet` sorted every rate at once: 14.7 GB
     at 5 million members.)"""
-    writer = FrameWriter(path, PERIOD_SCHEMA | MEMBER_RESULT_SCHEMA)
-    for result in results:
-        _require_audit_texts(result.output)
-        for rows in result.output.ordered_rates():
-            writer.write(with_period(result.period, rows).collect(engine="streaming"))
-    writer.close()
+    with FrameWriter(path, PERIOD_SCHEMA | MEMBER_RESULT_SCHEMA) as writer:
+        for result in results:
+            _require_audit_texts(result.output)
+            for rows in result.output.ordered_rates():
+                writer.write(with_period(result.period, rows).collect(engine="streaming"))
 
 
 def write_gap_lists(result: PeriodResults, folder: Path) -> list[Path]:
@@ -311,14 +311,12 @@ def write_gap_lists(result: PeriodResults, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     schema = PERIOD_SCHEMA | {name: (MEMBER_RESULT_SCHEMA | LAST_VISIT_SCHEMA)[name] for name in GAP_COLUMNS}
     writers: dict[str, list[FrameWriter]] = {}
-    for measure_id, rows in gap_lists(result.output.rates(), result.output.queries["last_visits"]):
-        if measure_id not in writers:
-            writers[measure_id] = [FrameWriter(folder / f"{measure_id}.{suffix}", schema) for suffix in ("csv", "parquet")]
-        for writer in writers[measure_id]:
-            writer.write(with_period(result.period, rows))
-    for pair in writers.values():
-        for writer in pair:
-            writer.close()
+    with ExitStack() as files:  # every file finished at the end, or every one removed on an error
+        for measure_id, rows in gap_lists(result.output.rates(), result.output.queries["last_visits"]):
+            if measure_id not in writers:
+                writers[measure_id] = [files.enter_context(FrameWriter(folder / f"{measure_id}.{suffix}", schema)) for suffix in ("csv", "parquet")]
+            for writer in writers[measure_id]:
+                writer.write(with_period(result.period, rows))
     return [writer.path for pair in writers.values() for writer in pair]
 
 

@@ -10,6 +10,7 @@ describes a real person.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -410,9 +411,10 @@ def write_extracts(chunks: Iterable[dict[str, pl.DataFrame]], directory: Path, f
     """Each extract to one file, a chunk at a time (so memory holds one chunk); the rows written to each."""
     directory.mkdir(parents=True, exist_ok=True)
     writers: dict[str, FrameWriter] = {}
-    for tables in chunks:
-        for name, frame in tables.items():
-            if name not in writers:
-                writers[name] = FrameWriter(directory / f"{name}.{file_format}", frame.schema)
-            writers[name].write(frame)
-    return {writer.path: writer.close() for writer in writers.values()}
+    with ExitStack() as files:  # every file finished at the end, or every one removed on an error
+        for tables in chunks:
+            for name, frame in tables.items():
+                if name not in writers:
+                    writers[name] = files.enter_context(FrameWriter(directory / f"{name}.{file_format}", frame.schema))
+                writers[name].write(frame)
+    return {writer.path: writer.rows for writer in writers.values()}

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from engine.files import FrameWriter
 
@@ -27,3 +28,20 @@ def test_pieces_appended_give_the_file_written_whole(tmp_path: Path) -> None:
 def test_a_csv_that_gets_no_rows_still_has_its_header(tmp_path: Path) -> None:
     FrameWriter(tmp_path / "empty.csv", WHOLE.schema).close()
     assert (tmp_path / "empty.csv").read_text() == "member_id,due,rate\n"
+
+
+def test_a_failed_write_leaves_no_file(tmp_path: Path) -> None:
+    """A CSV cut short reads as a complete table: an error inside the block removes the file."""
+    for suffix in ("csv", "parquet"):
+        path = tmp_path / f"cut.{suffix}"
+        with pytest.raises(RuntimeError, match="the source failed"), FrameWriter(path, WHOLE.schema) as writer:
+            writer.write(WHOLE.head(2))
+            raise RuntimeError("the source failed")
+        assert not path.exists(), suffix
+
+
+def test_the_block_finishes_the_file(tmp_path: Path) -> None:
+    with FrameWriter(tmp_path / "whole.parquet", WHOLE.schema) as writer:
+        writer.write(WHOLE)
+    assert writer.rows == 3
+    assert pl.read_parquet(tmp_path / "whole.parquet").equals(WHOLE)
