@@ -242,7 +242,8 @@ class SparkSession:
     MASTER, spark-submit), so a cluster or Databricks works unchanged; with no master configured it
     runs in local mode on this machine's cores. The validated extracts (Parquet files) and the small
     tables are registered as temporary views; with EQM_SPARK_STAGING (a path every executor can
-    read, for a cluster) the files are copied there first.
+    read, for a cluster) the files are copied there first, into a folder of the run's own (runs
+    sharing the path must not overwrite each other's files), removed when the session closes.
     """
 
     dialect = "spark"
@@ -261,14 +262,13 @@ class SparkSession:
         self.spark = builder.getOrCreate()
         self.spark.sparkContext.setLogLevel("ERROR")
         shared = os.environ.get("EQM_SPARK_STAGING")
-        self.staging = Path(shared) if shared else Path(tempfile.mkdtemp(prefix="eqm-spark-"))
-        self.temporary = not shared
+        self.staging = Path(tempfile.mkdtemp(prefix="eqm-spark-", dir=shared))
         self.views: list[str] = []
         for name, frame in tables.frames.items():
             frame.write_parquet(self.staging / f"{name}.parquet")
             self._view(name, self.spark.read.parquet(str(self.staging / f"{name}.parquet")))
         for name, path in tables.files.items():
-            if shared and path.parent != self.staging:  # a cluster's executors cannot read this machine's folder
+            if shared:  # a cluster's executors cannot read this machine's folder
                 path = Path(shutil.copy(path, self.staging / f"{name}.parquet"))
             self._view(f"{name}__file", self.spark.read.parquet(str(path)))
             self._view(name, self.spark.sql(tables.extract_query(name, f"{name}__file").sql(self.dialect)))
@@ -301,8 +301,7 @@ class SparkSession:
     def close(self) -> None:
         for name in self.views:
             self.spark.catalog.dropTempView(name)
-        if self.temporary:
-            shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def open_session(engine: str, tables: EngineTables, memory_limit: str | None = None) -> DuckDBSession | SparkSession:

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from sqlglot import exp
 
+from engine.run import EngineTables, SparkSession
 from tests.conftest import _run
 
 pytest.importorskip("pyspark", reason="pyspark is not installed (pip install 'eqm[spark]')")
@@ -53,3 +55,23 @@ def test_spark_reads_extracts_in_place(typed_sample: Path, sample_run: Path, tmp
     duckdb = pl.read_parquet(sample_run / "member_results.parquet").filter(pl.col("measure_id").is_in(["w30", "wcv", "sdoh_screening"])).sort(MEMBER_KEY, nulls_last=True)
     assert spark.height == duckdb.height > 5_000
     assert spark.equals(duckdb)
+
+
+def test_runs_sharing_a_staging_path_stage_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With EQM_SPARK_STAGING, each session copies its files into a folder of its own under it
+    (two runs at once must not overwrite each other's), removed when the session closes."""
+    monkeypatch.setenv("EQM_SPARK_STAGING", str(tmp_path))
+    members = pl.DataFrame({"member_id": ["M1"], "birth_date": [None]}, schema={"member_id": pl.String, "birth_date": pl.Date})
+    members.write_parquet(tmp_path.parent / "members.parquet")
+    codes = pl.DataFrame({"value_set": ["a"], "code": ["1"]})
+    tables = EngineTables({"members": tmp_path.parent / "members.parquet"}, {"value_set_codes": codes}, pl.DataFrame())
+    first, second = SparkSession(tables), SparkSession(tables)
+    try:
+        assert first.staging != second.staging
+        assert {first.staging.parent, second.staging.parent} == {tmp_path}
+        assert sorted(path.name for path in first.staging.iterdir()) == ["members.parquet", "value_set_codes.parquet"]
+        assert first.row(exp.select(exp.func("count", exp.Star())).from_("members")) == (1,)
+    finally:
+        first.close()
+        second.close()
+    assert list(tmp_path.iterdir()) == []
