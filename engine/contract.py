@@ -94,7 +94,7 @@ EXTRACTS: dict[str, Extract] = {
                 Column("line_number", "integer", "Line within the claim.", True),
                 Column("member_id", "string", "Member identifier.", True),
                 Column("service_from", "date", "First date of service.", True),
-                Column("service_to", "date", "Last date of service, if given (measures date a claim line by service_from; a service_to before it is rejected)."),
+                Column("service_to", "date", "Last date of service; may be empty (measures date a claim line by service_from; one before service_from is rejected)."),
                 Column("procedure_code", "string", "CPT, HCPCS or CDT code."),
                 Column("procedure_code_system", "string", "CPT, HCPCS or CDT.", False, PROCEDURE_CODE_SYSTEMS),
                 Column("modifiers", "string", "Procedure modifiers separated by '|'."),
