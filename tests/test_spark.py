@@ -60,18 +60,20 @@ def test_spark_reads_extracts_in_place(typed_sample: Path, sample_run: Path, tmp
 def test_runs_sharing_a_staging_path_stage_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With EQM_SPARK_STAGING, each session copies its files into a folder of its own under it
     (two runs at once must not overwrite each other's), removed when the session closes."""
-    monkeypatch.setenv("EQM_SPARK_STAGING", str(tmp_path))
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    monkeypatch.setenv("EQM_SPARK_STAGING", str(staging))
     members = pl.DataFrame({"member_id": ["M1"], "birth_date": [None]}, schema={"member_id": pl.String, "birth_date": pl.Date})
-    members.write_parquet(tmp_path.parent / "members.parquet")
+    members.write_parquet(tmp_path / "members.parquet")
     codes = pl.DataFrame({"value_set": ["a"], "code": ["1"]})
-    tables = EngineTables({"members": tmp_path.parent / "members.parquet"}, {"value_set_codes": codes}, pl.DataFrame())
+    tables = EngineTables({"members": tmp_path / "members.parquet"}, {"value_set_codes": codes}, pl.DataFrame())
     first, second = SparkSession(tables), SparkSession(tables)
     try:
         assert first.staging != second.staging
-        assert {first.staging.parent, second.staging.parent} == {tmp_path}
+        assert {first.staging.parent, second.staging.parent} == {staging}
         assert sorted(path.name for path in first.staging.iterdir()) == ["members.parquet", "value_set_codes.parquet"]
         assert first.row(exp.select(exp.func("count", exp.Star())).from_("members")) == (1,)
     finally:
         first.close()
         second.close()
-    assert list(tmp_path.iterdir()) == []
+    assert list(staging.iterdir()) == []
