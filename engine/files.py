@@ -36,9 +36,8 @@ class FrameWriter:
     def __exit__(self, error_type: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None) -> None:
         if error_type is None:
             self.close()
-        elif self._open:
-            (self._csv or self._parquet).close()
-            self._open = False
+        else:
+            self._release()
             self.path.unlink(missing_ok=True)
 
     def write(self, frame: pl.DataFrame) -> None:
@@ -52,9 +51,12 @@ class FrameWriter:
 
     def close(self) -> int:
         """Finish the file (a CSV that got no frame still has its header); the rows written."""
+        if self._open and self._csv and self._header:
+            pl.DataFrame(schema=self.schema).write_csv(self._csv)
+        self._release()
+        return self.rows
+
+    def _release(self) -> None:
         if self._open:
-            if self._csv and self._header:
-                pl.DataFrame(schema=self.schema).write_csv(self._csv)
             (self._csv or self._parquet).close()
             self._open = False
-        return self.rows

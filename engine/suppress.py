@@ -339,10 +339,6 @@ class _QuietHighs(highspy.Highs):
     which prints the solver's banner to standard output before any option can be set (HiGHS issue
     #2749), and only the CLI prints."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.setOptionValue("output_flag", False)  # also where a later highspy enables no callbacks here
-
     def enableCallbacks(self) -> Any:
         self.setOptionValue("output_flag", False)
         return super().enableCallbacks()
