@@ -454,8 +454,9 @@ def markers(rates: pl.DataFrame, options: SuppressionOptions | None = None) -> p
     options = options or SuppressionOptions()
     system = build_system(rates.filter(~pl.col("overlapping")))
     suppressed, _ = protect(system, options)
+    # Typed schema: with nothing suppressed the columns would otherwise be of type Null and fail the join.
     hidden = pl.DataFrame(
-        sorted({cell[:4] for cell in suppressed}), schema=["measure_id", "rate_id", "stratifier", "stratum"], orient="row"
+        sorted({cell[:4] for cell in suppressed}), schema=dict.fromkeys(("measure_id", "rate_id", "stratifier", "stratum"), pl.String), orient="row"
     ).with_columns(pl.lit(True).alias("would_be_suppressed"))
     marked = rates.join(hidden, on=["measure_id", "rate_id", "stratifier", "stratum"], how="left")
     return marked.with_columns((pl.col("would_be_suppressed").fill_null(False) | pl.col("overlapping")).alias("would_be_suppressed"))

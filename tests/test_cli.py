@@ -162,6 +162,14 @@ def test_group_options_on_the_sample(tmp_path: Path) -> None:
     assert manifest["groups"]["race_scheme"] == "hedis" and manifest["statistics"]["adjustment"] == "bh"
 
 
+def test_an_internal_run_with_nothing_to_suppress(tmp_path: Path) -> None:
+    """Issue 20: `--measures lsc --stratifiers sex` has no small cell; the markers' join crashed."""
+    result = invoke("run", "--data", str(SAMPLE), "--out", str(tmp_path), "--measures", "lsc", "--stratifiers", "sex")
+    assert result.exit_code == 0, result.output
+    rates = pl.read_parquet(tmp_path / "rates.parquet")
+    assert not rates["would_be_suppressed"].any() and stratum_total_mismatches(rates).is_empty()
+
+
 def test_public_run_writes_no_member_level_files(public_run: Path) -> None:
     for name in ("member_results.parquet", "rejects", "gaps", "attrition.csv", "attrition.parquet"):
         assert not (public_run / name).exists(), name

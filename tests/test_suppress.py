@@ -19,7 +19,7 @@ from engine.compare import DISPARITY_SCHEMA
 from engine.render import build_public_scorecard_context
 from engine.render.scorecard import RunNotes
 from engine.stratify import COUNT_COLUMNS
-from engine.suppress import SuppressionOptions, audit, build_system, outer_bounds, primary, protect, suppress_rates
+from engine.suppress import SuppressionOptions, audit, build_system, markers, outer_bounds, primary, protect, suppress_rates
 
 
 NO_DISPARITIES = pl.DataFrame(schema=DISPARITY_SCHEMA)
@@ -117,6 +117,13 @@ def test_cross_tables_are_protected_against_both_margins() -> None:
     # Without complementary suppression, the LP attack recovers the small cell exactly.
     naive = audit(system, primary(system, 10), 10, 11)
     assert ("m", "r", "race_ethnicity x income_band", "A | Low", "n") in naive.failures
+
+
+def test_markers_of_a_table_with_nothing_to_suppress() -> None:
+    """An internal run in which no cell is small marks nothing (it crashed on an empty, untyped join)."""
+    rates = frame(table([("A", 30, 60), ("B", 40, 100)]))
+    marked = markers(rates)
+    assert marked.height == rates.height and not marked["would_be_suppressed"].any()
 
 
 def test_the_public_scorecard_accepts_only_suppressed_rates() -> None:
