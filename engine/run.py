@@ -25,6 +25,7 @@ from engine.compile.plan import plan_run
 from engine.compile.shared import SharedStage, mapped_extract, shared_stages
 from engine.contract import EXTRACTS, Extracts
 from engine.errors import UsageError
+from engine.strata import UNKNOWN
 
 MEMBER_RESULT_SCHEMA = {
     "measure_id": pl.String,
@@ -141,11 +142,14 @@ class RunOutput:
     queries: dict[str, pl.DataFrame] = field(default_factory=dict)  # results of the extra named queries
 
     def _with_strata(self, rows: pl.LazyFrame) -> pl.LazyFrame:
-        """Member results in MEMBER_RESULT_SCHEMA: each row with its strata member's strata (none
-        when that member is unknown, as a child without a linked mother)."""
+        """Member results in MEMBER_RESULT_SCHEMA: each row with its strata member's strata. A row
+        whose strata member is none (a child without a linked mother, when the mother's
+        demographics stratify) is Unknown in every stratum (its poverty level empty): kept and
+        visible, never dropped, so strata still add up to the overall row."""
         strata = self.member_strata.lazy().select("member_id", *[pl.col(name).cast(dtype) for name, dtype in STRATA_SCHEMA.items()])
         joined = rows.join(strata, left_on="strata_member_id", right_on="member_id", how="left")
-        return joined.select(list(MEMBER_RESULT_SCHEMA))
+        unknown = [pl.col(name).fill_null(UNKNOWN) for name, dtype in STRATA_SCHEMA.items() if dtype == pl.String]
+        return joined.with_columns(unknown).select(list(MEMBER_RESULT_SCHEMA))
 
     def scan(self, with_strata: bool = True) -> pl.LazyFrame:
         """Every rate's member results, in no fixed order (for counting). Without strata (RATE_FILE_SCHEMA)

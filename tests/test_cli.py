@@ -170,6 +170,19 @@ def test_an_internal_run_with_nothing_to_suppress(tmp_path: Path) -> None:
     assert not rates["would_be_suppressed"].any() and stratum_total_mismatches(rates).is_empty()
 
 
+def test_mother_demographics_on_the_sample(tmp_path: Path) -> None:
+    """Issue 20: infants without a linked mother keep Unknown strata (they were null and the run
+    stopped: "strata do not add up to the overall counts")."""
+    result = invoke("run", "--data", str(SAMPLE), "--out", str(tmp_path), "--measures", "maternal_depression_screening",
+                    "--param", "maternal_depression_screening.demographics=mother")
+    assert result.exit_code == 0, result.output
+    rates = pl.read_parquet(tmp_path / "rates.parquet")
+    assert stratum_total_mismatches(rates).is_empty()
+    members = pl.read_parquet(tmp_path / "member_results.parquet")
+    unlinked = members.filter(pl.col("dyad_link") == "No link")
+    assert unlinked.height and (unlinked["race_ethnicity"] == "Unknown").all() and (unlinked["income_band"] == "Unknown").all()
+
+
 def test_public_run_writes_no_member_level_files(public_run: Path) -> None:
     for name in ("member_results.parquet", "rejects", "gaps", "attrition.csv", "attrition.parquet"):
         assert not (public_run / name).exists(), name
