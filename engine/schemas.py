@@ -51,7 +51,7 @@ MEMBER_RESULT_DESCRIPTIONS = PERIOD_DESCRIPTION | {
     "race": "Race alone, HEDIS style (1997 OMB categories, Two or More Races, Declined, Unknown).",
     "ethnicity": "Hispanic or Latino ethnicity.",
     "race_ethnicity_source": "Self-reported, Imputed or Unknown.",
-    "fpl_percent": "Household income as a percent of the HHS poverty guideline.",
+    "fpl_percent": "Household income as a percent of the HHS poverty guideline, computed exactly and rounded up to the next tenth (so that it agrees with income_band).",
     "income_band": "Income band of fpl_percent.",
     "sex": "Sex.",
     "county": "County.",

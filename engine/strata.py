@@ -102,8 +102,17 @@ def guideline_region(state: pl.Expr) -> pl.Expr:
     return pl.when(upper == "AK").then(pl.lit("alaska")).when(upper == "HI").then(pl.lit("hawaii")).otherwise(pl.lit("contiguous"))
 
 
-def fpl_percent(members: pl.DataFrame, guideline_year: int) -> pl.Series:
-    """Percent of the poverty guideline: a given fpl_percent wins; else income / guideline(size, state, year)."""
+def fpl_tenths(members: pl.DataFrame, guideline_year: int) -> pl.Series:
+    """Percent of the poverty guideline in tenths of a percent, rounded up (Int64; null when unknown).
+
+    A given `fpl_percent` wins; otherwise household income over the guideline for the household's
+    size and state. Computed in integers (income in cents, the guideline in whole dollars), never in
+    floating point: 138% of Hawaii's 2025 guideline for 7 people is $77,238.60 of $55,970, which a
+    float division puts at 138.00000000000003% and in the 139-200% band. 138% is the Medicaid
+    eligibility line. Rounding up to the next tenth keeps the shown percent in its band: every band's
+    upper bound is a whole percent and inclusive, so a percent is at most a bound exactly when its
+    tenths rounded up are (138.01% shows as 138.1%, above 138, and is banded 139-200%).
+    """
     guidelines = poverty_guidelines().filter(pl.col("year") == guideline_year)
     if guidelines.is_empty():
         raise UsageError(
@@ -113,15 +122,26 @@ def fpl_percent(members: pl.DataFrame, guideline_year: int) -> pl.Series:
     joined = members.with_columns(guideline_region(pl.col("state").fill_null("")).alias("region")).join(
         guidelines.select("region", "first_person", "each_additional"), on="region", how="left"
     )
-    guideline = pl.col("first_person") + (pl.col("household_size") - 1) * pl.col("each_additional")
-    computed = 100.0 * pl.col("household_income") / guideline
-    return joined.select(pl.coalesce(pl.col("fpl_percent"), computed).alias("fpl_percent"))["fpl_percent"]
+    guideline_dollars = pl.col("first_person").cast(pl.Int64) + (pl.col("household_size") - 1) * pl.col("each_additional").cast(pl.Int64)
+    income_cents = (pl.col("household_income") * 100).round(0).cast(pl.Int64)
+    # percent = 100 * income / guideline, so tenths = 1000 * income_cents / (100 * guideline_dollars);
+    # a ceiling division of integers (the operands are never negative: validation sees to that).
+    numerator, denominator = income_cents * 10, guideline_dollars
+    computed = (numerator + denominator - 1) // denominator
+    # A given percent is a decimal written in text or a float: rounded to a millionth first, so 138.1
+    # (1381.0000000000002 tenths as a float) is 1381 tenths, not 1382.
+    given = (pl.col("fpl_percent") * 10).round(6).ceil().cast(pl.Int64)
+    return joined.select(pl.coalesce(given, computed).alias("fpl_tenths"))["fpl_tenths"]
 
 
-def income_band(percent: pl.Expr, bands: tuple[IncomeBand, ...] = DEFAULT_INCOME_BANDS) -> pl.Expr:
-    expression = pl.when(percent.is_null()).then(pl.lit(UNKNOWN))
+def income_band(tenths: pl.Expr, bands: tuple[IncomeBand, ...] = DEFAULT_INCOME_BANDS) -> pl.Expr:
+    """The band of a percent of poverty given in tenths (fpl_tenths): compared in integers."""
+    expression = pl.when(tenths.is_null()).then(pl.lit(UNKNOWN))
     for band in bands:
-        expression = expression.when(percent <= band.upper_percent).then(pl.lit(band.label)) if band.upper_percent is not None else expression.otherwise(pl.lit(band.label))
+        if band.upper_percent is None:
+            expression = expression.otherwise(pl.lit(band.label))
+        else:
+            expression = expression.when(tenths <= round(band.upper_percent * 10)).then(pl.lit(band.label))
     return expression
 
 
@@ -178,8 +198,7 @@ def member_strata(members: pl.DataFrame, guideline_year: int, options: GroupOpti
     With `forbid_imputed`, race and ethnicity from an imputed source are not used: those members
     are Unknown, as Oregon's REALD rules require ("never fill in demographic information")."""
     options = options or GroupOptions()
-    percent = fpl_percent(members, guideline_year)
-    frame = members.with_columns(percent.alias("fpl_percent"))
+    frame = members.with_columns(fpl_tenths(members, guideline_year).alias("fpl_tenths"))
     if options.forbid_imputed:
         imputed = pl.col("race_ethnicity_source") == "IMPUTED"
         frame = frame.with_columns(
@@ -201,8 +220,8 @@ def member_strata(members: pl.DataFrame, guideline_year: int, options: GroupOpti
         pl.col("hedis_race").alias("race"),
         pl.col("ethnicity").replace_strict(ETHNICITY_LABELS, default=UNKNOWN).alias("ethnicity"),
         pl.col("race_ethnicity_source").replace_strict(SOURCE_LABELS, default=UNKNOWN).alias("race_ethnicity_source"),
-        pl.col("fpl_percent").round(1),
-        income_band(pl.col("fpl_percent"), options.bands).alias("income_band"),
+        (pl.col("fpl_tenths") / 10).alias("fpl_percent"),
+        income_band(pl.col("fpl_tenths"), options.bands).alias("income_band"),
         pl.col("sex").replace_strict(SEX_LABELS, default=UNKNOWN).alias("sex"),
         pl.col("county").fill_null(UNKNOWN).alias("county"),
         pl.col("preferred_language").fill_null(UNKNOWN).alias("preferred_language"),
