@@ -151,11 +151,11 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
         task = progress.add_task("starting")
         report = run_pipeline(options, lambda stage: progress.update(task, description=stage))
-    table = Table(title="Extracts (rows read = used + rejected)", title_justify="left")
-    for column in ("extract", "read", "used", "rejected"):
+    table = Table(title="Extracts (rows read = used + rejected; warnings: used rows with a field set to unknown or flagged)", title_justify="left")
+    for column in ("extract", "read", "used", "rejected", "warnings"):
         table.add_column(column, justify="left" if column == "extract" else "right")
     for name, extract in report.extracts.reports.items():
-        table.add_row(name, str(extract.rows_read), str(extract.rows_used), str(extract.rows_rejected))
+        table.add_row(name, str(extract.rows_read), str(extract.rows_used), str(extract.rows_rejected), str(extract.rows_with_warnings))
     console.print(table)
     overall = report.rates.filter(report.rates["stratifier"] == "overall")
     several = len(report.periods) > 1

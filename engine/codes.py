@@ -23,3 +23,40 @@ def normalize_code_system(column: pl.Expr) -> pl.Expr:
 def normalize_modifiers(column: pl.Expr) -> pl.Expr:
     """Procedure modifiers '95 | gt' become '95|GT': upper case, no spaces."""
     return column.str.to_uppercase().str.replace_all(r"\s", "")
+
+
+# The shape of a code in each system, after normalisation (upper case, no dots or spaces). A code
+# that does not have its system's shape can never match a value set of that system: a SNOMED CT
+# concept in a list of ICD-10-CM diagnoses, free text where a LOINC answer belongs. Such codes are
+# kept and counted as field warnings (engine.contract), never silently accepted.
+CODE_SHAPES = {
+    # AMA CPT: Category I is five digits; Category II ends in F, III in T, PLA codes in U, MAAA in M.
+    "CPT": r"^[0-9]{4}[0-9FTUM]$",
+    # CMS HCPCS Level II: one letter and four digits.
+    "HCPCS": r"^[A-V][0-9]{4}$",
+    # ADA CDT: D and four digits.
+    "CDT": r"^D[0-9]{4}$",
+    # CDC/NCHS ICD-10-CM: 3 to 7 characters, a letter, a digit, then letters or digits.
+    "ICD10CM": r"^[A-Z][0-9][0-9A-Z]{1,5}$",
+    # Regenstrief LOINC: a number of up to 7 digits, a hyphen and a check digit.
+    "LOINC": r"^[0-9]{1,7}-[0-9]$",
+    # LOINC answer list entries: LA, a number, a hyphen and a check digit.
+    "LOINC_ANSWER": r"^LA[0-9]{1,8}-[0-9]$",
+    # A procedure modifier: two letters or digits (CPT and HCPCS Level II modifiers).
+    "MODIFIER": r"^[0-9A-Z]{2}$",
+    # CMS place of service: two digits.
+    "PLACE_OF_SERVICE": r"^[0-9]{2}$",
+    # CMS NPI: ten digits.
+    "NPI": r"^[0-9]{10}$",
+}
+
+
+def has_shape(column: pl.Expr, system: str) -> pl.Expr:
+    """Whether a normalised code has the shape of its system (CODE_SHAPES); a list ('|') when every
+    code in it has.
+
+    >>> import polars as pl
+    >>> pl.select(a=has_shape(pl.lit("Z00129|Z23"), "ICD10CM"), b=has_shape(pl.lit("Z00129|410429000"), "ICD10CM")).row(0)
+    (True, False)
+    """
+    return column.str.split("|").list.eval(pl.element().str.contains(CODE_SHAPES[system])).list.all()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from engine.codes import PROCEDURE_CODE_SYSTEMS, normalize_code, normalize_code_system, normalize_modifiers
+from engine.codes import PROCEDURE_CODE_SYSTEMS, has_shape, normalize_code, normalize_code_system, normalize_modifiers
 from engine.errors import DataError, Problem
 
 TYPES = {"string": pl.String, "date": pl.Date, "integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean}
@@ -40,6 +40,12 @@ class Column:
     required: bool = False
     allowed: tuple[str, ...] | None = None
     multi: bool = False  # '|'-separated list of allowed values
+    # A demographic the measures can do without: an unusable value (missing, unparseable, unknown,
+    # out of range) becomes `unknown_value` (None: empty) with a field warning, and the row is kept.
+    # Rejecting the member row instead rejected every enrollment span and claim of the member too
+    # ("unknown member"), so one bad household size removed a child from every measure.
+    unknown_when_unusable: bool = False
+    unknown_value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,13 +65,20 @@ EXTRACTS: dict[str, Extract] = {
             (
                 Column("member_id", "string", "Member identifier, unique.", True),
                 Column("birth_date", "date", "Date of birth (YYYY-MM-DD).", True),
-                Column("sex", "string", "F, M, X (another sex) or U (unknown).", True, ("F", "M", "X", "U")),
-                Column("race", "string", "One or more 2024 OMB SPD-15 race codes separated by '|'; DECLINED or UNKNOWN when not given.", True, RACE_CODES, True),
-                Column("ethnicity", "string", "Hispanic or Latino: HISPANIC, NOT_HISPANIC, DECLINED or UNKNOWN.", True, ETHNICITY_CODES),
-                Column("race_ethnicity_source", "string", "SELF_REPORTED, IMPUTED or UNKNOWN.", False, ("SELF_REPORTED", "IMPUTED", "UNKNOWN")),
-                Column("household_income", "number", "Annual household income in dollars (with household_size gives the poverty level)."),
-                Column("household_size", "integer", "People in the household."),
-                Column("fpl_percent", "number", "Percent of the federal poverty level, when given directly (wins over income)."),
+                Column("sex", "string", "F, M, X (another sex) or U (unknown); anything else is U, with a warning.", True, ("F", "M", "X", "U"),
+                       unknown_when_unusable=True, unknown_value="U"),
+                Column("race", "string", "One or more 2024 OMB SPD-15 race codes separated by '|'; DECLINED or UNKNOWN when not given. "
+                       "A missing value or an unknown code makes the whole field UNKNOWN, with a warning.", True, RACE_CODES, True,
+                       unknown_when_unusable=True, unknown_value="UNKNOWN"),
+                Column("ethnicity", "string", "Hispanic or Latino: HISPANIC, NOT_HISPANIC, DECLINED or UNKNOWN; anything else is UNKNOWN, with a warning.",
+                       True, ETHNICITY_CODES, unknown_when_unusable=True, unknown_value="UNKNOWN"),
+                Column("race_ethnicity_source", "string", "SELF_REPORTED, IMPUTED or UNKNOWN; anything else is UNKNOWN, with a warning.", False,
+                       ("SELF_REPORTED", "IMPUTED", "UNKNOWN"), unknown_when_unusable=True, unknown_value="UNKNOWN"),
+                Column("household_income", "number", "Annual household income in dollars (with household_size gives the poverty level); "
+                       "negative or not a number is empty, with a warning.", unknown_when_unusable=True),
+                Column("household_size", "integer", "People in the household; below 1 or not a whole number is empty, with a warning.", unknown_when_unusable=True),
+                Column("fpl_percent", "number", "Percent of the federal poverty level, when given directly (wins over income); "
+                       "negative or not a number is empty, with a warning.", unknown_when_unusable=True),
                 Column("state", "string", "Two-letter state code of residence (AK and HI have their own poverty guidelines)."),
                 Column("county", "string", "County name or FIPS code."),
                 Column("zip", "string", "ZIP code."),
@@ -98,7 +111,7 @@ EXTRACTS: dict[str, Extract] = {
                 Column("procedure_code", "string", "CPT, HCPCS or CDT code."),
                 Column("procedure_code_system", "string", "CPT, HCPCS or CDT.", False, PROCEDURE_CODE_SYSTEMS),
                 Column("modifiers", "string", "Procedure modifiers separated by '|'."),
-                Column("diagnosis_codes", "string", "ICD-10-CM codes separated by '|' (dots optional)."),
+                Column("diagnosis_codes", "string", "ICD-10-CM codes separated by '|' (dots optional); a code not shaped like ICD-10-CM (a SNOMED CT concept, say) is kept with a warning and matches nothing."),
                 Column("place_of_service", "string", "CMS place of service code."),
                 Column("provider_npi", "string", "Rendering provider NPI."),
                 Column("provider_type", "string", "Provider type, matched against PROVIDER_TYPE value sets."),
@@ -115,7 +128,7 @@ EXTRACTS: dict[str, Extract] = {
                 Column("screening_date", "date", "Date of the screening.", True),
                 Column("instrument", "string", "LOINC code of the instrument (panel).", True),
                 Column("item", "string", "LOINC code of the question, empty for a panel-level result."),
-                Column("answer_code", "string", "LOINC answer code (LA...)."),
+                Column("answer_code", "string", "LOINC answer code (LA...); anything else (free text) is kept with a warning and matches nothing."),
                 Column("score", "number", "Numeric score, for scored items or totals."),
                 Column("result", "string", "positive or negative.", False, ("positive", "negative")),
                 Column("referral_date", "date", "Date of a referral or intervention for a positive result."),
@@ -163,6 +176,8 @@ class ExtractReport:
     rows_used: int = 0
     rows_rejected: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
+    rows_with_warnings: int = 0  # used rows with a field set to unknown or flagged (a code of the wrong shape)
+    warnings: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -181,6 +196,7 @@ class Extracts:
     reports: dict[str, ExtractReport]
     workspace: tempfile.TemporaryDirectory[str] | None = None
     code_maps: dict[str, dict[str, pl.DataFrame]] = field(default_factory=dict)  # extract -> column -> map
+    warnings: dict[str, pl.DataFrame] = field(default_factory=dict)  # used rows with field warnings (source_row, raw columns, warning_reason)
 
     def scan(self, name: str) -> pl.LazyFrame:
         """One validated extract, engine-ready (its code maps applied)."""
@@ -215,7 +231,9 @@ def file_sha256(path: Path) -> str:
 
 
 def _parse(column: pl.Expr, source: pl.DataType, type_name: str) -> pl.Expr:
-    """Typed value, or null where the text does not parse (the raw text stays for the reason)."""
+    """Typed value, or null where the text does not parse (the raw text stays for the reason).
+
+    An integer must be a whole number: '3' and '3.0' are 3, '2.5' does not parse."""
     target = TYPES[type_name]
     if source == target:
         return column
@@ -225,6 +243,9 @@ def _parse(column: pl.Expr, source: pl.DataType, type_name: str) -> pl.Expr:
     if type_name == "boolean":
         lowered = text.str.to_lowercase()
         return pl.when(lowered.is_in(["true", "t", "1", "yes", "y"])).then(True).when(lowered.is_in(["false", "f", "0", "no", "n"])).then(False)
+    if type_name == "integer":
+        number = text.cast(pl.Float64, strict=False)
+        return pl.when(number.is_finite() & (number == number.round(0))).then(number.cast(pl.Int64, strict=False))
     return text.cast(target, strict=False)
 
 
@@ -263,52 +284,126 @@ def validate_extracts(frames: Mapping[str, pl.DataFrame | pl.LazyFrame], today: 
     today = today or date.today()
     paths = paths or {}
     workspace = tempfile.TemporaryDirectory(prefix="eqm-extracts-")
-    files, rejects, reports, code_maps = {}, {}, {}, {}
-    member_ids: pl.Series | None = None
+    files, rejects, warnings, reports, code_maps = {}, {}, {}, {}, {}
+    members: pl.DataFrame | None = None
     for name, extract in EXTRACTS.items():
         path = paths.get(name)
         raw = frames.get(name, _empty_raw(extract)).lazy()
         report = ExtractReport(name, str(path) if path else None, file_sha256(path) if path else None)
-        report.rows_read, rejected, files[name], code_maps[name] = _validate(extract, raw, member_ids, today, path, Path(workspace.name) / f"{name}.parquet")
+        checked = _validate(extract, raw, members, today, path, Path(workspace.name) / f"{name}.parquet")
+        report.rows_read, files[name], code_maps[name] = checked.rows_read, checked.file, checked.code_maps
         if name == "members":
-            member_ids = pl.read_parquet(files[name], columns=["member_id"])["member_id"]
-        report.rows_rejected = rejected.height
+            members = pl.read_parquet(files[name], columns=["member_id", "birth_date"])
+        report.rows_rejected = checked.rejected.height
         report.rows_used = report.rows_read - report.rows_rejected
-        for reason in rejected["reject_reason"].str.split("; ").explode().to_list():
-            report.reasons[reason] = report.reasons.get(reason, 0) + 1
-        rejects[name], reports[name] = rejected, report
-    return Extracts(files, rejects, reports, workspace, {name: maps for name, maps in code_maps.items() if maps})
+        report.reasons = _count_reasons(checked.rejected["reject_reason"])
+        report.rows_with_warnings = checked.warned.height
+        report.warnings = _count_reasons(checked.warned["warning_reason"])
+        rejects[name], warnings[name], reports[name] = checked.rejected, checked.warned, report
+    return Extracts(files, rejects, reports, workspace, {name: maps for name, maps in code_maps.items() if maps}, warnings)
+
+
+def _count_reasons(reasons: pl.Series) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for reason in reasons.str.split("; ").explode().drop_nulls().to_list():
+        counts[reason] = counts.get(reason, 0) + 1
+    return counts
 
 
 def _empty_raw(extract: Extract) -> pl.DataFrame:
     return pl.DataFrame(schema={column.name: pl.String for column in extract.columns})
 
 
-def _row_checks(extract: Extract, schema: pl.Schema, unknown_members: dict[str, pl.Series], today: date) -> list[pl.Expr]:
-    """Boolean expressions, each with the reason a row fails it (`unknown_members`: each member id column's ids that the members extract lacks)."""
+def _column_checks(column: Column, schema: pl.Schema) -> list[pl.Expr]:
+    """Boolean expressions, each named by the reason a value fails it: missing, unparseable, impossible, unknown."""
     checks: list[pl.Expr] = []
-    for column in extract.columns:
-        value, text = pl.col(column.name), pl.col(f"__raw_{column.name}")
-        source = schema[column.name]
-        # A typed column (Parquet) has no text to be blank or fail to parse: null is its only empty.
-        has_text = text.is_not_null() & (text.str.strip_chars() != "") if source == pl.String else text.is_not_null()
-        if column.required:
-            checks.append((~has_text).alias(f"missing {column.name}"))
-        if source != TYPES[column.type]:
-            checks.append((has_text & value.is_null()).alias(f"unparseable {column.name}"))
-        if column.type == "date":
-            checks.append((value.is_not_null() & ((value < EARLIEST_DATE) | (value > OPEN_END))).alias(f"impossible {column.name}"))
-        if column.allowed is not None:
-            if column.multi:
-                codes = value.str.split("|").list.eval(pl.element().str.strip_chars())
-                bad = codes.list.eval(~pl.element().is_in(list(column.allowed))).list.any()
-            else:
-                bad = ~value.is_in(list(column.allowed))
-            checks.append((value.is_not_null() & bad).alias(f"unknown {column.name}"))
+    value, text = pl.col(column.name), pl.col(f"__raw_{column.name}")
+    source = schema[column.name]
+    # A typed column (Parquet) has no text to be blank or fail to parse: null is its only empty.
+    has_text = text.is_not_null() & (text.str.strip_chars() != "") if source == pl.String else text.is_not_null()
+    if column.required:
+        checks.append((~has_text).alias(f"missing {column.name}"))
+    if source != TYPES[column.type]:
+        checks.append((has_text & value.is_null()).alias(f"unparseable {column.name}"))
+    if column.type == "date":
+        checks.append((value.is_not_null() & ((value < EARLIEST_DATE) | (value > OPEN_END))).alias(f"impossible {column.name}"))
+    if column.allowed is not None:
+        if column.multi:
+            codes = value.str.split("|").list.eval(pl.element().str.strip_chars())
+            bad = codes.list.eval(~pl.element().is_in(list(column.allowed))).list.any()
+        else:
+            bad = ~value.is_in(list(column.allowed))
+        checks.append((value.is_not_null() & bad).alias(f"unknown {column.name}"))
+    return checks
+
+
+def _row_checks(extract: Extract, schema: pl.Schema, unknown_members: dict[str, pl.Series], today: date) -> list[pl.Expr]:
+    """Boolean expressions, each with the reason a row fails it and is rejected (`unknown_members`:
+    each member id column's ids that the members extract lacks)."""
+    checks = [check for column in extract.columns if not column.unknown_when_unusable for check in _column_checks(column, schema)]
     for id_column, unknown in unknown_members.items():
         checks.append((pl.col(id_column).is_not_null() & pl.col(id_column).is_in(unknown.implode())).alias(f"unknown member in {id_column}"))
-    checks += _extract_checks(extract.name, today)
+    return checks + _extract_checks(extract.name, today)
+
+
+def _field_checks(extract: Extract, schema: pl.Schema, shape_failures: dict[str, list[pl.Expr]], early_events: pl.DataFrame | None) -> dict[str, list[pl.Expr]]:
+    """Per column, the checks whose failure is a field warning, not a rejected row: an unusable
+    demographic (it becomes unknown), a code not shaped like its system's codes (`shape_failures`:
+    the column's test; kept, it matches nothing), an event dated before the member's birth (kept).
+    Each expression is named by its reason."""
+    checks: dict[str, list[pl.Expr]] = {}
+    for column in extract.columns:
+        if column.unknown_when_unusable:
+            checks[column.name] = _column_checks(column, schema)
+    for column, (low, reason) in SOFT_LIMITS.get(extract.name, {}).items():
+        checks.setdefault(column, []).append((pl.col(column) < low).alias(reason))
+    for column, failing in shape_failures.items():
+        checks.setdefault(column, []).extend(failing)
+    if early_events is not None and early_events.height:
+        date_column = EVENT_DATES[extract.name]
+        birth = pl.col("member_id").replace_strict(early_events["member_id"], early_events["birth_date"], default=None, return_dtype=pl.Date)
+        checks.setdefault(date_column, []).append((pl.col(date_column) < birth).alias(f"{date_column} before the member's birth_date"))
     return checks
+
+
+# Values below these limits are unusable demographics: the field becomes unknown, with a warning.
+SOFT_LIMITS = {
+    "members": {"household_size": (1, "household_size below 1"), "household_income": (0, "negative household_income"),
+                "fpl_percent": (0, "negative fpl_percent")},
+}
+# The date of each member's event extracts, checked against the member's birth date. An event
+# before birth under the child's own id is kept with a warning: no measure window opens before
+# birth, so it counts nowhere, and a run of them points to a wrong birth date or a claim billed
+# under the wrong id. (A newborn's care billed under the mother's id is not moved to the child:
+# nothing in the extract says which of the mother's lines were the newborn's; README "Input extracts".)
+EVENT_DATES = {"claims": "service_from", "screenings": "screening_date", "kindergarten_assessments": "assessment_date"}
+# The code system each shaped column holds (engine.codes.CODE_SHAPES); procedure codes take the system on their line.
+SHAPED_COLUMNS = {
+    "claims": {"procedure_code": None, "diagnosis_codes": "ICD10CM", "modifiers": "MODIFIER", "place_of_service": "PLACE_OF_SERVICE", "provider_npi": "NPI"},
+    "screenings": {"instrument": "LOINC", "item": "LOINC", "answer_code": "LOINC_ANSWER"},
+}
+SHAPE_LABELS = {"CPT": "CPT", "HCPCS": "HCPCS", "CDT": "CDT", "ICD10CM": "ICD-10-CM", "LOINC": "LOINC", "LOINC_ANSWER": "a LOINC answer (LA)",
+                "MODIFIER": "a modifier", "PLACE_OF_SERVICE": "a place of service", "NPI": "an NPI"}
+
+
+def _shape_failures(extract: Extract, distinct: dict[str, pl.Series]) -> dict[str, list[pl.Expr]]:
+    """For each shaped column, tests of whether a line's (normalised) value has the wrong shape,
+    each named by its reason.
+
+    Shapes are checked on each column's distinct values, then each line looks among the few that
+    fail, as member ids are (`_unknown_members`); a procedure code against the system on its line."""
+    failures: dict[str, list[pl.Expr]] = {}
+    for column, system in SHAPED_COLUMNS.get(extract.name, {}).items():
+        values = distinct[column].drop_nulls().to_frame("code").filter(pl.col("code") != "")
+        for shape in (system,) if system is not None else PROCEDURE_CODE_SYSTEMS:
+            bad = values.filter(~has_shape(pl.col("code"), shape))["code"]
+            if not bad.len():
+                continue
+            failing = pl.col(column).is_in(bad.implode())
+            if system is None:
+                failing = (pl.col("procedure_code_system") == shape) & failing
+            failures.setdefault(column, []).append(failing.fill_null(False).alias(f"{column} not shaped like {SHAPE_LABELS[shape]}"))
+    return failures
 
 
 def _member_id_columns(extract: Extract) -> list[str]:
@@ -327,9 +422,7 @@ def _unknown_members(distinct_ids: pl.Series, member_ids: pl.Series) -> pl.Serie
 
 def _extract_checks(name: str, today: date) -> list[pl.Expr]:
     if name == "members":
-        return [(pl.col("birth_date") > today).alias("birth_date in the future"),
-                (pl.col("household_size") < 1).alias("household_size below 1"),
-                (pl.col("household_income") < 0).alias("negative household_income")]
+        return [(pl.col("birth_date") > today).alias("birth_date in the future")]
     if name == "enrollment":
         return [(pl.col("end_date") < pl.col("start_date")).alias("end_date before start_date")]
     if name == "claims":
@@ -342,34 +435,72 @@ def _extract_checks(name: str, today: date) -> list[pl.Expr]:
     return []
 
 
-def _validate(extract: Extract, raw: pl.LazyFrame, member_ids: pl.Series | None, today: date,
-              source: Path | None, valid_file: Path) -> tuple[int, pl.DataFrame, Path, dict[str, pl.DataFrame]]:
-    """Validate one extract; return the rows read, the rejected rows with their reasons, the file of
-    valid rows and the code maps to apply where it is read (`read_in_place`).
+@dataclass(frozen=True)
+class CheckedExtract:
+    """One extract validated: rows read, rejected rows (with `reject_reason`), used rows with field
+    warnings (with `warning_reason`), the file of valid rows and the code maps to apply where it is read."""
+
+    rows_read: int
+    rejected: pl.DataFrame
+    warned: pl.DataFrame
+    file: Path
+    code_maps: dict[str, pl.DataFrame]
+
+
+def _reason(checks: list[pl.Expr]) -> pl.Expr:
+    """The names of the checks a row fails, '; '-joined."""
+    if not checks:
+        return pl.lit(None, pl.String)
+    return pl.concat_str([pl.when(check).then(pl.lit(check.meta.output_name())) for check in checks], separator="; ", ignore_nulls=True)
+
+
+def _validate(extract: Extract, raw: pl.LazyFrame, members: pl.DataFrame | None, today: date,
+              source: Path | None, valid_file: Path) -> CheckedExtract:
+    """Validate one extract (`members`: the valid members' ids and birth dates, once known).
 
     Streaming passes, so memory does not grow with the extract: (0) the distinct values of its code
-    columns (`_code_maps`) and member id columns (`_unknown_members`), if any; (1) for every row, whether it fails a check and a hash of
-    its key; (2) only if some row failed or a key hash repeats, those rows, read whole to spell out
-    reasons and settle duplicates exactly; (3) unless the source can be read in place, every other
-    row, to `valid_file`.
+    columns (`_code_maps`, `_shape_failures`) and member id columns (`_unknown_members`), and each
+    member's earliest event, if any; (1) for every row, whether it fails a check or has a field
+    warning, and a hash of its key; (2) only if some row failed, has a warning or a key hash
+    repeats, those rows, read whole to spell out reasons and settle duplicates exactly; (3) unless
+    the source can be read in place, every other row, to `valid_file`, unusable fields made unknown.
     """
     names = [column.name for column in extract.columns]
     schema = raw.collect_schema()
-    # One pass for the distinct values of the code columns and of the member id columns.
+    # One pass for the distinct values of the code, shaped and member id columns, and the earliest events.
     code_columns = CODE_COLUMNS.get(extract.name, {})
-    id_columns = _member_id_columns(extract) if member_ids is not None else []
-    distinct = pl.collect_all([raw.select(pl.col(column).cast(pl.String).unique().drop_nulls()) for column in code_columns]
-                              + [raw.select(_parse(pl.col(column), schema[column], "string").unique().drop_nulls()) for column in id_columns], engine="streaming")
+    shaped = [column for column in SHAPED_COLUMNS.get(extract.name, {}) if column not in code_columns]
+    id_columns = _member_id_columns(extract) if members is not None else []
+    dated = members is not None and extract.name in EVENT_DATES
+    queries = ([raw.select(pl.col(column).cast(pl.String).unique().drop_nulls()) for column in code_columns]
+               + [raw.select(pl.col(column).cast(pl.String).str.strip_chars().unique().drop_nulls()) for column in shaped]
+               + [raw.select(_parse(pl.col(column), schema[column], "string").unique().drop_nulls()) for column in id_columns])
+    if dated:
+        date_column = EVENT_DATES[extract.name]
+        queries.append(raw.select(_parse(pl.col("member_id"), schema["member_id"], "string").alias("member_id"),
+                                  _parse(pl.col(date_column), schema[date_column], "date").alias("earliest"))
+                       .group_by("member_id").agg(pl.col("earliest").min()))
+    distinct = pl.collect_all(queries, engine="streaming")
     code_maps = _code_maps(code_columns, distinct[:len(code_columns)])
-    unknown_members = {} if member_ids is None else {column: _unknown_members(frame[column], member_ids) for column, frame in zip(id_columns, distinct[len(code_columns):], strict=True)}
+    normalised = {column: (code_maps[column]["normalised"] if column in code_maps else frame[column]) for column, frame in zip(code_columns, distinct, strict=False)}
+    normalised |= {column: frame[column] for column, frame in zip(shaped, distinct[len(code_columns):], strict=False)}
+    id_frames = distinct[len(code_columns) + len(shaped):len(code_columns) + len(shaped) + len(id_columns)]
+    unknown_members = {} if members is None else {column: _unknown_members(frame[column], members["member_id"]) for column, frame in zip(id_columns, id_frames, strict=True)}
+    early_events = None
+    if dated:
+        early_events = distinct[-1].join(members, on="member_id").filter(pl.col("earliest") < pl.col("birth_date")).select("member_id", "birth_date")
     parsed = [_parse(_mapped(column.name, code_maps[column.name]) if column.name in code_maps else pl.col(column.name), schema[column.name], column.type).alias(column.name)
               for column in extract.columns]
+    stripped = [pl.col(column).str.strip_chars() for column in shaped if schema[column] == pl.String]
     rows = raw.select(names).with_row_index("__row")
-    typed = rows.select("__row", *[pl.col(name).alias(f"__raw_{name}") for name in names], *parsed)
+    typed = rows.select("__row", *[pl.col(name).alias(f"__raw_{name}") for name in names], *parsed).with_columns(stripped)
     checks = _row_checks(extract, schema, unknown_members, today)
+    field_checks = _field_checks(extract, schema, _shape_failures(extract, normalised), early_events)
+    every_field_check = [check for column_checks in field_checks.values() for check in column_checks]
     fails = pl.any_horizontal(checks).fill_null(False) if checks else pl.lit(False)
+    warns = pl.any_horizontal(every_field_check).fill_null(False) if every_field_check else pl.lit(False)
     key = pl.struct(list(extract.key))
-    screened = typed.select("__row", fails.alias("__fails"), key.hash().alias("__key")).collect(engine="streaming")
+    screened = typed.select("__row", fails.alias("__fails"), warns.alias("__warns"), key.hash().alias("__key")).collect(engine="streaming")
     failing = screened.filter(pl.col("__fails"))["__row"]
     # Equal keys hash equal, so rows whose hash repeats among passing rows are the only candidates.
     # Repeats are found by sorting the hashes: is_duplicated's hash table took 6 s for 22 million
@@ -384,17 +515,32 @@ def _validate(extract: Extract, raw: pl.LazyFrame, member_ids: pl.Series | None,
         keys = typed.filter(pl.col("__row").is_in(candidates.implode())).select("__row", *extract.key).collect().sort("__row")
         duplicates = keys.filter(~key.is_first_distinct())["__row"]
     bad = pl.concat([failing, duplicates]).sort()
-    reason = pl.concat_str([pl.when(check).then(pl.lit(check.meta.output_name())) for check in checks], separator="; ", ignore_nulls=True) if checks else pl.lit(None, pl.String)
-    # Only when some row is bad: the filter reads every column of every row to find none.
-    found = typed.filter(pl.col("__row").is_in(bad.implode())).collect(engine="streaming") if bad.len() else typed.clear().collect()
-    rejected = found.with_columns(
-        pl.when(pl.col("__row").is_in(duplicates.implode())).then(pl.lit(f"duplicate {', '.join(extract.key)}")).otherwise(reason).alias("reject_reason")
-    ).select([pl.col("__row").add(1).cast(pl.Int64).alias("source_row")] + [pl.col(f"__raw_{name}").cast(pl.String).alias(name) for name in names] + ["reject_reason"])
-    if read_in_place(extract, source, schema) and not bad.len():
-        return screened.height, rejected, source, code_maps
+    warned_rows = passing.filter(pl.col("__warns") & ~pl.col("__row").is_in(duplicates.implode()))["__row"]
+    raw_columns = [pl.col("__row").add(1).cast(pl.Int64).alias("source_row")] + [pl.col(f"__raw_{name}").cast(pl.String).alias(name) for name in names]
+    # Only when some row is bad or warned: the filter reads every column of every row to find none.
+    listed = pl.concat([bad, warned_rows])
+    found = typed.filter(pl.col("__row").is_in(listed.implode())).collect(engine="streaming") if listed.len() else typed.clear().collect()
+    rejected = found.filter(pl.col("__row").is_in(bad.implode())).with_columns(
+        pl.when(pl.col("__row").is_in(duplicates.implode())).then(pl.lit(f"duplicate {', '.join(extract.key)}")).otherwise(_reason(checks)).alias("reject_reason")
+    ).select(*raw_columns, "reject_reason")
+    warned = found.filter(pl.col("__row").is_in(warned_rows.implode())).with_columns(_reason(every_field_check).alias("warning_reason")).select(*raw_columns, "warning_reason")
+    if read_in_place(extract, source, schema) and not bad.len() and not warned_rows.len():
+        return CheckedExtract(screened.height, rejected, warned, source, code_maps)
     valid = typed.filter(~pl.col("__row").is_in(bad.implode())) if bad.len() else typed
+    if warned_rows.len():
+        valid = valid.with_columns(_made_unknown(extract, field_checks))
     _finish(extract.name, valid.select(names)).sink_parquet(valid_file)
-    return screened.height, rejected, valid_file, {}
+    return CheckedExtract(screened.height, rejected, warned, valid_file, {})
+
+
+def _made_unknown(extract: Extract, field_checks: dict[str, list[pl.Expr]]) -> list[pl.Expr]:
+    """Each demographic whose value is unusable, made unknown (its `unknown_value`, or empty)."""
+    columns = []
+    for column in extract.columns:
+        if column.unknown_when_unusable and field_checks.get(column.name):
+            unusable = pl.any_horizontal(field_checks[column.name]).fill_null(False)
+            columns.append(pl.when(unusable).then(pl.lit(column.unknown_value, TYPES[column.type])).otherwise(pl.col(column.name)).alias(column.name))
+    return columns
 
 
 # Extracts whose valid rows are reshaped for the engine (`_finish`), so always rewritten.

@@ -249,7 +249,7 @@ def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: Val
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
     # Files an earlier run may have left that this run might not write (member-level ones above all).
-    stale = [out / "rejects", out / "gaps", out / "member_results.parquet"]
+    stale = [out / "rejects", out / "warnings", out / "gaps", out / "member_results.parquet"]
     stale += [out / f"{name}.{suffix}" for name in ("targets", "equity_targets", "roll_up", "attrition") for suffix in ("csv", "parquet")]
     for previous in stale:
         if previous.is_dir():
@@ -278,12 +278,13 @@ def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: Val
         written.append(out / "member_results.parquet")
         write("attrition", stack([(result.period, result.attrition) for result in results]))
         written += write_gap_lists(latest, out / "gaps")
-        (out / "rejects").mkdir()
-        for name, frame in extracts.rejects.items():
-            if frame.height:
-                path = out / "rejects" / f"{name}.csv"
-                frame.write_csv(path)
-                written.append(path)
+        for folder, frames in (("rejects", extracts.rejects), ("warnings", extracts.warnings)):
+            (out / folder).mkdir()
+            for name, frame in frames.items():
+                if frame.height:
+                    path = out / folder / f"{name}.csv"
+                    frame.write_csv(path)
+                    written.append(path)
     scorecard, manifest_path = out / "scorecard.html", out / "manifest.json"
     scorecard.write_text(render_scorecard(scorecard_context(options, value_sets, extracts, results, program, targets)), encoding="utf-8")
     written += [scorecard, manifest_path]
@@ -341,7 +342,7 @@ def scorecard_context(options: RunOptions, value_sets: ValueSets, extracts: Extr
     period, strata = latest.period, latest.strata
     run_notes = RunNotes(
         period_label=period.label, period_start=period.start.isoformat(), period_end=period.end.isoformat(),
-        extracts=tuple(ExtractNote(name, report.rows_read, report.rows_used, report.rows_rejected) for name, report in extracts.reports.items()),
+        extracts=tuple(ExtractNote(name, report.rows_read, report.rows_used, report.rows_rejected, report.rows_with_warnings) for name, report in extracts.reports.items()),
         members=strata.height,
         unknown_race_ethnicity=strata.filter(pl.col("race_ethnicity") == UNKNOWN).height,
         declined_race_ethnicity=strata.filter(pl.col("race_ethnicity") == DECLINED).height,
@@ -398,7 +399,8 @@ def build_manifest(options: RunOptions, periods: list[Period], specs: list[Measu
         "measures": {spec.id: {"version": spec.version, "file": str(options.measures_dir / f"{spec.id}.yaml"), "sha256": file_sha256(options.measures_dir / f"{spec.id}.yaml")} for spec in specs},
         "value_sets": {name: {"file": str(value_sets.files[name]), "sha256": digest} for name, digest in sorted(value_sets.hashes.items())},
         "inputs": {
-            name: {"file": report.file, "sha256": report.sha256, "rows_read": report.rows_read, "rows_used": report.rows_used, "rows_rejected": report.rows_rejected, "reject_reasons": report.reasons}
+            name: {"file": report.file, "sha256": report.sha256, "rows_read": report.rows_read, "rows_used": report.rows_used, "rows_rejected": report.rows_rejected, "reject_reasons": report.reasons,
+                   "rows_with_warnings": report.rows_with_warnings, "warning_reasons": report.warnings}
             for name, report in extracts.reports.items()
         },
         "timings_seconds": timings,

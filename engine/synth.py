@@ -230,7 +230,8 @@ def _claims(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray,
     adherent = rng.random(len(ids)) < np.clip(0.85 * factor, 0, 0.97)
     attend_base = np.array([0.96, 0.94, 0.92, 0.9, 0.88, 0.86, 0.85, 0.8, 0.78, 0.76, 0.74] + [0.62] * 3 + [0.55] * 15)[: len(offsets)]
     for offset, base in zip(offsets, attend_base, strict=True):
-        visit = birth + np.timedelta64(offset, "D") + rng.integers(-9, 10, len(ids)).astype("timedelta64[D]")
+        # Jittered around the schedule, but never before birth (the newborn visit's jitter reached up to 9 days before).
+        visit = np.maximum(birth, birth + np.timedelta64(offset, "D") + rng.integers(-9, 10, len(ids)).astype("timedelta64[D]"))
         attend = np.where(adherent, 0.97, base * 0.7 * factor)
         keep = (visit >= history_start) & (visit <= period_end) & (rng.random(len(ids)) < attend)
         count = keep.sum()
@@ -269,7 +270,8 @@ def _claims(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray,
     # G0136 social needs assessments in 2024-2025 and a few hospice children.
     g_count = (rng.random(len(ids)) < 0.07 * factor)
     g_dates = np.datetime64(f"{int(str(period_end)[:4]) - 1}-01-01") + rng.integers(0, 730, g_count.sum()).astype("timedelta64[D]")
-    frames.append(_claim_frame(rng, ids[g_count], g_dates, np.full(g_count.sum(), "G0136"), np.full(g_count.sum(), "HCPCS"), np.full(g_count.sum(), "Z13.9"), np.full(g_count.sum(), "PEDIATRICS"), np.full(g_count.sum(), "11")))
+    assessments = _claim_frame(rng, ids[g_count], g_dates, np.full(g_count.sum(), "G0136"), np.full(g_count.sum(), "HCPCS"), np.full(g_count.sum(), "Z13.9"), np.full(g_count.sum(), "PEDIATRICS"), np.full(g_count.sum(), "11"))
+    frames.append(assessments.filter(pl.Series(g_dates >= birth[g_count])))  # none before the child's birth
     hospice = rng.random(len(ids)) < 0.002
     frames.append(_claim_frame(rng, ids[hospice], period_end - rng.integers(10, 300, hospice.sum()).astype("timedelta64[D]"), np.full(hospice.sum(), "T2042"), np.full(hospice.sum(), "HCPCS"), np.full(hospice.sum(), "C71.9"), np.full(hospice.sum(), "HOSPICE"), np.full(hospice.sum(), "12")))
     claims = pl.concat(frames).sort("member_id", "service_from")

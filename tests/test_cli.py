@@ -184,7 +184,7 @@ def test_mother_demographics_on_the_sample(tmp_path: Path) -> None:
 
 
 def test_public_run_writes_no_member_level_files(public_run: Path) -> None:
-    for name in ("member_results.parquet", "rejects", "gaps", "attrition.csv", "attrition.parquet"):
+    for name in ("member_results.parquet", "rejects", "warnings", "gaps", "attrition.csv", "attrition.parquet"):
         assert not (public_run / name).exists(), name
     manifest = json.loads((public_run / "manifest.json").read_text())
     assert manifest["disclosure_control"]["2025"]["narrowest_interval"] >= 11

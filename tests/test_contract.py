@@ -190,3 +190,56 @@ def test_in_place_extracts_give_the_same_results(typed_sample: Path, sample_run:
     typed_run = _run(tmp_path / "out", data=typed_sample)
     for name in ("member_results.parquet", "rates.parquet", "attrition.parquet", "disparities.parquet", *[f"gaps/{path.name}" for path in (sample_run / "gaps").glob("*.parquet")]):
         assert pl.read_parquet(typed_run / name).equals(pl.read_parquet(sample_run / name)), name
+
+
+UNUSABLE_DEMOGRAPHICS = MEMBER_HEADER + """
+OK,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,30000,3,,OR,,,
+SIZE0,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,30000,0,,OR,,,
+SIZEHALF,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,30000,2.5,,OR,,,
+SIZEWHOLE,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,30000,3.0,,OR,,,
+NEGATIVE,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,-5,3,,OR,,,
+TEXT,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,about 30k,3,,OR,,,
+SOURCE,2015-06-01,F,WHITE,NOT_HISPANIC,GUESSED,30000,3,,OR,,,
+FPL,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,30000,3,-10,OR,,,
+CODES,2015-06-01,Q,WHITE|PURPLE,MAYBE,SELF_REPORTED,30000,3,,OR,,,
+NORACE,2015-06-01,F,,NOT_HISPANIC,SELF_REPORTED,30000,3,,OR,,,
+"""
+SHAPES_CLAIMS = """claim_id,line_number,member_id,service_from,service_to,procedure_code,procedure_code_system,modifiers,diagnosis_codes,place_of_service,provider_npi,provider_type,claim_status
+C1,1,SIZE0,2025-03-01,,99392,CPT,,Z00.129,11,1234567890,PEDIATRICS,paid
+C2,1,CODES,2025-03-01,,99392,CPT,,Z00.129|410429000,11,1234567890,PEDIATRICS,paid
+C3,1,OK,2025-03-01,,G0136,CPT,,,11,1234567890,PEDIATRICS,paid
+C4,1,OK,2025-03-01,,G0136,HCPCS,95|GTX,,1,123,PEDIATRICS,paid
+C5,1,OK,2015-05-31,,99391,CPT,,Z00.110,11,1234567890,PEDIATRICS,paid
+C6,1,OK,2015-06-01,,99391,CPT,,Z00.110,11,1234567890,PEDIATRICS,paid
+"""
+SHAPES_SCREENINGS = """screening_id,member_id,screening_date,instrument,item,answer_code,score,result,referral_date,referral_status
+S1,OK,2025-03-01,96777-8,88122-7,LA31993-1,,,,
+S2,OK,2025-03-01,96777-8,88123-5,sometimes worried,,,,
+S3,OK,2025-03-01,AHC-HRSN,,,,positive,,
+"""
+
+
+def test_an_unusable_demographic_becomes_unknown_and_keeps_the_member(tmp_path: Path) -> None:
+    """Issue 20: a bad optional demographic rejected the member row, and then every claim of the
+    member as 'unknown member'. Now the field is unknown, with a counted warning and its reason."""
+    write(tmp_path, "members", UNUSABLE_DEMOGRAPHICS)
+    write(tmp_path, "claims", SHAPES_CLAIMS)
+    write(tmp_path, "screenings", SHAPES_SCREENINGS)
+    extracts = load_extracts(tmp_path, ["members", "claims", "screenings"], today=date(2026, 1, 1))
+    assert extracts.reports["members"].rows_rejected == 0 and extracts.reports["claims"].rows_rejected == 0
+    members = {row["member_id"]: row for row in extracts.table("members").iter_rows(named=True)}
+    assert members["SIZE0"]["household_size"] is None and members["SIZEHALF"]["household_size"] is None
+    assert members["SIZEWHOLE"]["household_size"] == 3
+    assert members["NEGATIVE"]["household_income"] is None and members["TEXT"]["household_income"] is None
+    assert members["SOURCE"]["race_ethnicity_source"] == "UNKNOWN" and members["FPL"]["fpl_percent"] is None
+    assert (members["CODES"]["sex"], members["CODES"]["race"], members["CODES"]["ethnicity"]) == ("U", "UNKNOWN", "UNKNOWN")
+    assert members["NORACE"]["race"] == "UNKNOWN"
+    assert members["OK"]["household_income"] == 30000 and members["OK"]["household_size"] == 3
+    for name in ("members", "claims", "screenings"):
+        report = extracts.reports[name]
+        assert report.rows_with_warnings == extracts.warnings[name].height
+        assert sum(report.warnings.values()) >= report.rows_with_warnings
+        check_snapshot(SNAPSHOTS / f"warnings_{name}.csv", extracts.warnings[name].select("source_row", "warning_reason").write_csv())
+    # Codes of the wrong shape are kept as they are: they match nothing, and the warning says why.
+    assert extracts.table("claims").filter(pl.col("claim_id") == "C2")["diagnosis_codes"].item() == "Z00129|410429000"
+    assert extracts.table("screenings").height == 3

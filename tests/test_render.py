@@ -153,9 +153,9 @@ def test_benchmark_is_drawn_and_stated() -> None:
 
 
 def test_public_page_holds_back_small_side_counts() -> None:
-    small_rejects = (ExtractNote("claims", 500, 497, 3), ExtractNote("members", 100, 80, 20))
+    small_rejects = (ExtractNote("claims", 500, 497, 3, 40), ExtractNote("members", 100, 80, 20, 4))
     page = context(extracts=small_rejects, public=True)
-    assert page.notes.extracts == (("claims", "500", "suppressed", "suppressed"), ("members", "100", "80", "20"))
+    assert page.notes.extracts == (("claims", "500", "suppressed", "suppressed", "40"), ("members", "100", "80", "20", "suppressed"))
     assert page.notes.declined_share == "suppressed", "5 of 1,000 members declined: a count of 1 to 10"
     assert page.notes.unknown_share == "4.0%"
 

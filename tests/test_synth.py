@@ -37,6 +37,8 @@ def test_chunks_continue_the_ids_and_link_mothers_within_their_chunk(tmp_path: P
         assert pl.read_parquet(tmp_path / f"{name}.parquet").select(key).is_duplicated().sum() == 0, name
     extracts = load_extracts(tmp_path, EXTRACT_NAMES)
     assert all(report.rows_rejected == 0 for report in extracts.reports.values()), extracts.reports
+    # No field warnings either: no claim before the child's birth (the newborn visit's jitter made some), no code of the wrong shape.
+    assert all(report.rows_with_warnings == 0 for report in extracts.reports.values()), {name: report.warnings for name, report in extracts.reports.items()}
 
 
 def test_bad_rows_come_once_and_every_chunk_is_text_like_a_csv(tmp_path: Path) -> None:

@@ -74,6 +74,7 @@ class ExtractNote:
     rows_read: int
     rows_used: int
     rows_rejected: int
+    rows_with_warnings: int = 0  # used rows with a field set to unknown or flagged
 
 
 @dataclass(frozen=True)
@@ -305,7 +306,7 @@ class DataNotes:
     period: str
     unknown_share: str
     declined_share: str
-    extracts: tuple[tuple[str, str, str, str], ...]  # name, read, used, rejected (texts)
+    extracts: tuple[tuple[str, str, str, str, str], ...]  # name, read, used, rejected, with warnings (texts)
     linkage: tuple[tuple[str, str], ...]  # measure title, linkage sentence
 
 
@@ -644,12 +645,15 @@ def _share(count: int, total: int, public: bool, threshold: int) -> str:
     return f"{100 * count / total:.1f}%"
 
 
-def _extract_texts(note: ExtractNote, public: bool, threshold: int) -> tuple[str, str, str, str]:
+def _extract_texts(note: ExtractNote, public: bool, threshold: int) -> tuple[str, str, str, str, str]:
     """Input row counts; on a public page a small number of rejected rows is not shown (nor the
-    rows used, from which it would follow)."""
+    rows used, from which it would follow), nor a small number of rows with warnings."""
+    used, rejected, warned = f"{note.rows_used:,}", f"{note.rows_rejected:,}", f"{note.rows_with_warnings:,}"
     if public and 1 <= note.rows_rejected <= threshold:
-        return note.name, f"{note.rows_read:,}", SUPPRESSED, SUPPRESSED
-    return note.name, f"{note.rows_read:,}", f"{note.rows_used:,}", f"{note.rows_rejected:,}"
+        used = rejected = SUPPRESSED
+    if public and 1 <= note.rows_with_warnings <= threshold:
+        warned = SUPPRESSED
+    return note.name, f"{note.rows_read:,}", used, rejected, warned
 
 
 def statistics_text(options: StatisticsOptions) -> tuple[str, ...]:
