@@ -174,6 +174,12 @@ def screenings_events(rule: m.ScreeningsRule, context: Context, source: str = UN
         else:
             parts.append("answered")
         conditions.append(exp.Paren(this=exp.or_(*answered)))
+    if rule.resulted:
+        # An instrument recorded with neither score, result nor answer (an order, a form opened and
+        # left blank) is not a screening: "any recorded result counts", not any record.
+        recorded = [sql.column(name, "e").is_(exp.null()).not_() for name in ("score", "result", "answer_code")]
+        conditions.append(exp.Paren(this=exp.or_(*recorded)))
+        parts.append("a recorded result (a score, a positive or negative result, or an answer)")
     if rule.score_at_least is not None:
         conditions.append(exp.GTE(this=sql.column("score", "e"), expression=sql.number(rule.score_at_least)))
         parts.append(f"score at least {rule.score_at_least:g}")

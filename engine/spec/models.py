@@ -150,6 +150,7 @@ class ScreeningsRule(Frozen):
     null_answer_counts_items: str | None = Field(
         default=None, description="value set of items where a null answer still counts as answered"
     )
+    resulted: bool = Field(default=False, description="the record has a result: a score, a positive or negative result, or an answer code")
     score_at_least: float | None = None
     score_at_most: float | None = None
     result: Literal["positive", "negative"] | None = None

@@ -200,6 +200,11 @@ WITH "visits_units_0" AS (
     )
   WHERE
     "e"."screening_date" BETWEEN "u"."event_date" AND "u"."event_date"
+    AND (
+      NOT "e"."score" IS NULL
+      OR NOT "e"."result" IS NULL
+      OR NOT "e"."answer_code" IS NULL
+    )
   GROUP BY
     "u"."unit_id"
 ), "visits_plan" AS (
@@ -645,6 +650,11 @@ WITH "infants_units_0" AS (
     )
   WHERE
     "e"."screening_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+    AND (
+      NOT "e"."score" IS NULL
+      OR NOT "e"."result" IS NULL
+      OR NOT "e"."answer_code" IS NULL
+    )
   GROUP BY
     "u"."unit_id"
 ), "infants_plan" AS (
