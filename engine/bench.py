@@ -199,8 +199,7 @@ def _engine_two_measures(data: Path) -> dict[str, Any]:
     counts = {}
     for measure_id, rate_id in REFERENCE_RATES.items():
         rows = results.filter((pl.col("measure_id") == measure_id) & (pl.col("rate_id") == rate_id))
-        columns = ["denominator", "denominator_exclusion", "numerator"] if measure_id == "w30" else ["denominator", "numerator"]
-        counts[measure_id] = _reference_counts(rows.select("member_id", *columns))
+        counts[measure_id] = _reference_counts(rows.select("member_id", "denominator", "denominator_exclusion", "numerator"))
     return {"total": asdict(measured), "counts": counts}
 
 

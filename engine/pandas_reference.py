@@ -9,7 +9,8 @@ with the compiler. Rules (from measures/w30.yaml and measures/sdoh_screening.yam
   for hospice in the period; met with six or more well-child visit days (with a primary care
   provider type) at least 14 days apart, from birth to the 15-month day.
 - Social needs screening, all domains: members 0-17 on the last day of the period, enrolled all
-  period (one gap of at most 45 days, enrolled on the last day); met when screened in the period
+  period (one gap of at most 45 days, enrolled on the last day); excluded for hospice in the
+  period (NCQA SNS-E); met when screened in the period
   for food, housing and transportation with answered items, or billed G0136 (2024 and 2025 only).
 """
 
@@ -110,7 +111,7 @@ def w30_first_15_months(data: Path, value_sets: pd.DataFrame, start: date, end: 
 
 
 def sdoh_all_domains(data: Path, value_sets: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
-    """member_id, denominator, numerator."""
+    """member_id, denominator, denominator_exclusion (hospice in the period, as NCQA SNS-E), numerator."""
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     members = pd.read_parquet(data / "members.parquet", columns=["member_id", "birth_date"])
     members["birth_date"] = _dates(members["birth_date"])
@@ -133,7 +134,12 @@ def sdoh_all_domains(data: Path, value_sets: pd.DataFrame, start: date, end: dat
     claims["service_from"] = _dates(claims["service_from"])
     billed = claims[(claims["procedure_code"] == "G0136") & claims["claim_status"].isin(PAID) & (claims["service_from"] >= max(start, pd.Timestamp("2024-01-01")))
                     & (claims["service_from"] <= min(end, pd.Timestamp("2025-12-31")))]
+    codes = _claim_codes(data)
+    hospice = codes.merge(_codes(value_sets, "hospice"), on=["code", "code_system"])
+    hospice = set(hospice.loc[(hospice["service_date"] >= start) & (hospice["service_date"] <= end), "member_id"])
     result = pd.DataFrame({"member_id": cohort["member_id"].to_numpy()})
     result["denominator"] = enrolled.reindex(result["member_id"]).to_numpy()
-    result["numerator"] = result["denominator"] & (result["member_id"].isin(all_three) | result["member_id"].isin(set(billed["member_id"])))
+    result["denominator_exclusion"] = result["denominator"] & result["member_id"].isin(hospice)
+    screened_or_billed = result["member_id"].isin(all_three) | result["member_id"].isin(set(billed["member_id"]))
+    result["numerator"] = result["denominator"] & ~result["denominator_exclusion"] & screened_or_billed
     return result

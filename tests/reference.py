@@ -87,8 +87,10 @@ def w30_first_15_months(extracts: Extracts, codes: pl.DataFrame, start: date, en
     return results
 
 
-def sdoh_all_domains(extracts: Extracts, codes: pl.DataFrame, start: date, end: date) -> dict[str, tuple[bool, bool]]:
-    """member -> (denominator, numerator) for members aged 0-17 on the last day of the period."""
+def sdoh_all_domains(extracts: Extracts, codes: pl.DataFrame, start: date, end: date) -> dict[str, tuple[bool, bool, bool]]:
+    """member -> (denominator, exclusion, numerator) for members aged 0-17 on the last day of the period
+    (hospice in the period excludes, as NCQA SNS-E)."""
+    hospice = in_value_set(codes, "hospice")
     instruments = {code for code, _ in in_value_set(codes, "sdoh_screening_instruments")}
     domains = {name: {code for code, _ in in_value_set(codes, f"sdoh_{name}_items")} for name in ("food", "housing", "transportation")}
     null_ok = {code for code, _ in in_value_set(codes, "sdoh_null_answer_items")}
@@ -102,8 +104,10 @@ def sdoh_all_domains(extracts: Extracts, codes: pl.DataFrame, start: date, end: 
             for name, items in domains.items():
                 if row["item"] in items:
                     screened[row["member_id"]].add(name)
-    billed = set()
+    billed, hospice_members = set(), set()
     for row in claim_codes(extracts.table("claims")).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
+        if (row["code"], row["code_system"]) in hospice and start <= row["service_date"] <= end:
+            hospice_members.add(row["member_id"])
         # G0136 is a social needs assessment for dates of service in 2024 and 2025 only.
         if row["code"] == "G0136" and row["code_role"] == "procedure" and start <= row["service_date"] <= end and date(2024, 1, 1) <= row["service_date"] <= date(2025, 12, 31):
             billed.add(row["member_id"])
@@ -113,5 +117,6 @@ def sdoh_all_domains(extracts: Extracts, codes: pl.DataFrame, start: date, end: 
             continue
         member = row["member_id"]
         denominator = continuously_enrolled(spans[member], start, end, 1, 45, end)
-        results[member] = (denominator, denominator and (member in billed or screened[member] == set(domains)))
+        excluded = denominator and member in hospice_members
+        results[member] = (denominator, excluded, denominator and not excluded and (member in billed or screened[member] == set(domains)))
     return results

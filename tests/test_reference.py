@@ -47,8 +47,8 @@ def test_w30_first_15_months_matches_reference(sample) -> None:
 def test_sdoh_all_domains_matches_reference(sample) -> None:
     extracts, codes, period, results = sample
     expected = reference.sdoh_all_domains(extracts, codes, period.start, period.end)
-    actual = engine_flags(results, "sdoh_screening", "all_domains", ["denominator", "numerator"])
-    assert len(expected) > 1000 and sum(flags[1] for flags in expected.values()) > 100
+    actual = engine_flags(results, "sdoh_screening", "all_domains", ["denominator", "denominator_exclusion", "numerator"])
+    assert len(expected) > 1000 and sum(flags[2] for flags in expected.values()) > 100 and sum(flags[1] for flags in expected.values()) > 0
     assert actual == expected
 
 
@@ -60,7 +60,7 @@ def test_pandas_reference_agrees_with_the_engine(sample) -> None:
     rejected = set().union(*(set(frame["member_id"].drop_nulls()) for name, frame in extracts.rejects.items() if "member_id" in frame.columns))
     for measure, rate, frame, columns in (
         ("w30", "first_15_months", pandas_reference.w30_first_15_months(SAMPLE, value_sets, period.start, period.end), ["denominator", "denominator_exclusion", "numerator"]),
-        ("sdoh_screening", "all_domains", pandas_reference.sdoh_all_domains(SAMPLE, value_sets, period.start, period.end), ["denominator", "numerator"]),
+        ("sdoh_screening", "all_domains", pandas_reference.sdoh_all_domains(SAMPLE, value_sets, period.start, period.end), ["denominator", "denominator_exclusion", "numerator"]),
     ):
         expected = {row[0]: tuple(row[1:]) for row in frame[["member_id", *columns]].itertuples(index=False) if row[0] not in rejected}
         actual = {member: flags for member, flags in engine_flags(results, measure, rate, columns).items() if member not in rejected}

@@ -154,6 +154,20 @@ WITH "age_1_units_0" AS (
   JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "age_1_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
+  FROM "age_1_in_scope" AS "u"
+  JOIN "claim_value_sets" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
     "e"."value_set" IN ('developmental_screening')
     AND "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
@@ -348,24 +362,26 @@ FROM (
     COALESCE((
       NOT "age_1_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    FALSE AS "denex_met",
-    FALSE AS "excep_met",
     COALESCE((
       COALESCE("age_1_criterion_2"."found", 0) >= 1
+    ), FALSE) AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE((
+      COALESCE("age_1_criterion_3"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the 12 months before the first birthday' AS "denominator_failed",
     'numerator not met: screened in the 12 months before the first birthday' AS "numerator_failed",
-    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     CASE
-      WHEN COALESCE("age_1_criterion_2"."found", 0) >= 1
-      THEN "age_1_criterion_2"."evidence_date"
+      WHEN COALESCE("age_1_criterion_3"."found", 0) >= 1
+      THEN "age_1_criterion_3"."evidence_date"
     END AS "numerator_evidence",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("age_1_criterion_2"."found", 0) >= 1
+        COALESCE("age_1_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN 'screened in the 12 months before the first birthday: needs 1 by ' || COALESCE(
         CAST(CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS TEXT),
@@ -374,7 +390,7 @@ FROM (
     END AS "numerator_gap",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("age_1_criterion_2"."found", 0) >= 1
+        COALESCE("age_1_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
     END AS "numerator_due"
@@ -383,6 +399,8 @@ FROM (
     ON "age_1_criterion_1"."unit_id" = "u"."unit_id"
   LEFT JOIN "age_1_criterion_2"
     ON "age_1_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "age_1_criterion_3"
+    ON "age_1_criterion_3"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "age_1_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -468,6 +486,20 @@ WITH "age_2_units_0" AS (
     AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
     AND MAX("covers_date") = 1
 ), "age_2_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
+  FROM "age_2_in_scope" AS "u"
+  JOIN "claim_value_sets" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "age_2_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -670,24 +702,26 @@ FROM (
     COALESCE((
       NOT "age_2_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    FALSE AS "denex_met",
-    FALSE AS "excep_met",
     COALESCE((
       COALESCE("age_2_criterion_2"."found", 0) >= 1
+    ), FALSE) AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE((
+      COALESCE("age_2_criterion_3"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the 12 months before the second birthday' AS "denominator_failed",
     'numerator not met: screened in the 12 months before the second birthday' AS "numerator_failed",
-    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     CASE
-      WHEN COALESCE("age_2_criterion_2"."found", 0) >= 1
-      THEN "age_2_criterion_2"."evidence_date"
+      WHEN COALESCE("age_2_criterion_3"."found", 0) >= 1
+      THEN "age_2_criterion_3"."evidence_date"
     END AS "numerator_evidence",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("age_2_criterion_2"."found", 0) >= 1
+        COALESCE("age_2_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN 'screened in the 12 months before the second birthday: needs 1 by ' || COALESCE(
         CAST(CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS TEXT),
@@ -696,7 +730,7 @@ FROM (
     END AS "numerator_gap",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("age_2_criterion_2"."found", 0) >= 1
+        COALESCE("age_2_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
     END AS "numerator_due"
@@ -705,6 +739,8 @@ FROM (
     ON "age_2_criterion_1"."unit_id" = "u"."unit_id"
   LEFT JOIN "age_2_criterion_2"
     ON "age_2_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "age_2_criterion_3"
+    ON "age_2_criterion_3"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "age_2_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -790,6 +826,20 @@ WITH "age_3_units_0" AS (
     AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
     AND MAX("covers_date") = 1
 ), "age_3_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
+  FROM "age_3_in_scope" AS "u"
+  JOIN "claim_value_sets" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "age_3_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -992,24 +1042,26 @@ FROM (
     COALESCE((
       NOT "age_3_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    FALSE AS "denex_met",
-    FALSE AS "excep_met",
     COALESCE((
       COALESCE("age_3_criterion_2"."found", 0) >= 1
+    ), FALSE) AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE((
+      COALESCE("age_3_criterion_3"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the 12 months before the third birthday' AS "denominator_failed",
     'numerator not met: screened in the 12 months before the third birthday' AS "numerator_failed",
-    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     CASE
-      WHEN COALESCE("age_3_criterion_2"."found", 0) >= 1
-      THEN "age_3_criterion_2"."evidence_date"
+      WHEN COALESCE("age_3_criterion_3"."found", 0) >= 1
+      THEN "age_3_criterion_3"."evidence_date"
     END AS "numerator_evidence",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("age_3_criterion_2"."found", 0) >= 1
+        COALESCE("age_3_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN 'screened in the 12 months before the third birthday: needs 1 by ' || COALESCE(
         CAST(CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) AS TEXT),
@@ -1018,7 +1070,7 @@ FROM (
     END AS "numerator_gap",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("age_3_criterion_2"."found", 0) >= 1
+        COALESCE("age_3_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)
     END AS "numerator_due"
@@ -1027,6 +1079,8 @@ FROM (
     ON "age_3_criterion_1"."unit_id" = "u"."unit_id"
   LEFT JOIN "age_3_criterion_2"
     ON "age_3_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "age_3_criterion_3"
+    ON "age_3_criterion_3"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "age_3_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -1228,13 +1282,27 @@ WITH "total_units_0" AS (
   JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "total_criterion_5" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
+  FROM "total_in_scope" AS "u"
+  JOIN "claim_value_sets" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
     "e"."value_set" IN ('developmental_screening')
     AND "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "total_criterion_5" AS (
+), "total_criterion_6" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -1249,7 +1317,7 @@ WITH "total_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "total_criterion_6" AS (
+), "total_criterion_7" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -1490,7 +1558,9 @@ FROM (
       ),
       FALSE
     ) AS "den_met",
-    FALSE AS "denex_met",
+    COALESCE((
+      COALESCE("total_criterion_4"."found", 0) >= 1
+    ), FALSE) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE(
       (
@@ -1500,7 +1570,7 @@ FROM (
               CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
             )
             AND (
-              COALESCE("total_criterion_4"."found", 0) >= 1
+              COALESCE("total_criterion_5"."found", 0) >= 1
             )
           )
           OR (
@@ -1508,7 +1578,7 @@ FROM (
               CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
             )
             AND (
-              COALESCE("total_criterion_5"."found", 0) >= 1
+              COALESCE("total_criterion_6"."found", 0) >= 1
             )
           )
           OR (
@@ -1516,7 +1586,7 @@ FROM (
               CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
             )
             AND (
-              COALESCE("total_criterion_6"."found", 0) >= 1
+              COALESCE("total_criterion_7"."found", 0) >= 1
             )
           )
         )
@@ -1526,10 +1596,14 @@ FROM (
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the 12 months before that birthday' AS "denominator_failed",
     'numerator not met: screened in the 12 months before that birthday' AS "numerator_failed",
-    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
+      CASE
+        WHEN COALESCE("total_criterion_7"."found", 0) >= 1
+        THEN "total_criterion_7"."evidence_date"
+      END,
       CASE
         WHEN COALESCE("total_criterion_6"."found", 0) >= 1
         THEN "total_criterion_6"."evidence_date"
@@ -1537,10 +1611,6 @@ FROM (
       CASE
         WHEN COALESCE("total_criterion_5"."found", 0) >= 1
         THEN "total_criterion_5"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("total_criterion_4"."found", 0) >= 1
-        THEN "total_criterion_4"."evidence_date"
       END
     ) AS "numerator_evidence",
     CASE
@@ -1552,7 +1622,7 @@ FROM (
                 CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
               )
               AND (
-                COALESCE("total_criterion_4"."found", 0) >= 1
+                COALESCE("total_criterion_5"."found", 0) >= 1
               )
             )
             OR (
@@ -1560,7 +1630,7 @@ FROM (
                 CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
               )
               AND (
-                COALESCE("total_criterion_5"."found", 0) >= 1
+                COALESCE("total_criterion_6"."found", 0) >= 1
               )
             )
             OR (
@@ -1568,7 +1638,7 @@ FROM (
                 CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
               )
               AND (
-                COALESCE("total_criterion_6"."found", 0) >= 1
+                COALESCE("total_criterion_7"."found", 0) >= 1
               )
             )
           )
@@ -1597,7 +1667,7 @@ FROM (
             END,
             CASE
               WHEN NOT COALESCE((
-                COALESCE("total_criterion_4"."found", 0) >= 1
+                COALESCE("total_criterion_5"."found", 0) >= 1
               ), FALSE)
               THEN 'screened in the 12 months before the first birthday: needs 1 by ' || COALESCE(
                 CAST(CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AS TEXT),
@@ -1628,7 +1698,7 @@ FROM (
             END,
             CASE
               WHEN NOT COALESCE((
-                COALESCE("total_criterion_5"."found", 0) >= 1
+                COALESCE("total_criterion_6"."found", 0) >= 1
               ), FALSE)
               THEN 'screened in the 12 months before the second birthday: needs 1 by ' || COALESCE(
                 CAST(CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) AS TEXT),
@@ -1659,7 +1729,7 @@ FROM (
             END,
             CASE
               WHEN NOT COALESCE((
-                COALESCE("total_criterion_6"."found", 0) >= 1
+                COALESCE("total_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN 'screened in the 12 months before the third birthday: needs 1 by ' || COALESCE(
                 CAST(CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) AS TEXT),
@@ -1680,7 +1750,7 @@ FROM (
                 CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
               )
               AND (
-                COALESCE("total_criterion_4"."found", 0) >= 1
+                COALESCE("total_criterion_5"."found", 0) >= 1
               )
             )
             OR (
@@ -1688,7 +1758,7 @@ FROM (
                 CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
               )
               AND (
-                COALESCE("total_criterion_5"."found", 0) >= 1
+                COALESCE("total_criterion_6"."found", 0) >= 1
               )
             )
             OR (
@@ -1696,7 +1766,7 @@ FROM (
                 CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE) BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
               )
               AND (
-                COALESCE("total_criterion_6"."found", 0) >= 1
+                COALESCE("total_criterion_7"."found", 0) >= 1
               )
             )
           )
@@ -1715,7 +1785,7 @@ FROM (
           CAST(NULL AS DATE),
           CASE
             WHEN NOT COALESCE((
-              COALESCE("total_criterion_4"."found", 0) >= 1
+              COALESCE("total_criterion_5"."found", 0) >= 1
             ), FALSE)
             THEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE)
           END
@@ -1731,7 +1801,7 @@ FROM (
           CAST(NULL AS DATE),
           CASE
             WHEN NOT COALESCE((
-              COALESCE("total_criterion_5"."found", 0) >= 1
+              COALESCE("total_criterion_6"."found", 0) >= 1
             ), FALSE)
             THEN CAST("u"."birth_date" + INTERVAL 24 MONTH AS DATE)
           END
@@ -1747,7 +1817,7 @@ FROM (
           CAST(NULL AS DATE),
           CASE
             WHEN NOT COALESCE((
-              COALESCE("total_criterion_6"."found", 0) >= 1
+              COALESCE("total_criterion_7"."found", 0) >= 1
             ), FALSE)
             THEN CAST("u"."birth_date" + INTERVAL 36 MONTH AS DATE)
           END
@@ -1767,6 +1837,8 @@ FROM (
     ON "total_criterion_5"."unit_id" = "u"."unit_id"
   LEFT JOIN "total_criterion_6"
     ON "total_criterion_6"."unit_id" = "u"."unit_id"
+  LEFT JOIN "total_criterion_7"
+    ON "total_criterion_7"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "total_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"

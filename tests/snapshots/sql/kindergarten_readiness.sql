@@ -154,10 +154,24 @@ WITH "well_child_3_6_units_0" AS (
   FROM "well_child_3_6_in_scope" AS "u"
   JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "well_child_3_6_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
+  FROM "well_child_3_6_in_scope" AS "u"
+  JOIN "claim_value_sets" AS "e"
+    ON "e"."member_id" = "u"."member_id"
   JOIN "value_set_codes" AS "p"
     ON "p"."code" = "e"."provider_type"
     AND "p"."code_system" = 'PROVIDER_TYPE'
-    AND "p"."value_set" IN ('pcp_provider_types')
+    AND "p"."value_set" IN ('pcp_or_obgyn_provider_types')
     AND (
       (
         "p"."effective_from" IS NULL OR "e"."service_date" >= "p"."effective_from"
@@ -361,30 +375,32 @@ FROM (
     COALESCE((
       NOT "well_child_3_6_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    FALSE AS "denex_met",
-    FALSE AS "excep_met",
     COALESCE((
       COALESCE("well_child_3_6_criterion_2"."found", 0) >= 1
+    ), FALSE) AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE((
+      COALESCE("well_child_3_6_criterion_3"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the medical benefit in the period' AS "denominator_failed",
     'numerator not met: a well-child visit with a PCP or OB/GYN in the period' AS "numerator_failed",
-    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     CASE
-      WHEN COALESCE("well_child_3_6_criterion_2"."found", 0) >= 1
-      THEN "well_child_3_6_criterion_2"."evidence_date"
+      WHEN COALESCE("well_child_3_6_criterion_3"."found", 0) >= 1
+      THEN "well_child_3_6_criterion_3"."evidence_date"
     END AS "numerator_evidence",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("well_child_3_6_criterion_2"."found", 0) >= 1
+        COALESCE("well_child_3_6_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN 'a well-child visit with a PCP or OB/GYN in the period: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
     END AS "numerator_gap",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("well_child_3_6_criterion_2"."found", 0) >= 1
+        COALESCE("well_child_3_6_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN CAST('2025-12-31' AS DATE)
     END AS "numerator_due"
@@ -393,6 +409,8 @@ FROM (
     ON "well_child_3_6_criterion_1"."unit_id" = "u"."unit_id"
   LEFT JOIN "well_child_3_6_criterion_2"
     ON "well_child_3_6_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "well_child_3_6_criterion_3"
+    ON "well_child_3_6_criterion_3"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "well_child_3_6_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -479,6 +497,20 @@ WITH "preventive_dental_1_5_units_0" AS (
     AND GREATEST(MAX("gap_before"), DATE_DIFF('DAY', MAX("span_end"), MAX("window_end"))) <= 45
     AND MAX("covers_date") = 1
 ), "preventive_dental_1_5_criterion_2" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
+  FROM "preventive_dental_1_5_in_scope" AS "u"
+  JOIN "claim_value_sets" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "preventive_dental_1_5_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -682,30 +714,32 @@ FROM (
     COALESCE((
       NOT "preventive_dental_1_5_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    FALSE AS "denex_met",
-    FALSE AS "excep_met",
     COALESCE((
       COALESCE("preventive_dental_1_5_criterion_2"."found", 0) >= 1
+    ), FALSE) AS "denex_met",
+    FALSE AS "excep_met",
+    COALESCE((
+      COALESCE("preventive_dental_1_5_criterion_3"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the dental benefit in the period' AS "denominator_failed",
     'numerator not met: a preventive dental service (dental claim or medical fluoride varnish) in the period' AS "numerator_failed",
-    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     CASE
-      WHEN COALESCE("preventive_dental_1_5_criterion_2"."found", 0) >= 1
-      THEN "preventive_dental_1_5_criterion_2"."evidence_date"
+      WHEN COALESCE("preventive_dental_1_5_criterion_3"."found", 0) >= 1
+      THEN "preventive_dental_1_5_criterion_3"."evidence_date"
     END AS "numerator_evidence",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("preventive_dental_1_5_criterion_2"."found", 0) >= 1
+        COALESCE("preventive_dental_1_5_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN 'a preventive dental service (dental claim or medical fluoride varnish) in the period: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
     END AS "numerator_gap",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("preventive_dental_1_5_criterion_2"."found", 0) >= 1
+        COALESCE("preventive_dental_1_5_criterion_3"."found", 0) >= 1
       ), FALSE)
       THEN CAST('2025-12-31' AS DATE)
     END AS "numerator_due"
@@ -714,6 +748,8 @@ FROM (
     ON "preventive_dental_1_5_criterion_1"."unit_id" = "u"."unit_id"
   LEFT JOIN "preventive_dental_1_5_criterion_2"
     ON "preventive_dental_1_5_criterion_2"."unit_id" = "u"."unit_id"
+  LEFT JOIN "preventive_dental_1_5_criterion_3"
+    ON "preventive_dental_1_5_criterion_3"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "preventive_dental_1_5_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"

@@ -155,13 +155,27 @@ WITH "all_domains_units_0" AS (
   JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "all_domains_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
+  FROM "all_domains_in_scope" AS "u"
+  JOIN "claim_value_sets" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
     "e"."value_set" IN ('sdoh_assessment_billing')
     AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "all_domains_criterion_3" AS (
+), "all_domains_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
@@ -214,7 +228,7 @@ WITH "all_domains_units_0" AS (
     )
   GROUP BY
     "u"."unit_id"
-), "all_domains_criterion_4" AS (
+), "all_domains_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
@@ -267,7 +281,7 @@ WITH "all_domains_units_0" AS (
     )
   GROUP BY
     "u"."unit_id"
-), "all_domains_criterion_5" AS (
+), "all_domains_criterion_6" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
@@ -509,23 +523,25 @@ FROM (
     COALESCE((
       NOT "all_domains_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    FALSE AS "denex_met",
+    COALESCE((
+      COALESCE("all_domains_criterion_2"."found", 0) >= 1
+    ), FALSE) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE(
       (
         (
           (
-            COALESCE("all_domains_criterion_2"."found", 0) >= 1
+            COALESCE("all_domains_criterion_3"."found", 0) >= 1
           )
           OR (
             (
-              COALESCE("all_domains_criterion_3"."found", 0) >= 1
-            )
-            AND (
               COALESCE("all_domains_criterion_4"."found", 0) >= 1
             )
             AND (
               COALESCE("all_domains_criterion_5"."found", 0) >= 1
+            )
+            AND (
+              COALESCE("all_domains_criterion_6"."found", 0) >= 1
             )
           )
         )
@@ -535,10 +551,14 @@ FROM (
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
     'numerator not met: any of: G0136 social needs assessment billed (2024-2025 dates of service); screened for food, housing and transportation with an approved instrument' AS "numerator_failed",
-    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
+      CASE
+        WHEN COALESCE("all_domains_criterion_6"."found", 0) >= 1
+        THEN "all_domains_criterion_6"."evidence_date"
+      END,
       CASE
         WHEN COALESCE("all_domains_criterion_5"."found", 0) >= 1
         THEN "all_domains_criterion_5"."evidence_date"
@@ -550,10 +570,6 @@ FROM (
       CASE
         WHEN COALESCE("all_domains_criterion_3"."found", 0) >= 1
         THEN "all_domains_criterion_3"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("all_domains_criterion_2"."found", 0) >= 1
-        THEN "all_domains_criterion_2"."evidence_date"
       END
     ) AS "numerator_evidence",
     CASE
@@ -561,17 +577,17 @@ FROM (
         (
           (
             (
-              COALESCE("all_domains_criterion_2"."found", 0) >= 1
+              COALESCE("all_domains_criterion_3"."found", 0) >= 1
             )
             OR (
               (
-                COALESCE("all_domains_criterion_3"."found", 0) >= 1
-              )
-              AND (
                 COALESCE("all_domains_criterion_4"."found", 0) >= 1
               )
               AND (
                 COALESCE("all_domains_criterion_5"."found", 0) >= 1
+              )
+              AND (
+                COALESCE("all_domains_criterion_6"."found", 0) >= 1
               )
             )
           )
@@ -584,7 +600,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("all_domains_criterion_2"."found", 0) >= 1
+              COALESCE("all_domains_criterion_3"."found", 0) >= 1
             ), FALSE)
             THEN 'G0136 social needs assessment billed (2024-2025 dates of service): needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -596,19 +612,19 @@ FROM (
               '; ',
               CASE
                 WHEN NOT COALESCE((
-                  COALESCE("all_domains_criterion_3"."found", 0) >= 1
+                  COALESCE("all_domains_criterion_4"."found", 0) >= 1
                 ), FALSE)
                 THEN 'food insecurity screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
               END,
               CASE
                 WHEN NOT COALESCE((
-                  COALESCE("all_domains_criterion_4"."found", 0) >= 1
+                  COALESCE("all_domains_criterion_5"."found", 0) >= 1
                 ), FALSE)
                 THEN 'housing instability screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
               END,
               CASE
                 WHEN NOT COALESCE((
-                  COALESCE("all_domains_criterion_5"."found", 0) >= 1
+                  COALESCE("all_domains_criterion_6"."found", 0) >= 1
                 ), FALSE)
                 THEN 'transportation need screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
               END
@@ -623,17 +639,17 @@ FROM (
         (
           (
             (
-              COALESCE("all_domains_criterion_2"."found", 0) >= 1
+              COALESCE("all_domains_criterion_3"."found", 0) >= 1
             )
             OR (
               (
-                COALESCE("all_domains_criterion_3"."found", 0) >= 1
-              )
-              AND (
                 COALESCE("all_domains_criterion_4"."found", 0) >= 1
               )
               AND (
                 COALESCE("all_domains_criterion_5"."found", 0) >= 1
+              )
+              AND (
+                COALESCE("all_domains_criterion_6"."found", 0) >= 1
               )
             )
           )
@@ -645,7 +661,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("all_domains_criterion_2"."found", 0) >= 1
+              COALESCE("all_domains_criterion_3"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -655,12 +671,6 @@ FROM (
           THEN LEAST(
             CASE
               WHEN NOT COALESCE((
-                COALESCE("all_domains_criterion_3"."found", 0) >= 1
-              ), FALSE)
-              THEN CAST('2025-12-31' AS DATE)
-            END,
-            CASE
-              WHEN NOT COALESCE((
                 COALESCE("all_domains_criterion_4"."found", 0) >= 1
               ), FALSE)
               THEN CAST('2025-12-31' AS DATE)
@@ -668,6 +678,12 @@ FROM (
             CASE
               WHEN NOT COALESCE((
                 COALESCE("all_domains_criterion_5"."found", 0) >= 1
+              ), FALSE)
+              THEN CAST('2025-12-31' AS DATE)
+            END,
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("all_domains_criterion_6"."found", 0) >= 1
               ), FALSE)
               THEN CAST('2025-12-31' AS DATE)
             END
@@ -686,6 +702,8 @@ FROM (
     ON "all_domains_criterion_4"."unit_id" = "u"."unit_id"
   LEFT JOIN "all_domains_criterion_5"
     ON "all_domains_criterion_5"."unit_id" = "u"."unit_id"
+  LEFT JOIN "all_domains_criterion_6"
+    ON "all_domains_criterion_6"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "all_domains_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -780,13 +798,27 @@ WITH "food_units_0" AS (
   JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "food_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
+  FROM "food_in_scope" AS "u"
+  JOIN "claim_value_sets" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
     "e"."value_set" IN ('sdoh_assessment_billing')
     AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "food_criterion_3" AS (
+), "food_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
@@ -1028,16 +1060,18 @@ FROM (
     COALESCE((
       NOT "food_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    FALSE AS "denex_met",
+    COALESCE((
+      COALESCE("food_criterion_2"."found", 0) >= 1
+    ), FALSE) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE(
       (
         (
           (
-            COALESCE("food_criterion_2"."found", 0) >= 1
+            COALESCE("food_criterion_3"."found", 0) >= 1
           )
           OR (
-            COALESCE("food_criterion_3"."found", 0) >= 1
+            COALESCE("food_criterion_4"."found", 0) >= 1
           )
         )
       ),
@@ -1046,17 +1080,17 @@ FROM (
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
     'numerator not met: any of: G0136 social needs assessment billed (2024-2025 dates of service); food insecurity screened' AS "numerator_failed",
-    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("food_criterion_3"."found", 0) >= 1
-        THEN "food_criterion_3"."evidence_date"
+        WHEN COALESCE("food_criterion_4"."found", 0) >= 1
+        THEN "food_criterion_4"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("food_criterion_2"."found", 0) >= 1
-        THEN "food_criterion_2"."evidence_date"
+        WHEN COALESCE("food_criterion_3"."found", 0) >= 1
+        THEN "food_criterion_3"."evidence_date"
       END
     ) AS "numerator_evidence",
     CASE
@@ -1064,10 +1098,10 @@ FROM (
         (
           (
             (
-              COALESCE("food_criterion_2"."found", 0) >= 1
+              COALESCE("food_criterion_3"."found", 0) >= 1
             )
             OR (
-              COALESCE("food_criterion_3"."found", 0) >= 1
+              COALESCE("food_criterion_4"."found", 0) >= 1
             )
           )
         ),
@@ -1079,7 +1113,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("food_criterion_2"."found", 0) >= 1
+              COALESCE("food_criterion_3"."found", 0) >= 1
             ), FALSE)
             THEN 'G0136 social needs assessment billed (2024-2025 dates of service): needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -1088,7 +1122,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("food_criterion_3"."found", 0) >= 1
+              COALESCE("food_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN 'food insecurity screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -1100,10 +1134,10 @@ FROM (
         (
           (
             (
-              COALESCE("food_criterion_2"."found", 0) >= 1
+              COALESCE("food_criterion_3"."found", 0) >= 1
             )
             OR (
-              COALESCE("food_criterion_3"."found", 0) >= 1
+              COALESCE("food_criterion_4"."found", 0) >= 1
             )
           )
         ),
@@ -1114,7 +1148,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("food_criterion_2"."found", 0) >= 1
+              COALESCE("food_criterion_3"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -1123,7 +1157,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("food_criterion_3"."found", 0) >= 1
+              COALESCE("food_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -1137,6 +1171,8 @@ FROM (
     ON "food_criterion_2"."unit_id" = "u"."unit_id"
   LEFT JOIN "food_criterion_3"
     ON "food_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "food_criterion_4"
+    ON "food_criterion_4"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "food_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -1231,13 +1267,27 @@ WITH "housing_units_0" AS (
   JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "housing_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
+  FROM "housing_in_scope" AS "u"
+  JOIN "claim_value_sets" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
     "e"."value_set" IN ('sdoh_assessment_billing')
     AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "housing_criterion_3" AS (
+), "housing_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
@@ -1479,16 +1529,18 @@ FROM (
     COALESCE((
       NOT "housing_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    FALSE AS "denex_met",
+    COALESCE((
+      COALESCE("housing_criterion_2"."found", 0) >= 1
+    ), FALSE) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE(
       (
         (
           (
-            COALESCE("housing_criterion_2"."found", 0) >= 1
+            COALESCE("housing_criterion_3"."found", 0) >= 1
           )
           OR (
-            COALESCE("housing_criterion_3"."found", 0) >= 1
+            COALESCE("housing_criterion_4"."found", 0) >= 1
           )
         )
       ),
@@ -1497,17 +1549,17 @@ FROM (
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
     'numerator not met: any of: G0136 social needs assessment billed (2024-2025 dates of service); housing instability screened' AS "numerator_failed",
-    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("housing_criterion_3"."found", 0) >= 1
-        THEN "housing_criterion_3"."evidence_date"
+        WHEN COALESCE("housing_criterion_4"."found", 0) >= 1
+        THEN "housing_criterion_4"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("housing_criterion_2"."found", 0) >= 1
-        THEN "housing_criterion_2"."evidence_date"
+        WHEN COALESCE("housing_criterion_3"."found", 0) >= 1
+        THEN "housing_criterion_3"."evidence_date"
       END
     ) AS "numerator_evidence",
     CASE
@@ -1515,10 +1567,10 @@ FROM (
         (
           (
             (
-              COALESCE("housing_criterion_2"."found", 0) >= 1
+              COALESCE("housing_criterion_3"."found", 0) >= 1
             )
             OR (
-              COALESCE("housing_criterion_3"."found", 0) >= 1
+              COALESCE("housing_criterion_4"."found", 0) >= 1
             )
           )
         ),
@@ -1530,7 +1582,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("housing_criterion_2"."found", 0) >= 1
+              COALESCE("housing_criterion_3"."found", 0) >= 1
             ), FALSE)
             THEN 'G0136 social needs assessment billed (2024-2025 dates of service): needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -1539,7 +1591,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("housing_criterion_3"."found", 0) >= 1
+              COALESCE("housing_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN 'housing instability screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -1551,10 +1603,10 @@ FROM (
         (
           (
             (
-              COALESCE("housing_criterion_2"."found", 0) >= 1
+              COALESCE("housing_criterion_3"."found", 0) >= 1
             )
             OR (
-              COALESCE("housing_criterion_3"."found", 0) >= 1
+              COALESCE("housing_criterion_4"."found", 0) >= 1
             )
           )
         ),
@@ -1565,7 +1617,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("housing_criterion_2"."found", 0) >= 1
+              COALESCE("housing_criterion_3"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -1574,7 +1626,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("housing_criterion_3"."found", 0) >= 1
+              COALESCE("housing_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -1588,6 +1640,8 @@ FROM (
     ON "housing_criterion_2"."unit_id" = "u"."unit_id"
   LEFT JOIN "housing_criterion_3"
     ON "housing_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "housing_criterion_4"
+    ON "housing_criterion_4"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "housing_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -1682,13 +1736,27 @@ WITH "transportation_units_0" AS (
   JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "transportation_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
+  FROM "transportation_in_scope" AS "u"
+  JOIN "claim_value_sets" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
     "e"."value_set" IN ('sdoh_assessment_billing')
     AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "transportation_criterion_3" AS (
+), "transportation_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
@@ -1930,16 +1998,18 @@ FROM (
     COALESCE((
       NOT "transportation_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    FALSE AS "denex_met",
+    COALESCE((
+      COALESCE("transportation_criterion_2"."found", 0) >= 1
+    ), FALSE) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE(
       (
         (
           (
-            COALESCE("transportation_criterion_2"."found", 0) >= 1
+            COALESCE("transportation_criterion_3"."found", 0) >= 1
           )
           OR (
-            COALESCE("transportation_criterion_3"."found", 0) >= 1
+            COALESCE("transportation_criterion_4"."found", 0) >= 1
           )
         )
       ),
@@ -1948,17 +2018,17 @@ FROM (
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
     'numerator not met: any of: G0136 social needs assessment billed (2024-2025 dates of service); transportation need screened' AS "numerator_failed",
-    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("transportation_criterion_3"."found", 0) >= 1
-        THEN "transportation_criterion_3"."evidence_date"
+        WHEN COALESCE("transportation_criterion_4"."found", 0) >= 1
+        THEN "transportation_criterion_4"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("transportation_criterion_2"."found", 0) >= 1
-        THEN "transportation_criterion_2"."evidence_date"
+        WHEN COALESCE("transportation_criterion_3"."found", 0) >= 1
+        THEN "transportation_criterion_3"."evidence_date"
       END
     ) AS "numerator_evidence",
     CASE
@@ -1966,10 +2036,10 @@ FROM (
         (
           (
             (
-              COALESCE("transportation_criterion_2"."found", 0) >= 1
+              COALESCE("transportation_criterion_3"."found", 0) >= 1
             )
             OR (
-              COALESCE("transportation_criterion_3"."found", 0) >= 1
+              COALESCE("transportation_criterion_4"."found", 0) >= 1
             )
           )
         ),
@@ -1981,7 +2051,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("transportation_criterion_2"."found", 0) >= 1
+              COALESCE("transportation_criterion_3"."found", 0) >= 1
             ), FALSE)
             THEN 'G0136 social needs assessment billed (2024-2025 dates of service): needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -1990,7 +2060,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("transportation_criterion_3"."found", 0) >= 1
+              COALESCE("transportation_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN 'transportation need screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -2002,10 +2072,10 @@ FROM (
         (
           (
             (
-              COALESCE("transportation_criterion_2"."found", 0) >= 1
+              COALESCE("transportation_criterion_3"."found", 0) >= 1
             )
             OR (
-              COALESCE("transportation_criterion_3"."found", 0) >= 1
+              COALESCE("transportation_criterion_4"."found", 0) >= 1
             )
           )
         ),
@@ -2016,7 +2086,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("transportation_criterion_2"."found", 0) >= 1
+              COALESCE("transportation_criterion_3"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -2025,7 +2095,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("transportation_criterion_3"."found", 0) >= 1
+              COALESCE("transportation_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -2039,6 +2109,8 @@ FROM (
     ON "transportation_criterion_2"."unit_id" = "u"."unit_id"
   LEFT JOIN "transportation_criterion_3"
     ON "transportation_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "transportation_criterion_4"
+    ON "transportation_criterion_4"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "transportation_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -2183,6 +2255,20 @@ WITH "referral_within_30_days_units_0" AS (
 ), "referral_within_30_days_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found"
+  FROM "referral_within_30_days_in_scope" AS "u"
+  JOIN "claim_value_sets" AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."value_set" IN ('hospice')
+    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND "e"."claim_status" IN ('paid', 'adjusted')
+  GROUP BY
+    "u"."unit_id"
+), "referral_within_30_days_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."referral_date") AS "evidence_date",
     1 AS "found"
   FROM "referral_within_30_days_in_scope" AS "u"
@@ -2193,7 +2279,7 @@ WITH "referral_within_30_days_units_0" AS (
     AND "e"."referral_status" IN ('made', 'completed')
   GROUP BY
     "u"."unit_id"
-), "referral_within_30_days_criterion_4" AS (
+), "referral_within_30_days_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -2405,16 +2491,18 @@ FROM (
       ),
       FALSE
     ) AS "den_met",
-    FALSE AS "denex_met",
+    COALESCE((
+      COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+    ), FALSE) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE(
       (
         (
           (
-            COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+            COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
           )
           OR (
-            COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+            COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
           )
         )
       ),
@@ -2432,17 +2520,17 @@ FROM (
       THEN 'not in denominator: a positive food, housing or transportation screen by 1 December'
     END AS "denominator_failed",
     'numerator not met: referral or intervention within 30 days of the first positive screen' AS "numerator_failed",
-    CAST(NULL AS TEXT) AS "denominator_exclusion_reason",
+    'hospice services in the measurement period' AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
-        THEN "referral_within_30_days_criterion_4"."evidence_date"
+        WHEN COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
+        THEN "referral_within_30_days_criterion_5"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
-        THEN "referral_within_30_days_criterion_3"."evidence_date"
+        WHEN COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+        THEN "referral_within_30_days_criterion_4"."evidence_date"
       END
     ) AS "numerator_evidence",
     CASE
@@ -2450,10 +2538,10 @@ FROM (
         (
           (
             (
-              COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+              COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
             )
             OR (
-              COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+              COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
             )
           )
         ),
@@ -2463,7 +2551,7 @@ FROM (
         WHEN TRUE
         THEN CASE
           WHEN NOT COALESCE((
-            COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+            COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
           ), FALSE)
           THEN 'referral made or completed: needs 1 by ' || COALESCE(
             CAST(CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE) AS TEXT),
@@ -2473,7 +2561,7 @@ FROM (
         WHEN TRUE
         THEN CASE
           WHEN NOT COALESCE((
-            COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+            COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
           ), FALSE)
           THEN 'community health integration service: needs 1 by ' || COALESCE(
             CAST(CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE) AS TEXT),
@@ -2487,10 +2575,10 @@ FROM (
         (
           (
             (
-              COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+              COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
             )
             OR (
-              COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+              COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
             )
           )
         ),
@@ -2500,14 +2588,14 @@ FROM (
         WHEN TRUE
         THEN CASE
           WHEN NOT COALESCE((
-            COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+            COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
           ), FALSE)
           THEN CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE)
         END
         WHEN TRUE
         THEN CASE
           WHEN NOT COALESCE((
-            COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+            COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
           ), FALSE)
           THEN CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE)
         END
@@ -2522,6 +2610,8 @@ FROM (
     ON "referral_within_30_days_criterion_3"."unit_id" = "u"."unit_id"
   LEFT JOIN "referral_within_30_days_criterion_4"
     ON "referral_within_30_days_criterion_4"."unit_id" = "u"."unit_id"
+  LEFT JOIN "referral_within_30_days_criterion_5"
+    ON "referral_within_30_days_criterion_5"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "referral_within_30_days_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"

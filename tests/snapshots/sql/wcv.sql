@@ -171,7 +171,7 @@ WITH "ages_3_21_units_0" AS (
   JOIN "value_set_codes" AS "p"
     ON "p"."code" = "e"."provider_type"
     AND "p"."code_system" = 'PROVIDER_TYPE'
-    AND "p"."value_set" IN ('pcp_provider_types')
+    AND "p"."value_set" IN ('pcp_or_obgyn_provider_types')
     AND (
       (
         "p"."effective_from" IS NULL OR "e"."service_date" >= "p"."effective_from"
