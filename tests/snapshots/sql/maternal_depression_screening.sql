@@ -527,20 +527,8 @@ WITH "infants_units_0" AS (
   FROM "units" AS "u"
   JOIN "claim_value_sets" AS "e"
     ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "p"
-    ON "p"."code" = "e"."provider_type"
-    AND "p"."code_system" = 'PROVIDER_TYPE'
-    AND "p"."value_set" IN ('pcp_provider_types')
-    AND (
-      (
-        "p"."effective_from" IS NULL OR "e"."service_date" >= "p"."effective_from"
-      )
-      AND (
-        "p"."effective_to" IS NULL OR "e"."service_date" <= "p"."effective_to"
-      )
-    )
   WHERE
-    "e"."value_set" IN ('well_care_visits')
+    "e"."value_set" IN ('infant_face_to_face_visits')
     AND "e"."service_date" BETWEEN "u"."birth_date" AND CAST("u"."birth_date" + INTERVAL 6 MONTH AS DATE)
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
