@@ -8,12 +8,14 @@ scorecard.html and manifest.json (provenance and timings).
 from __future__ import annotations
 
 import json
+import platform
 import shutil
 import time
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, UTC
+from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -63,6 +65,9 @@ class RunOptions:
     baseline: Path | None = None  # rates of an earlier run, for improvement and equity targets
     memory_limit: str | None = None  # DuckDB's memory limit (e.g. '4GB'); beyond it DuckDB spills to disk
     engine: str = "duckdb"  # or "spark" (engine.run.ENGINES)
+    # Continuous enrollment across every plan and program ("state": the Core Set's state rate) or
+    # only in the plan attributed on the anchor date ("plan": HEDIS plan-level rates).
+    enrollment_scope: str = "state"
 
 
 @dataclass
@@ -148,7 +153,7 @@ def run(options: RunOptions, on_stage: Callable[[str], None] = lambda stage: Non
     done()
 
     done = stage("compile")
-    compiled = {period: [compile_measure(spec, period) for spec in specs] for period in periods}
+    compiled = {period: [compile_measure(spec, period, options.enrollment_scope) for spec in specs] for period in periods}
     needed = sorted({name for measures in compiled.values() for measure in measures for name in measure.extracts})
     done()
 
@@ -382,11 +387,28 @@ def value_set_notes(value_sets: ValueSets, names: set[str]) -> tuple[ValueSetNot
     return tuple(notes)
 
 
+# The software whose versions can change a result: the same inputs give the same outputs when these match.
+RECORDED_PACKAGES = ("duckdb", "polars", "pyarrow", "sqlglot", "pydantic", "numpy", "scipy", "statsmodels", "highspy", "pyspark")
+
+
+def software_versions() -> dict[str, str | None]:
+    """Python's version and each recorded package's installed version (None when not installed, as pyspark may be)."""
+    versions: dict[str, str | None] = {"python": platform.python_version()}
+    for name in RECORDED_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
 def build_manifest(options: RunOptions, periods: list[Period], specs: list[MeasureSpec], value_sets: ValueSets, extracts: Extracts, timings: dict[str, float], outputs: list[Path]) -> dict[str, Any]:
     return {
         "engine": "eqm",
         "engine_version": __version__,
         "sql_engine": options.engine,
+        "software": software_versions(),
+        "enrollment_scope": options.enrollment_scope,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "periods": [{"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label} for period in periods],
         "poverty_guideline_year": {period.label: options.poverty_guideline_year or period.start.year for period in periods},

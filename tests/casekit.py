@@ -109,6 +109,6 @@ def execute(spec: Any, case: dict[str, Any], valueset_dirs: list[Path], with_att
         assert rejected.is_empty(), f"case rows rejected in {name}: {rejected.to_dicts()}"
     value_sets = load_value_sets(valueset_dirs)
     strata = member_strata(extracts.table("members"), case.get("guideline_year", period.start.year))
-    compiled = compile_measure(spec, period)
+    compiled = compile_measure(spec, period, case.get("enrollment_scope", "state"))
     output = run_measures([compiled], EngineTables.from_extracts(extracts, value_sets.codes, strata))
     return (output.member_results(), output.attrition_counts) if with_attrition else output.member_results()

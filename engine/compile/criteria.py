@@ -74,6 +74,10 @@ class Context:
     counter: itertools.count = field(default_factory=lambda: itertools.count(1))
     # A criterion reused through YAML aliases compiles to the same query: one table serves all uses.
     tables_by_sql: dict[str, str] = field(default_factory=dict)
+    # Whose enrollment is continuous: "state" counts every span of the member (any plan, any program:
+    # the state's Core Set rate); "plan" only spans in the plan attributed on the anchor date (a
+    # HEDIS plan-level rate asks for enrollment in that organisation).
+    enrollment_scope: str = "state"
 
     def table_name(self) -> str:
         return f"{self.prefix}_criterion_{next(self.counter)}"
@@ -329,9 +333,38 @@ def visit_enrollment(node: m.Enrollment, context: Context) -> Fragment:
         parts.append(f"in the {rule.benefit} benefit")
     if rule.programs:
         parts.append(f"in program {' or '.join(rule.programs)}")
+    if context.enrollment_scope == "plan":
+        parts.append("in the plan attributed on the anchor date")
     if rule.enrolled_on:
         parts.append(f"and enrolled on {describe_date(rule.enrolled_on)}")
     return _table_fragment("enrollment", node.label, query, " ".join(parts), context)
+
+
+def attributed_plan_query(units: str) -> exp.Select:
+    """Each unit's plan (and program): the medical plan on the anchor date, else the latest span that began before it."""
+    covers = sql.between(sql.column("anchor_date", "u"), sql.column("start_date", "e"), sql.column("end_date", "e"))
+    ranked = exp.select(
+        sql.column("unit_id", "u").as_(sql.ident("unit_id")),
+        sql.column("plan_id", "e").as_(sql.ident("plan_id")),
+        sql.column("program", "e").as_(sql.ident("program")),
+        exp.Window(
+            this=exp.RowNumber(),
+            partition_by=[sql.column("unit_id", "u")],
+            order=exp.Order(expressions=[
+                exp.Ordered(this=exp.Case().when(covers, sql.number(0)).else_(sql.number(1))),
+                exp.Ordered(this=sql.column("end_date", "e"), desc=True),
+                exp.Ordered(this=sql.column("start_date", "e"), desc=True),
+                exp.Ordered(this=sql.column("plan_id", "e")),
+            ]),
+        ).as_(sql.ident("plan_rank")),
+    ).from_(sql.table(units, "u")).join(sql.table("enrollment", "e"), on=sql.and_(
+        exp.EQ(this=sql.column("member_id", "e"), expression=sql.column("member_id", "u")),
+        exp.EQ(this=sql.column("benefit", "e"), expression=sql.string("medical")),
+        exp.LTE(this=sql.column("start_date", "e"), expression=sql.column("anchor_date", "u")),
+    ))
+    return exp.select(sql.column("unit_id"), sql.column("plan_id"), sql.column("program")).from_(
+        exp.Subquery(this=ranked, alias=exp.TableAlias(this=sql.ident("ranked")))
+    ).where(exp.EQ(this=sql.column("plan_rank"), expression=sql.number(1)))
 
 
 def enrollment_query(rule: m.EnrollmentRule, context: Context) -> exp.Select:
@@ -339,7 +372,8 @@ def enrollment_query(rule: m.EnrollmentRule, context: Context) -> exp.Select:
 
     Spans are clipped to the window and ordered; the gap before a span is the days between the
     latest coverage so far and its start (overlapping and adjacent spans leave no gap); the
-    trailing gap is from the last covered day to the window's end.
+    trailing gap is from the last covered day to the window's end. With the plan scope, only spans
+    in the unit's attributed plan count: a child who switched plans has a gap in each.
     """
     window_start, window_end = context.date(rule.window.from_), context.date(rule.window.to)
     span_filter = [exp.LTE(this=sql.column("start_date", "e"), expression=window_end.copy()), exp.GTE(this=sql.column("end_date", "e"), expression=window_start.copy())]
@@ -359,8 +393,12 @@ def enrollment_query(rule: m.EnrollmentRule, context: Context) -> exp.Select:
         )
         .from_(sql.table(context.units, "u"))
         .join(sql.table("enrollment", "e"), on=exp.EQ(this=sql.column("member_id", "e"), expression=sql.column("member_id", "u")))
-        .where(sql.and_(*span_filter))
     )
+    if context.enrollment_scope == "plan":
+        clipped = clipped.join(exp.Subquery(this=attributed_plan_query(context.units), alias=exp.TableAlias(this=sql.ident("pa"))),
+                               on=exp.EQ(this=sql.column("unit_id", "pa"), expression=sql.column("unit_id", "u")))
+        span_filter.append(exp.EQ(this=sql.column("plan_id", "e"), expression=sql.column("plan_id", "pa")))
+    clipped = clipped.where(sql.and_(*span_filter))
     previous_end = exp.Window(
         this=exp.Max(this=sql.column("span_end")),
         partition_by=[sql.column("unit_id")],

@@ -14,7 +14,7 @@ from sqlglot import exp
 from sqlglot.errors import ErrorLevel, UnsupportedError
 
 from engine.compile import sql
-from engine.compile.criteria import MEMBERS, UNITS, Context, Fragment, compile_criterion, event_source
+from engine.compile.criteria import MEMBERS, UNITS, Context, Fragment, attributed_plan_query, compile_criterion, event_source
 from engine.compile.describe import describe_date, describe_window
 from engine.compile.shared import shared_stages
 from engine.errors import UsageError
@@ -100,15 +100,22 @@ class RateBuild:
         self.unit_tables.append(name)
 
 
-def compile_measure(spec: m.MeasureSpec, period: Period) -> CompiledMeasure:
-    rates = tuple(compile_rate(spec, rate, period) for rate in spec.rates)
+ENROLLMENT_SCOPES = ("state", "plan")
+
+
+def compile_measure(spec: m.MeasureSpec, period: Period, enrollment_scope: str = "state") -> CompiledMeasure:
+    """Every rate of a measure, compiled for one period. `enrollment_scope`: whose enrollment is
+    continuous, any plan's ("state", the default) or the attributed plan's ("plan")."""
+    if enrollment_scope not in ENROLLMENT_SCOPES:
+        raise UsageError(f"unknown enrollment scope '{enrollment_scope}' (state or plan)")
+    rates = tuple(compile_rate(spec, rate, period, enrollment_scope) for rate in spec.rates)
     tables = set().union(*(rate.tables for rate in rates)) | ({"dyads"} if spec.demographics == "mother" else set())
     extracts = tuple(sorted(TABLE_EXTRACTS[name] for name in tables if name in TABLE_EXTRACTS))
     return CompiledMeasure(spec, period, rates, extracts)
 
 
-def compile_rate(spec: m.MeasureSpec, rate: m.Rate, period: Period) -> CompiledRate:
-    build = RateBuild(spec, rate, Context(period.start, period.end, rate.id))
+def compile_rate(spec: m.MeasureSpec, rate: m.Rate, period: Period, enrollment_scope: str = "state") -> CompiledRate:
+    build = RateBuild(spec, rate, Context(period.start, period.end, rate.id, enrollment_scope=enrollment_scope))
     for compile_pass in PASSES:
         compile_pass(build)
     tables = frozenset(table.name for _, cte in build.ctes for table in cte.find_all(exp.Table))
@@ -205,30 +212,7 @@ def populations_pass(build: RateBuild) -> None:
 
 def plan_pass(build: RateBuild) -> None:
     """Plan attribution: the medical plan on the anchor date, else the latest span that began before it."""
-    covers = sql.between(sql.column("anchor_date", "u"), sql.column("start_date", "e"), sql.column("end_date", "e"))
-    ranked = exp.select(
-        sql.column("unit_id", "u").as_(sql.ident("unit_id")),
-        sql.column("plan_id", "e").as_(sql.ident("plan_id")),
-        sql.column("program", "e").as_(sql.ident("program")),
-        exp.Window(
-            this=exp.RowNumber(),
-            partition_by=[sql.column("unit_id", "u")],
-            order=exp.Order(expressions=[
-                exp.Ordered(this=exp.Case().when(covers, sql.number(0)).else_(sql.number(1))),
-                exp.Ordered(this=sql.column("end_date", "e"), desc=True),
-                exp.Ordered(this=sql.column("start_date", "e"), desc=True),
-                exp.Ordered(this=sql.column("plan_id", "e")),
-            ]),
-        ).as_(sql.ident("plan_rank")),
-    ).from_(sql.table(build.context.units, "u")).join(sql.table("enrollment", "e"), on=sql.and_(
-        exp.EQ(this=sql.column("member_id", "e"), expression=sql.column("member_id", "u")),
-        exp.EQ(this=sql.column("benefit", "e"), expression=sql.string("medical")),
-        exp.LTE(this=sql.column("start_date", "e"), expression=sql.column("anchor_date", "u")),
-    ))
-    query = exp.select(sql.column("unit_id"), sql.column("plan_id"), sql.column("program")).from_(
-        exp.Subquery(this=ranked, alias=exp.TableAlias(this=sql.ident("ranked")))
-    ).where(exp.EQ(this=sql.column("plan_rank"), expression=sql.number(1)))
-    build.ctes.append((f"{build.rate.id}_plan", query))
+    build.ctes.append((f"{build.rate.id}_plan", attributed_plan_query(build.context.units)))
 
 
 PASSES = (units_pass, named_dates_pass, anchor_pass, populations_pass, plan_pass)
