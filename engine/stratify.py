@@ -133,7 +133,7 @@ def stratify(member_results: pl.LazyFrame | pl.DataFrame, specs: list[MeasureSpe
     counted_frames = pl.collect_all(frames, engine="streaming")
     combined = pl.concat([frame.select("measure_id", "rate_id", "stratifier", "stratum", "overlapping", "__order", pl.col("__stratum").cast(pl.Int64), *COUNT_COLUMNS) for frame in counted_frames])
     rate_order = pl.DataFrame(
-        [(spec.id, rate.id, index) for spec in specs for index, rate in enumerate(spec.rates)], schema=["measure_id", "rate_id", "__rate"], orient="row"
+        [(spec.id, rate.id, index) for spec in specs for index, rate in enumerate(spec.rates)], schema={"measure_id": pl.String, "rate_id": pl.String, "__rate": pl.Int64}, orient="row"
     )
     combined = combined.join(rate_order, on=["measure_id", "rate_id"], how="left")
     return _with_rate(combined.sort("measure_id", "__rate", "__order", "__stratum", "stratum").drop("__order", "__rate", "__stratum")).select(list(RATE_SCHEMA))

@@ -243,3 +243,21 @@ def test_an_unusable_demographic_becomes_unknown_and_keeps_the_member(tmp_path: 
     # Codes of the wrong shape are kept as they are: they match nothing, and the warning says why.
     assert extracts.table("claims").filter(pl.col("claim_id") == "C2")["diagnosis_codes"].item() == "Z00129|410429000"
     assert extracts.table("screenings").height == 3
+
+
+def test_an_unusable_optional_evidence_field_keeps_its_row(tmp_path: Path) -> None:
+    """The same rule for optional fields of event extracts: a bad score, result, referral or
+    service_to is empty with a warning; the row's other evidence (its answer, its date) still counts."""
+    write(tmp_path, "members", MEMBER_HEADER + "\nOK,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,")
+    write(tmp_path, "screenings", """screening_id,member_id,screening_date,instrument,item,answer_code,score,result,referral_date,referral_status
+S1,OK,2025-03-01,96777-8,88122-7,LA28397-0,12a,Positive,2025-02-30,sent
+""")
+    write(tmp_path, "claims", """claim_id,line_number,member_id,service_from,service_to,procedure_code,procedure_code_system,modifiers,diagnosis_codes,place_of_service,provider_npi,provider_type,claim_status
+C1,1,OK,2025-03-01,2025-03-xx,99393,CPT,,,11,1234567890,PEDIATRICS,paid
+""")
+    extracts = load_extracts(tmp_path, ["members", "claims", "screenings"], today=date(2026, 1, 1))
+    assert extracts.reports["screenings"].rows_rejected == 0 and extracts.reports["claims"].rows_rejected == 0
+    screening = extracts.table("screenings").row(0, named=True)
+    assert (screening["answer_code"], screening["score"], screening["result"], screening["referral_date"], screening["referral_status"]) == ("LA28397-0", None, None, None, None)
+    assert extracts.warnings["screenings"]["warning_reason"].item() == "unparseable score; unknown result; unparseable referral_date; unknown referral_status"
+    assert extracts.table("claims")["service_to"].item() is None and extracts.warnings["claims"]["warning_reason"].item() == "unparseable service_to"
