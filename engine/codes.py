@@ -20,6 +20,11 @@ def normalize_code_system(column: pl.Expr) -> pl.Expr:
     return column.str.strip_chars().str.to_uppercase().str.replace_all(r"[-\s]", "")
 
 
+def normalize_padding(column: pl.Expr) -> pl.Expr:
+    """' 11 ' becomes '11': codes whose spelling is otherwise exact (places of service, NPIs) lose only their padding."""
+    return column.str.strip_chars()
+
+
 def normalize_modifiers(column: pl.Expr) -> pl.Expr:
     """Procedure modifiers '95 | gt' become '95|GT': upper case, no spaces."""
     return column.str.to_uppercase().str.replace_all(r"\s", "")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from engine.codes import PROCEDURE_CODE_SYSTEMS, has_shape, normalize_code, normalize_code_system, normalize_modifiers
+from engine.codes import PROCEDURE_CODE_SYSTEMS, has_shape, normalize_code, normalize_code_system, normalize_modifiers, normalize_padding
 from engine.errors import DataError, Problem
 
 TYPES = {"string": pl.String, "date": pl.Date, "integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean}
@@ -27,7 +27,7 @@ EARLIEST_DATE = date(1900, 1, 1)
 # Code columns and how each is normalised, so extract codes compare equal to value set codes.
 CODE_COLUMNS = {
     "claims": {"procedure_code": normalize_code, "procedure_code_system": normalize_code_system, "diagnosis_codes": normalize_code,
-               "provider_type": normalize_code, "modifiers": normalize_modifiers},
+               "provider_type": normalize_code, "modifiers": normalize_modifiers, "place_of_service": normalize_padding, "provider_npi": normalize_padding},
     "screenings": {"instrument": normalize_code, "item": normalize_code, "answer_code": normalize_code},
 }
 
@@ -113,8 +113,8 @@ EXTRACTS: dict[str, Extract] = {
                 Column("procedure_code_system", "string", "CPT, HCPCS or CDT.", False, PROCEDURE_CODE_SYSTEMS),
                 Column("modifiers", "string", "Procedure modifiers separated by '|'."),
                 Column("diagnosis_codes", "string", "ICD-10-CM codes separated by '|' (dots optional); a code not shaped like ICD-10-CM (a SNOMED CT concept, say) is kept with a warning and matches nothing."),
-                Column("place_of_service", "string", "CMS place of service code."),
-                Column("provider_npi", "string", "Rendering provider NPI."),
+                Column("place_of_service", "string", "CMS place of service code (two digits); another shape is kept with a warning and matches nothing."),
+                Column("provider_npi", "string", "Rendering provider NPI (ten digits); another shape is kept with a warning."),
                 Column("provider_type", "string", "Provider type, matched against PROVIDER_TYPE value sets."),
                 Column("claim_status", "string", "paid, denied, pending or adjusted.", True, ("paid", "denied", "pending", "adjusted")),
             ),
@@ -469,13 +469,12 @@ def _validate(extract: Extract, raw: pl.LazyFrame, members: pl.DataFrame | None,
     """
     names = [column.name for column in extract.columns]
     schema = raw.collect_schema()
-    # One pass for the distinct values of the code, shaped and member id columns, and the earliest events.
+    # One pass for the distinct values of the code and member id columns, and the earliest events.
+    # Every shaped column is a code column, so its shape is checked on its normalised values.
     code_columns = CODE_COLUMNS.get(extract.name, {})
-    shaped = [column for column in SHAPED_COLUMNS.get(extract.name, {}) if column not in code_columns]
     id_columns = _member_id_columns(extract) if members is not None else []
     dated = members is not None and extract.name in EVENT_DATES
     queries = ([raw.select(pl.col(column).cast(pl.String).unique().drop_nulls()) for column in code_columns]
-               + [raw.select(pl.col(column).cast(pl.String).str.strip_chars().unique().drop_nulls()) for column in shaped]
                + [raw.select(_parse(pl.col(column), schema[column], "string").unique().drop_nulls()) for column in id_columns])
     if dated:
         date_column = EVENT_DATES[extract.name]
@@ -485,24 +484,26 @@ def _validate(extract: Extract, raw: pl.LazyFrame, members: pl.DataFrame | None,
     distinct = pl.collect_all(queries, engine="streaming")
     code_maps = _code_maps(code_columns, distinct[:len(code_columns)])
     normalised = {column: (code_maps[column]["normalised"] if column in code_maps else frame[column]) for column, frame in zip(code_columns, distinct, strict=False)}
-    normalised |= {column: frame[column] for column, frame in zip(shaped, distinct[len(code_columns):], strict=False)}
-    id_frames = distinct[len(code_columns) + len(shaped):len(code_columns) + len(shaped) + len(id_columns)]
+    id_frames = distinct[len(code_columns):len(code_columns) + len(id_columns)]
     unknown_members = {} if members is None else {column: _unknown_members(frame[column], members["member_id"]) for column, frame in zip(id_columns, id_frames, strict=True)}
     early_events = None
     if dated:
         early_events = distinct[-1].join(members, on="member_id").filter(pl.col("earliest") < pl.col("birth_date")).select("member_id", "birth_date")
     parsed = [_parse(_mapped(column.name, code_maps[column.name]) if column.name in code_maps else pl.col(column.name), schema[column.name], column.type).alias(column.name)
               for column in extract.columns]
-    stripped = [pl.col(column).str.strip_chars() for column in shaped if schema[column] == pl.String]
     rows = raw.select(names).with_row_index("__row")
-    typed = rows.select("__row", *[pl.col(name).alias(f"__raw_{name}") for name in names], *parsed).with_columns(stripped)
+    typed = rows.select("__row", *[pl.col(name).alias(f"__raw_{name}") for name in names], *parsed)
     checks = _row_checks(extract, schema, unknown_members, today)
     field_checks = _field_checks(extract, schema, _shape_failures(extract, normalised), early_events)
     every_field_check = [check for column_checks in field_checks.values() for check in column_checks]
     fails = pl.any_horizontal(checks).fill_null(False) if checks else pl.lit(False)
     warns = pl.any_horizontal(every_field_check).fill_null(False) if every_field_check else pl.lit(False)
+    unusable = _unusable(extract, field_checks)
+    # Whether a row has a field made unknown: a warning that only flags (a code of the wrong shape,
+    # an event before birth) keeps every value, so the file can still be read in place.
+    changes = pl.any_horizontal(list(unusable.values())) if unusable else pl.lit(False)
     key = pl.struct(list(extract.key))
-    screened = typed.select("__row", fails.alias("__fails"), warns.alias("__warns"), key.hash().alias("__key")).collect(engine="streaming")
+    screened = typed.select("__row", fails.alias("__fails"), warns.alias("__warns"), changes.alias("__changes"), key.hash().alias("__key")).collect(engine="streaming")
     failing = screened.filter(pl.col("__fails"))["__row"]
     # Equal keys hash equal, so rows whose hash repeats among passing rows are the only candidates.
     # Repeats are found by sorting the hashes: is_duplicated's hash table took 6 s for 22 million
@@ -526,23 +527,26 @@ def _validate(extract: Extract, raw: pl.LazyFrame, members: pl.DataFrame | None,
         pl.when(pl.col("__row").is_in(duplicates.implode())).then(pl.lit(f"duplicate {', '.join(extract.key)}")).otherwise(_reason(checks)).alias("reject_reason")
     ).select(*raw_columns, "reject_reason")
     warned = found.filter(pl.col("__row").is_in(warned_rows.implode())).with_columns(_reason(every_field_check).alias("warning_reason")).select(*raw_columns, "warning_reason")
-    if read_in_place(extract, source, schema) and not bad.len() and not warned_rows.len():
+    any_changed = bool(passing["__changes"].any())
+    if read_in_place(extract, source, schema) and not bad.len() and not any_changed:
         return CheckedExtract(screened.height, rejected, warned, source, code_maps)
     valid = typed.filter(~pl.col("__row").is_in(bad.implode())) if bad.len() else typed
-    if warned_rows.len():
-        valid = valid.with_columns(_made_unknown(extract, field_checks))
+    if any_changed:
+        valid = valid.with_columns(_made_unknown(extract, unusable))
     _finish(extract.name, valid.select(names)).sink_parquet(valid_file)
     return CheckedExtract(screened.height, rejected, warned, valid_file, {})
 
 
-def _made_unknown(extract: Extract, field_checks: dict[str, list[pl.Expr]]) -> list[pl.Expr]:
+def _unusable(extract: Extract, field_checks: dict[str, list[pl.Expr]]) -> dict[str, pl.Expr]:
+    """For each demographic that becomes unknown when unusable, whether a row's value is unusable."""
+    return {column.name: pl.any_horizontal(field_checks[column.name]).fill_null(False)
+            for column in extract.columns if column.unknown_when_unusable and field_checks.get(column.name)}
+
+
+def _made_unknown(extract: Extract, unusable: dict[str, pl.Expr]) -> list[pl.Expr]:
     """Each demographic whose value is unusable, made unknown (its `unknown_value`, or empty)."""
-    columns = []
-    for column in extract.columns:
-        if column.unknown_when_unusable and field_checks.get(column.name):
-            unusable = pl.any_horizontal(field_checks[column.name]).fill_null(False)
-            columns.append(pl.when(unusable).then(pl.lit(column.unknown_value, TYPES[column.type])).otherwise(pl.col(column.name)).alias(column.name))
-    return columns
+    return [pl.when(unusable[column.name]).then(pl.lit(column.unknown_value, TYPES[column.type])).otherwise(pl.col(column.name)).alias(column.name)
+            for column in extract.columns if column.name in unusable]
 
 
 # Extracts whose valid rows are reshaped for the engine (`_finish`), so always rewritten.

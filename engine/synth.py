@@ -273,7 +273,9 @@ def _claims(rng: np.random.Generator, members: pl.DataFrame, factor: np.ndarray,
     assessments = _claim_frame(rng, ids[g_count], g_dates, np.full(g_count.sum(), "G0136"), np.full(g_count.sum(), "HCPCS"), np.full(g_count.sum(), "Z13.9"), np.full(g_count.sum(), "PEDIATRICS"), np.full(g_count.sum(), "11"))
     frames.append(assessments.filter(pl.Series(g_dates >= birth[g_count])))  # none before the child's birth
     hospice = rng.random(len(ids)) < 0.002
-    frames.append(_claim_frame(rng, ids[hospice], period_end - rng.integers(10, 300, hospice.sum()).astype("timedelta64[D]"), np.full(hospice.sum(), "T2042"), np.full(hospice.sum(), "HCPCS"), np.full(hospice.sum(), "C71.9"), np.full(hospice.sum(), "HOSPICE"), np.full(hospice.sum(), "12")))
+    hospice_dates = period_end - rng.integers(10, 300, hospice.sum()).astype("timedelta64[D]")
+    hospice_claims = _claim_frame(rng, ids[hospice], hospice_dates, np.full(hospice.sum(), "T2042"), np.full(hospice.sum(), "HCPCS"), np.full(hospice.sum(), "C71.9"), np.full(hospice.sum(), "HOSPICE"), np.full(hospice.sum(), "12"))
+    frames.append(hospice_claims.filter(pl.Series(hospice_dates >= birth[hospice])))  # none before the child's birth
     claims = pl.concat(frames).sort("member_id", "service_from")
     claim_number = pl.int_range(claims_before + 1, claims_before + pl.len() + 1)
     return claims.with_columns(
