@@ -5,8 +5,9 @@ from __future__ import annotations
 import polars as pl
 
 # Code systems the engine matches on. Claims procedure codes must be CPT, HCPCS or CDT;
-# diagnoses are ICD-10-CM; screenings use LOINC; provider types are a local list.
-CODE_SYSTEMS = ("CPT", "HCPCS", "CDT", "ICD10CM", "LOINC", "SNOMEDCT", "CVX", "PROVIDER_TYPE")
+# diagnoses are ICD-10-CM; screenings use LOINC; vaccines are CDC CVX, with CPT and FDA NDC
+# product codes beside them; provider types are a local list.
+CODE_SYSTEMS = ("CPT", "HCPCS", "CDT", "ICD10CM", "LOINC", "SNOMEDCT", "CVX", "NDC", "RXNORM", "PROVIDER_TYPE")
 PROCEDURE_CODE_SYSTEMS = ("CPT", "HCPCS", "CDT")
 
 
@@ -23,6 +24,46 @@ def normalize_code_system(column: pl.Expr) -> pl.Expr:
 def normalize_padding(column: pl.Expr) -> pl.Expr:
     """' 11 ' becomes '11': codes whose spelling is otherwise exact (places of service, NPIs) lose only their padding."""
     return column.str.strip_chars()
+
+
+def normalize_cvx(column: pl.Expr) -> pl.Expr:
+    """CDC CVX codes as the CDC table writes them, at least two digits: '3', '03' and '003' are MMR's '03'.
+
+    >>> import polars as pl
+    >>> pl.select(normalize_cvx(pl.Series(["3", " 03", "110", "0", "1a"]))).to_series().to_list()
+    ['03', '03', '110', '00', '1A']
+    """
+    code = normalize_code(column)
+    digits = code.str.strip_chars_start("0")
+    return pl.when(code.str.contains(r"^[0-9]+$")).then(digits.str.pad_start(2, "0")).otherwise(code)
+
+
+def normalize_ndc(column: pl.Expr) -> pl.Expr:
+    """FDA NDCs as 11 digits (5-4-2, the form claims and the CMS crosswalks use): a 10-digit NDC
+    written with hyphens (4-4-2, 5-3-2 or 5-4-1) has the zero put in its short segment; an NDC
+    already without hyphens is kept as given (a 10-digit one cannot be padded without knowing its form).
+
+    >>> import polars as pl
+    >>> pl.select(normalize_ndc(pl.Series(["0006-4047-41", "49281-400-10", "58160-0820-1", "00006404741"]))).to_series().to_list()
+    ['00006404741', '49281040010', '58160082001', '00006404741']
+    """
+    code = column.str.strip_chars().str.replace_all(r"\s", "")
+    parts = code.str.split("-")
+    padded = pl.concat_str(parts.list.get(0, null_on_oob=True).str.pad_start(5, "0"), parts.list.get(1, null_on_oob=True).str.pad_start(4, "0"),
+                           parts.list.get(2, null_on_oob=True).str.pad_start(2, "0"))
+    return pl.when(code.str.contains(r"^[0-9]{1,5}-[0-9]{1,4}-[0-9]{1,2}$")).then(padded).otherwise(code)
+
+
+# How a code of each system is spelled once normalised, where it differs from `normalize_code`.
+SYSTEM_NORMALISERS = {"CVX": normalize_cvx, "NDC": normalize_ndc}
+
+
+def normalize_code_in_system(code: pl.Expr, system: pl.Expr) -> pl.Expr:
+    """A value set's code normalised as its (normalised) system spells codes."""
+    normalised = normalize_code(code)
+    for name, normaliser in SYSTEM_NORMALISERS.items():
+        normalised = pl.when(system == name).then(normaliser(code)).otherwise(normalised)
+    return normalised
 
 
 def normalize_modifiers(column: pl.Expr) -> pl.Expr:
@@ -53,6 +94,10 @@ CODE_SHAPES = {
     "PLACE_OF_SERVICE": r"^[0-9]{2}$",
     # CMS NPI: ten digits.
     "NPI": r"^[0-9]{10}$",
+    # CDC CVX: a number of two or three digits (after normalize_cvx).
+    "CVX": r"^[0-9]{2,3}$",
+    # FDA NDC: 11 digits (after normalize_ndc), or 10 given without hyphens.
+    "NDC": r"^[0-9]{10,11}$",
 }
 
 

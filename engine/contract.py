@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from engine.codes import PROCEDURE_CODE_SYSTEMS, has_shape, normalize_code, normalize_code_system, normalize_modifiers, normalize_padding
+from engine.codes import PROCEDURE_CODE_SYSTEMS, has_shape, normalize_code, normalize_code_system, normalize_cvx, normalize_modifiers, normalize_ndc, normalize_padding
 from engine.errors import DataError, Problem
 
 TYPES = {"string": pl.String, "date": pl.Date, "integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean}
@@ -29,7 +29,10 @@ CODE_COLUMNS = {
     "claims": {"procedure_code": normalize_code, "procedure_code_system": normalize_code_system, "diagnosis_codes": normalize_code,
                "provider_type": normalize_code, "modifiers": normalize_modifiers, "place_of_service": normalize_padding, "provider_npi": normalize_padding},
     "screenings": {"instrument": normalize_code, "item": normalize_code, "answer_code": normalize_code},
+    "immunizations": {"cvx_code": normalize_cvx, "cpt_code": normalize_code, "ndc_code": normalize_ndc},
 }
+IMMUNIZATION_STATUSES = ("completed", "not-done", "entered-in-error")  # FHIR Immunization.status
+IMMUNIZATION_SOURCES = ("registry", "claim", "ehr")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,9 @@ class Column:
     # ("unknown member"), so one bad household size removed a child from every measure.
     unknown_when_unusable: bool = False
     unknown_value: str | None = None
+    # A column added to an extract after files were already written to its contract: a file may
+    # leave it out, and it is read as empty (never required, so nothing that was valid stops being valid).
+    may_be_absent: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,9 @@ class Extract:
     description: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]  # a second row with the same key is a duplicate
+    # Read when its file is there, empty when not, even by a measure that reads it: a source of
+    # evidence beside claims (a registry feed), whose absence loses evidence, not the run.
+    optional: bool = False
 
 
 EXTRACTS: dict[str, Extract] = {
@@ -83,6 +92,9 @@ EXTRACTS: dict[str, Extract] = {
                 Column("county", "string", "County name or FIPS code."),
                 Column("zip", "string", "ZIP code."),
                 Column("preferred_language", "string", "Preferred language."),
+                Column("death_date", "date", "Date of death, when known (the death exclusions of W30, WCV, CIS, LSC and SNS-E read it); "
+                       "unparseable, before birth_date or in the future is empty, with a warning. The column may be left out.",
+                       unknown_when_unusable=True, may_be_absent=True),
             ),
             ("member_id",),
         ),
@@ -137,6 +149,24 @@ EXTRACTS: dict[str, Extract] = {
                        unknown_when_unusable=True),
             ),
             ("screening_id", "item"),
+        ),
+        Extract(
+            "immunizations",
+            "Vaccine doses from the state immunization registry (IIS), EHRs or claims: one row per dose recorded. "
+            "Optional: a measure that reads it reads it when the file is there.",
+            (
+                Column("immunization_id", "string", "Identifier of the dose record, unique.", True),
+                Column("member_id", "string", "Member vaccinated.", True),
+                Column("administered_date", "date", "Date the dose was given.", True),
+                Column("cvx_code", "string", "CDC CVX vaccine code ('3' and '03' are the same code); another shape is kept with a warning and matches nothing."),
+                Column("cpt_code", "string", "CPT vaccine product code, when the record has one."),
+                Column("ndc_code", "string", "FDA NDC of the product (hyphenated 10-digit forms become 11 digits), when the record has one."),
+                Column("status", "string", "completed, not-done or entered-in-error (FHIR Immunization.status); only completed doses count.", True,
+                       IMMUNIZATION_STATUSES),
+                Column("source", "string", "Where the record came from: registry, claim or ehr.", True, IMMUNIZATION_SOURCES),
+            ),
+            ("immunization_id",),
+            optional=True,
         ),
         Extract(
             "dyads",
@@ -262,18 +292,19 @@ def _missing_problems(directory: Path, needed: list[str]) -> tuple[dict[str, pl.
         frame = _scan(path)
         present = frame.collect_schema().names()
         for column in extract.columns:
-            if column.name not in present:
+            if column.name not in present and not column.may_be_absent:
                 problems.append(Problem(str(path), f"missing column '{column.name}' ({column.type}): {column.description}"))
-        frames[name] = frame
+        absent = [column.name for column in extract.columns if column.may_be_absent and column.name not in present]
+        frames[name] = frame.with_columns(pl.lit(None, pl.String).alias(column) for column in absent)
     return frames, problems
 
 
 def load_extracts(directory: Path, needed: list[str], today: date | None = None) -> Extracts:
-    """Read, type and validate the extracts. `needed` extracts must exist; others are empty if absent.
+    """Read, type and validate the extracts. `needed` extracts must exist (unless optional); others are empty if absent.
 
     Raises DataError listing every missing file and column at once.
     """
-    present = [name for name in EXTRACTS if name in needed or find_extract_file(directory, name)]
+    present = [name for name in EXTRACTS if (name in needed and not EXTRACTS[name].optional) or find_extract_file(directory, name)]
     frames, problems = _missing_problems(directory, present)
     if problems:
         raise DataError(problems)
@@ -348,7 +379,8 @@ def _row_checks(extract: Extract, schema: pl.Schema, unknown_members: dict[str, 
     return checks + _extract_checks(extract.name, today)
 
 
-def _field_checks(extract: Extract, schema: pl.Schema, shape_failures: dict[str, list[pl.Expr]], early_events: pl.DataFrame | None) -> dict[str, list[pl.Expr]]:
+def _field_checks(extract: Extract, schema: pl.Schema, shape_failures: dict[str, list[pl.Expr]], early_events: pl.DataFrame | None,
+                  today: date) -> dict[str, list[pl.Expr]]:
     """Per column, the checks whose failure is a field warning, not a rejected row: an unusable
     demographic (it becomes unknown), a code not shaped like its system's codes (`shape_failures`:
     the column's test; kept, it matches nothing), an event dated before the member's birth (kept).
@@ -359,6 +391,10 @@ def _field_checks(extract: Extract, schema: pl.Schema, shape_failures: dict[str,
             checks[column.name] = _column_checks(column, schema)
     for column, (low, reason) in SOFT_LIMITS.get(extract.name, {}).items():
         checks.setdefault(column, []).append((pl.col(column) < low).alias(reason))
+    if extract.name == "members":
+        # A date of death that cannot be right excludes nobody: with a warning, the child stays measured.
+        checks["death_date"] += [(pl.col("death_date") < pl.col("birth_date")).alias("death_date before birth_date"),
+                                 (pl.col("death_date") > today).alias("death_date in the future")]
     for column, failing in shape_failures.items():
         checks.setdefault(column, []).extend(failing)
     if early_events is not None and early_events.height:
@@ -378,13 +414,14 @@ SOFT_LIMITS = {
 # birth, so it counts nowhere, and a run of them points to a wrong birth date or a claim billed
 # under the wrong id. (A newborn's care billed under the mother's id is not moved to the child:
 # nothing in the extract says which of the mother's lines were the newborn's; README "Input extracts".)
-EVENT_DATES = {"claims": "service_from", "screenings": "screening_date", "kindergarten_assessments": "assessment_date"}
+EVENT_DATES = {"claims": "service_from", "screenings": "screening_date", "immunizations": "administered_date", "kindergarten_assessments": "assessment_date"}
 # The code system each shaped column holds (engine.codes.CODE_SHAPES); procedure codes take the system on their line.
 SHAPED_COLUMNS = {
     "claims": {"procedure_code": None, "diagnosis_codes": "ICD10CM", "modifiers": "MODIFIER", "place_of_service": "PLACE_OF_SERVICE", "provider_npi": "NPI"},
     "screenings": {"instrument": "LOINC", "item": "LOINC", "answer_code": "LOINC_ANSWER"},
+    "immunizations": {"cvx_code": "CVX", "cpt_code": "CPT", "ndc_code": "NDC"},
 }
-SHAPE_LABELS = {"CPT": "CPT", "HCPCS": "HCPCS", "CDT": "CDT", "ICD10CM": "ICD-10-CM", "LOINC": "LOINC", "LOINC_ANSWER": "a LOINC answer (LA)",
+SHAPE_LABELS = {"CPT": "CPT", "HCPCS": "HCPCS", "CDT": "CDT", "ICD10CM": "ICD-10-CM", "LOINC": "LOINC", "LOINC_ANSWER": "a LOINC answer (LA)", "CVX": "CVX", "NDC": "an NDC",
                 "MODIFIER": "a modifier", "PLACE_OF_SERVICE": "a place of service", "NPI": "an NPI"}
 
 
@@ -431,6 +468,8 @@ def _extract_checks(name: str, today: date) -> list[pl.Expr]:
         return [(pl.col("service_to") < pl.col("service_from")).alias("service_to before service_from"),
                 (pl.col("procedure_code").is_not_null() & pl.col("procedure_code_system").is_null()).alias("procedure_code without procedure_code_system"),
                 (pl.col("procedure_code").is_null() & pl.col("diagnosis_codes").is_null()).alias("no procedure or diagnosis code")]
+    if name == "immunizations":
+        return [pl.all_horizontal(pl.col(column).is_null() for column in ("cvx_code", "cpt_code", "ndc_code")).alias("no vaccine code (cvx_code, cpt_code or ndc_code)")]
     if name == "dyads":
         return [((pl.col("link_confidence") < 0) | (pl.col("link_confidence") > 1)).alias("link_confidence outside 0 to 1"),
                 (pl.col("mother_member_id") == pl.col("child_member_id")).alias("mother and child are the same member")]
@@ -494,7 +533,7 @@ def _validate(extract: Extract, raw: pl.LazyFrame, members: pl.DataFrame | None,
     rows = raw.select(names).with_row_index("__row")
     typed = rows.select("__row", *[pl.col(name).alias(f"__raw_{name}") for name in names], *parsed)
     checks = _row_checks(extract, schema, unknown_members, today)
-    field_checks = _field_checks(extract, schema, _shape_failures(extract, normalised), early_events)
+    field_checks = _field_checks(extract, schema, _shape_failures(extract, normalised), early_events, today)
     every_field_check = [check for column_checks in field_checks.values() for check in column_checks]
     fails = pl.any_horizontal(checks).fill_null(False) if checks else pl.lit(False)
     warns = pl.any_horizontal(every_field_check).fill_null(False) if every_field_check else pl.lit(False)

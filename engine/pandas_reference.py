@@ -6,11 +6,11 @@ with the compiler. Rules (from measures/w30.yaml and measures/sdoh_screening.yam
 
 - W30 rate 1: children turning 15 months (first birthday + 90 days) in the period, enrolled from
   31 days of age to that day with at most one gap of at most 45 days and enrolled on it; excluded
-  for hospice in the period; met with six or more well-child visit days (with a primary care
+  for hospice or death in the period; met with six or more well-child visit days (with a primary care
   provider type) at least 14 days apart, from birth to the 15-month day.
 - Social needs screening, all domains: members 0-17 on the last day of the period, enrolled all
-  period (one gap of at most 45 days, enrolled on the last day); excluded for hospice in the
-  period (NCQA SNS-E); met when screened in the period
+  period (one gap of at most 45 days, enrolled on the last day); excluded for hospice or death in
+  the period (NCQA SNS-E); met when screened in the period
   for food, housing and transportation with answered items, or billed G0136 (2024 and 2025 only).
 """
 
@@ -30,6 +30,15 @@ def _dates(column: pd.Series) -> pd.Series:
 
 def _codes(value_sets: pd.DataFrame, name: str) -> pd.DataFrame:
     return value_sets.loc[value_sets["value_set"] == name, ["code", "code_system"]].drop_duplicates()
+
+
+def _died(data: Path, start: pd.Timestamp, end: pd.Timestamp) -> set[str]:
+    """Members whose date of death is in the period (a members file may have no death_date column)."""
+    members = pd.read_parquet(data / "members.parquet")
+    if "death_date" not in members.columns:
+        return set()
+    death = _dates(members["death_date"])
+    return set(members.loc[(death >= start) & (death <= end), "member_id"])
 
 
 def _medical_spans(data: Path) -> pd.DataFrame:
@@ -104,7 +113,7 @@ def w30_first_15_months(data: Path, value_sets: pd.DataFrame, start: date, end: 
     spaced = visits.drop_duplicates(["member_id", "service_date"]).groupby("member_id")["service_date"].agg(lambda days: _spaced_count(days, 14))
     result = pd.DataFrame({"member_id": cohort["member_id"].to_numpy()})
     result["denominator"] = enrolled.reindex(result["member_id"]).to_numpy()
-    result["denominator_exclusion"] = result["denominator"] & result["member_id"].isin(hospice)
+    result["denominator_exclusion"] = result["denominator"] & result["member_id"].isin(hospice | _died(data, start, end))
     visit_count = spaced.reindex(result["member_id"]).fillna(0).to_numpy()
     result["numerator"] = result["denominator"] & ~result["denominator_exclusion"] & (visit_count >= 6)
     return result
@@ -139,7 +148,7 @@ def sdoh_all_domains(data: Path, value_sets: pd.DataFrame, start: date, end: dat
     hospice = set(hospice.loc[(hospice["service_date"] >= start) & (hospice["service_date"] <= end), "member_id"])
     result = pd.DataFrame({"member_id": cohort["member_id"].to_numpy()})
     result["denominator"] = enrolled.reindex(result["member_id"]).to_numpy()
-    result["denominator_exclusion"] = result["denominator"] & result["member_id"].isin(hospice)
+    result["denominator_exclusion"] = result["denominator"] & result["member_id"].isin(hospice | _died(data, start, end))
     screened_or_billed = result["member_id"].isin(all_three) | result["member_id"].isin(set(billed["member_id"]))
     result["numerator"] = result["denominator"] & ~result["denominator_exclusion"] & screened_or_billed
     return result

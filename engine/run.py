@@ -43,6 +43,7 @@ MEMBER_RESULT_SCHEMA = {
     "exclusion_reason": pl.String,
     "not_met_reason": pl.String,
     "evidence_date": pl.Date,
+    "evidence_sources": pl.String,
     "gap": pl.String,
     "gap_due_date": pl.Date,
     "plan": pl.String,

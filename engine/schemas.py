@@ -39,6 +39,7 @@ MEMBER_RESULT_DESCRIPTIONS = PERIOD_DESCRIPTION | {
     "exclusion_reason": "Which exclusion, exception or numerator exclusion applied.",
     "not_met_reason": "Why the unit is not in the denominator, or not in the numerator.",
     "evidence_date": "Latest qualifying event date for the numerator.",
+    "evidence_sources": "For numerator criteria that read several sources (claims, immunization records): which recorded the events found, per criterion.",
     "gap": "For a unit in the denominator but not the numerator (nor excluded): what is missing and by when.",
     "gap_due_date": "The last day on which the gap can still be closed (the earliest deadline among what is missing).",
     "plan": "Plan attributed on the anchor date (medical enrollment span covering it, else the latest before it).",

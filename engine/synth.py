@@ -57,6 +57,15 @@ VISIT_SERVICES = {
 }
 
 
+# CDC's CPT-to-CVX crosswalk for the vaccine codes billed above: the registry records the same dose by CVX.
+CPT_TO_CVX = {"90744": "08", "90697": "146", "90670": "133", "90681": "119", "90680": "116", "90700": "20", "90713": "10",
+              "90686": "150", "90707": "03", "90716": "21", "90633": "83", "90647": "49"}
+# Doses a county health clinic gives and reports to the registry, never billed to the plan:
+# (age in days, CVX codes). Given to some children whose billed doses fall short.
+CLINIC_DOSES = [(70, ("146", "133", "119")), (130, ("146", "133", "119")), (190, ("146", "133")), (390, ("03", "21", "83", "133", "49")),
+                (470, ("20",)), (560, ("83",))]
+
+
 @dataclass(frozen=True)
 class SynthOptions:
     members: int = 5000
@@ -113,14 +122,74 @@ def _chunk(rng: np.random.Generator, size: int, first_member: int, claims_before
     dyads = _dyads(rng, members, period_end)
     screenings = pl.concat([_screenings(rng, members, factor, options.year, first_member), _maternal_screenings(rng, members, dyads, history_start)])
     kindergarten = _kindergarten(rng, members, factor, options.year)
+    # Drawn after every other extract, so adding them changed none of the others' draws.
+    immunizations = _immunizations(rng, members, claims, period_end, first_member)
+    members = members.with_columns(_death_dates(rng, members, history_start, period_end))
+    # Nothing happens to a child after death: no claim, screening or dose is dated after it.
+    died = members.select("member_id", "death_date").filter(pl.col("death_date").is_not_null())
+    claims, screenings, immunizations = (_before_death(frame, died, column) for frame, column in
+                                         ((claims, "service_from"), (screenings, "screening_date"), (immunizations, "administered_date")))
     return {
         "members": members.drop("care_factor", "group", "plan"),
         "enrollment": enrollment,
         "claims": claims,
         "screenings": screenings,
+        "immunizations": immunizations,
         "dyads": dyads,
         "kindergarten_assessments": kindergarten,
     }
+
+
+def _death_dates(rng: np.random.Generator, members: pl.DataFrame, history_start: np.datetime64, period_end: np.datetime64) -> pl.Series:
+    """About 1 child in 700 dies within the history, on a day after birth."""
+    birth = members["birth_date"].to_numpy().astype("datetime64[D]")
+    start = np.maximum(birth, history_start)
+    span = np.maximum((period_end - start).astype(int), 0)
+    dies = (rng.random(len(birth)) < 0.0015) & (span > 0)
+    dates = start + (rng.random(len(birth)) * span).astype(int).astype("timedelta64[D]")
+    return pl.Series("death_date", np.where(dies, dates, np.datetime64("NaT")), dtype=pl.Date)
+
+
+def _before_death(frame: pl.DataFrame, died: pl.DataFrame, column: str) -> pl.DataFrame:
+    if not died.height:
+        return frame
+    death = pl.col("member_id").replace_strict(died["member_id"], died["death_date"], default=None, return_dtype=pl.Date)
+    return frame.filter(death.is_null() | (pl.col(column) <= death))
+
+
+def _immunizations(rng: np.random.Generator, members: pl.DataFrame, claims: pl.DataFrame, period_end: np.datetime64, first_member: int) -> pl.DataFrame:
+    """The state registry: most billed doses again (by CVX, some with the CPT code too; some from
+    the clinic's EHR), doses given at a county clinic and never billed, and a few records that are
+    not doses (not done, entered in error)."""
+    billed = claims.filter(pl.col("procedure_code").is_in(list(CPT_TO_CVX))).select("member_id", "service_from", "procedure_code")
+    copied = billed.filter(pl.Series(rng.random(billed.height) < 0.85))
+    with_cpt = rng.random(copied.height) < 0.3
+    copies = copied.select(
+        "member_id", pl.col("service_from").alias("administered_date"), pl.col("procedure_code").replace_strict(CPT_TO_CVX).alias("cvx_code"),
+        pl.when(pl.Series(with_cpt)).then(pl.col("procedure_code")).alias("cpt_code"),
+        pl.lit(pl.Series(np.where(rng.random(copied.height) < 0.1, "ehr", "registry"))).alias("source"),
+    )
+    # Children under 3 with few billed doses: some were vaccinated at the county clinic instead.
+    birth = members["birth_date"].to_numpy().astype("datetime64[D]")
+    doses = billed.group_by("member_id").len()
+    billed_doses = members.select("member_id").join(doses, on="member_id", how="left")["len"].fill_null(0).to_numpy()
+    young = (period_end - birth).astype(int) < 3 * 365
+    clinic = young & (billed_doses < 12) & (rng.random(len(birth)) < 0.35)
+    ids = members["member_id"].to_numpy().astype(str)
+    frames = []
+    for age_days, codes in CLINIC_DOSES:
+        for code in codes:
+            given = clinic & (rng.random(len(birth)) < 0.7)
+            dates = birth[given] + (age_days + rng.integers(0, 21, given.sum())).astype("timedelta64[D]")
+            frames.append(pl.DataFrame({"member_id": ids[given], "administered_date": dates, "cvx_code": np.full(given.sum(), code)}).filter(pl.col("administered_date") <= period_end))
+    clinic_doses = pl.concat(frames).with_columns(pl.lit(None, pl.String).alias("cpt_code"), pl.lit("registry").alias("source"))
+    records = pl.concat([copies, clinic_doses.select(copies.columns)]).sort("member_id", "administered_date", "cvx_code")
+    status = np.select([rng.random(records.height) < 0.005, rng.random(records.height) < 0.003], ["not-done", "entered-in-error"], "completed")
+    return records.with_columns(
+        pl.format(f"I{first_member:08d}-" + "{}", pl.int_range(1, pl.len() + 1).cast(pl.String).str.zfill(9)).alias("immunization_id"),
+        pl.lit(None, pl.String).alias("ndc_code"),
+        pl.lit(pl.Series(status)).alias("status"),
+    ).select("immunization_id", "member_id", "administered_date", "cvx_code", "cpt_code", "ndc_code", "status", "source")
 
 
 def _members(rng: np.random.Generator, n: int, year: int, first_member: int) -> pl.DataFrame:
@@ -400,6 +469,10 @@ def _with_bad_rows(tables: dict[str, pl.DataFrame], year: int) -> dict[str, pl.D
     ])
     bad_enrollment = enrollment.head(2).with_columns(pl.lit(f"{year}-06-30").alias("start_date"), pl.lit(f"{year}-01-31").alias("end_date"))
     bad_members = members.head(1).with_columns(pl.lit("M9000001").alias("member_id"), pl.lit(f"{year}-02-30").alias("birth_date"))
+    immunizations = as_text["immunizations"]
+    bad_immunizations = immunizations.head(2).with_columns(pl.format("X{}", pl.col("immunization_id")).alias("immunization_id"),
+                                                           pl.Series("cvx_code", [None, "DTaP"]), pl.lit(None, pl.String).alias("cpt_code"))
+    as_text["immunizations"] = pl.concat([immunizations, bad_immunizations])
     as_text["claims"] = pl.concat([claims, bad_claims])
     as_text["enrollment"] = pl.concat([enrollment, bad_enrollment])
     as_text["members"] = pl.concat([members, bad_members])

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from engine.codes import CODE_SYSTEMS, normalize_code, normalize_code_system
+from engine.codes import CODE_SYSTEMS, normalize_code_in_system, normalize_code_system
 from engine.contract import file_sha256
 from engine.errors import Problem, SpecError
 
@@ -65,7 +65,7 @@ def _load_one(name: str, path: Path) -> tuple[pl.DataFrame, list[Problem]]:
         return pl.DataFrame(), [Problem(str(path), f"value set is missing column '{column}'", 1, hint=f"columns: {', '.join(COLUMNS)}") for column in missing]
     frame = raw.select(
         pl.lit(name).alias("value_set"),
-        normalize_code(pl.col("code")).alias("code"),
+        normalize_code_in_system(pl.col("code"), normalize_code_system(pl.col("code_system"))).alias("code"),
         normalize_code_system(pl.col("code_system")).alias("code_system"),
         pl.col("description"),
         pl.col("effective_from").str.to_date("%Y-%m-%d", strict=False).alias("effective_from"),

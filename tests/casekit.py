@@ -31,6 +31,7 @@ DEFAULTS = {
     "enrollment": {"plan_id": "P1", "program": "Medicaid", "benefit": "medical"},
     "claims": {"line_number": "1", "claim_status": "paid", "procedure_code_system": "CPT", "provider_type": "PEDIATRICS"},
     "screenings": {},
+    "immunizations": {"status": "completed", "source": "registry"},
     "dyads": {"link_method": "case_number", "link_confidence": "0.95"},
     "kindergarten_assessments": {},
 }
@@ -64,6 +65,8 @@ def frames(case: dict[str, Any]) -> dict[str, pl.DataFrame]:
                 record["claim_id"] = f"C{next(counter)}"
             if name == "screenings":
                 record["screening_id"] = f"S{next(counter)}"
+            if name == "immunizations":
+                record["immunization_id"] = f"I{next(counter)}"
             record |= {key: None if value is None else str(value) for key, value in row.items()}
             filled.append(record)
         out[name] = pl.DataFrame(filled, schema={column.name: pl.String for column in extract.columns}, orient="row") if filled else pl.DataFrame(schema={column.name: pl.String for column in extract.columns})

@@ -1,4 +1,4 @@
-"""A straightforward reference implementation of two shipped measures, written as an analyst would,
+"""A straightforward reference implementation of three shipped measures, written as an analyst would,
 in plain Python over the validated extracts. The engine's SQL must agree with it member by member.
 
 It shares no code with the compiler: dates, gaps, value sets and counting are done again here.
@@ -59,6 +59,10 @@ def in_value_set(codes: pl.DataFrame, name: str) -> set[tuple[str, str]]:
     return {(row["code"], row["code_system"]) for row in rows.iter_rows(named=True)}
 
 
+def died_in(extracts: Extracts, start: date, end: date) -> set[str]:
+    return {row["member_id"] for row in extracts.table("members").iter_rows(named=True) if row["death_date"] and start <= row["death_date"] <= end}
+
+
 def w30_first_15_months(extracts: Extracts, codes: pl.DataFrame, start: date, end: date) -> dict[str, tuple[bool, bool, bool]]:
     """member -> (denominator, exclusion, numerator) for members turning 15 months in the period."""
     well_care, hospice = in_value_set(codes, "well_care_visits"), in_value_set(codes, "hospice")
@@ -73,6 +77,7 @@ def w30_first_15_months(extracts: Extracts, codes: pl.DataFrame, start: date, en
             visits[row["member_id"]].add(row["service_date"])
         if key in hospice and start <= row["service_date"] <= end:
             hospice_members.add(row["member_id"])
+    died = died_in(extracts, start, end)
     results = {}
     for row in extracts.table("members").iter_rows(named=True):
         birth = row["birth_date"]
@@ -81,7 +86,7 @@ def w30_first_15_months(extracts: Extracts, codes: pl.DataFrame, start: date, en
             continue
         member = row["member_id"]
         denominator = continuously_enrolled(spans[member], birth + timedelta(days=31), anchor, 1, 45, anchor)
-        excluded = denominator and member in hospice_members
+        excluded = denominator and (member in hospice_members or member in died)
         days = {day for day in visits[member] if birth <= day <= anchor}
         results[member] = (denominator, excluded, denominator and not excluded and spaced_count(days, 14) >= 6)
     return results
@@ -111,12 +116,67 @@ def sdoh_all_domains(extracts: Extracts, codes: pl.DataFrame, start: date, end: 
         # G0136 is a social needs assessment for dates of service in 2024 and 2025 only.
         if row["code"] == "G0136" and row["code_role"] == "procedure" and start <= row["service_date"] <= end and date(2024, 1, 1) <= row["service_date"] <= date(2025, 12, 31):
             billed.add(row["member_id"])
+    died = died_in(extracts, start, end)
     results = {}
     for row in extracts.table("members").iter_rows(named=True):
         if not (row["birth_date"] <= end < add_years(row["birth_date"], 18)):
             continue
         member = row["member_id"]
         denominator = continuously_enrolled(spans[member], start, end, 1, 45, end)
-        excluded = denominator and member in hospice_members
+        excluded = denominator and (member in hospice_members or member in died)
         results[member] = (denominator, excluded, denominator and not excluded and (member in billed or screened[member] == set(domains)))
+    return results
+
+
+# CIS Combination 3 (measures/cis.yaml): antigen -> (doses, earliest age: days after birth or years).
+COMBINATION_3 = {"dtap": (4, 42, 0), "ipv": (3, 42, 0), "mmr": (1, 0, 1), "hib": (3, 42, 0), "hepb": (3, 0, 0), "vzv": (1, 0, 1), "pcv": (4, 42, 0)}
+HISTORY = {"mmr": ("history_measles", "history_mumps", "history_rubella"), "hepb": ("history_hepatitis_b",), "vzv": ("history_varicella",)}
+
+
+def cis_combination_3(extracts: Extracts, codes: pl.DataFrame, start: date, end: date) -> dict[str, tuple[bool, bool, bool]]:
+    """member -> (denominator, exclusion, numerator) for children turning 2 in the period.
+
+    Doses are dates: a billed dose (paid or adjusted claim, procedure code) and a completed
+    immunization record of the same antigen on one date are one dose.
+    """
+    antigens = {name: in_value_set(codes, f"vaccine_{name}") for name in COMBINATION_3}
+    diagnoses = {name: in_value_set(codes, name) for name in ("vaccine_anaphylaxis", "vaccine_encephalitis", "cis_exclusions", "hospice",
+                                                               "history_measles", "history_mumps", "history_rubella", "history_hepatitis_b", "history_varicella")}
+    spans = defaultdict(list)
+    for row in extracts.table("enrollment").filter(pl.col("benefit") == "medical").iter_rows(named=True):
+        spans[row["member_id"]].append((row["start_date"], row["end_date"]))
+    doses: dict[tuple[str, str], set[date]] = defaultdict(set)
+    coded: dict[tuple[str, str], list[date]] = defaultdict(list)  # (member, value set) -> dates of any matching claim code
+    for row in claim_codes(extracts.table("claims")).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
+        key = (row["code"], row["code_system"])
+        for name, members in antigens.items():
+            if key in members and row["code_role"] == "procedure":
+                doses[(row["member_id"], name)].add(row["service_date"])
+        for name, members in diagnoses.items():
+            if key in members and (name == "hospice" or row["code_role"] == "diagnosis"):
+                coded[(row["member_id"], name)].append(row["service_date"])
+    for row in extracts.table("immunizations").filter(pl.col("status") == "completed").iter_rows(named=True):
+        keys = [(row["cvx_code"], "CVX"), (row["cpt_code"], "CPT"), (row["ndc_code"], "NDC")]
+        for name, members in antigens.items():
+            if any(key in members for key in keys):
+                doses[(row["member_id"], name)].add(row["administered_date"])
+    died = died_in(extracts, start, end)
+    results = {}
+    for row in extracts.table("members").iter_rows(named=True):
+        birth, member = row["birth_date"], row["member_id"]
+        anchor = add_years(birth, 2)
+        if not start <= anchor <= end:
+            continue
+        denominator = continuously_enrolled(spans[member], add_years(birth, 1), anchor, 1, 45, anchor)
+        by_anchor = lambda name: any(birth <= day <= anchor for day in coded[(member, name)])  # noqa: E731
+        excluded = denominator and (any(start <= day <= end for day in coded[(member, "hospice")]) or by_anchor("cis_exclusions") or member in died)
+        anaphylaxis = by_anchor("vaccine_anaphylaxis")
+        met = True
+        for name, (needed, days, years) in COMBINATION_3.items():
+            earliest = add_years(birth, years) + timedelta(days=days)
+            counted = {day for day in doses[(member, name)] if earliest <= day <= anchor}
+            history = name in HISTORY and all(by_anchor(history) for history in HISTORY[name])
+            encephalitis = name == "dtap" and by_anchor("vaccine_encephalitis")
+            met = met and (len(counted) >= needed or history or anaphylaxis or encephalitis)
+        results[member] = (denominator, excluded, denominator and not excluded and met)
     return results

@@ -147,7 +147,7 @@ def test_a_clean_typed_extract_is_read_in_place(typed_sample: Path) -> None:
     its code columns through code maps, and sees exactly what rewriting would have given."""
     extracts = load_extracts(typed_sample, list(EXTRACTS))
     in_place = {name for name, path in extracts.files.items() if path.parent == typed_sample}
-    assert in_place == {"claims", "screenings", "dyads", "kindergarten_assessments"}  # members and enrollment are reshaped
+    assert in_place == {"claims", "screenings", "immunizations", "dyads", "kindergarten_assessments"}  # members and enrollment are reshaped
     assert {name: set(maps) for name, maps in extracts.code_maps.items()} == {"claims": {"diagnosis_codes", "provider_type"}}
     assert extracts.code_maps["claims"]["diagnosis_codes"].filter(pl.col("raw") == "l30.9|z23").rows() == [("l30.9|z23", "L309|Z23")]
     sample = load_extracts(SAMPLE, list(EXTRACTS))
@@ -287,3 +287,44 @@ C1,1,OK,2025-03-01,2025-03-xx,99393,CPT,,,11,1234567890,PEDIATRICS,paid
     assert (screening["answer_code"], screening["score"], screening["result"], screening["referral_date"], screening["referral_status"]) == ("LA28397-0", None, None, None, None)
     assert extracts.warnings["screenings"]["warning_reason"].item() == "unparseable score; unknown result; unparseable referral_date; unknown referral_status"
     assert extracts.table("claims")["service_to"].item() is None and extracts.warnings["claims"]["warning_reason"].item() == "unparseable service_to"
+
+
+def test_a_members_file_without_death_date_is_read_and_bad_dates_of_death_are_unknown(tmp_path: Path) -> None:
+    """death_date came after the members contract: a file without it is valid (nobody has died), and
+    a date of death that cannot be right (unparseable, before birth, in the future) excludes nobody."""
+    write(tmp_path, "members", MEMBER_HEADER + "\nOLD,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,")
+    assert load_extracts(tmp_path, ["members"], today=date(2026, 1, 1)).table("members")["death_date"].to_list() == [None]
+    write(tmp_path, "members", MEMBER_HEADER + ",death_date\n" + "\n".join([
+        "DIED,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,,2025-03-01",
+        "TEXT,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,,March 2025",
+        "EARLY,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,,2015-05-31",
+        "FUTURE,2015-06-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,,2026-01-02",
+    ]))
+    extracts = load_extracts(tmp_path, ["members"], today=date(2026, 1, 1))
+    assert extracts.reports["members"].rows_rejected == 0
+    assert dict(extracts.table("members").select("member_id", "death_date").iter_rows()) == {"DIED": date(2025, 3, 1), "TEXT": None, "EARLY": None, "FUTURE": None}
+    assert extracts.warnings["members"]["warning_reason"].to_list() == ["unparseable death_date", "death_date before birth_date", "death_date in the future"]
+
+
+def test_immunization_records_are_checked_and_counted(tmp_path: Path) -> None:
+    """Registry and EHR doses: a record needs a vaccine code and a known status and source; a CVX
+    code of the wrong shape is kept with a warning (it matches nothing); codes are normalised."""
+    write(tmp_path, "members", MEMBER_HEADER + "\nKID,2024-01-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,")
+    write(tmp_path, "immunizations", """immunization_id,member_id,administered_date,cvx_code,cpt_code,ndc_code,status,source
+I1,KID,2024-03-01,3,,,completed,registry
+I2,KID,2024-03-01,,,,completed,registry
+I3,KID,2024-03-01,20,,,done,registry
+I4,KID,2024-03-01,20,,,completed,pharmacy
+I5,KID,2024-03-01,DTaP,,,completed,ehr
+I6,KID,2024-03-01,,90700,58160-0820-1,completed,claim
+I6,KID,2024-03-02,20,,,completed,claim
+I7,NOBODY,2024-03-01,20,,,completed,registry
+""")
+    extracts = load_extracts(tmp_path, ["members"], today=date(2026, 1, 1))
+    report = extracts.reports["immunizations"]
+    assert (report.rows_read, report.rows_used, report.rows_rejected) == (8, 3, 5)
+    assert report.reasons == {"no vaccine code (cvx_code, cpt_code or ndc_code)": 1, "unknown status": 1, "unknown source": 1,
+                              "duplicate immunization_id": 1, "unknown member in member_id": 1}
+    table = extracts.table("immunizations")
+    assert table.select("immunization_id", "cvx_code", "ndc_code").rows() == [("I1", "03", None), ("I5", "DTAP", None), ("I6", None, "58160082001")]
+    assert extracts.warnings["immunizations"]["warning_reason"].to_list() == ["cvx_code not shaped like CVX"]

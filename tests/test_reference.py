@@ -25,7 +25,7 @@ def sample():
     specs = load_specs(DEFAULT_MEASURES)
     codes = load_value_sets(value_set_dirs(DEFAULT_MEASURES, None), used_value_sets(specs)).codes
     period = parse_period("2025")
-    extracts = load_extracts(SAMPLE, ["members", "enrollment", "claims", "screenings"])
+    extracts = load_extracts(SAMPLE, ["members", "enrollment", "claims", "screenings", "immunizations"])
     tables = EngineTables.from_extracts(extracts, codes, member_strata(extracts.table("members"), 2025))
     results = run_measures([compile_measure(spec, period) for spec in specs], tables).member_results()
     return extracts, codes, period, results
@@ -49,6 +49,16 @@ def test_sdoh_all_domains_matches_reference(sample) -> None:
     expected = reference.sdoh_all_domains(extracts, codes, period.start, period.end)
     actual = engine_flags(results, "sdoh_screening", "all_domains", ["denominator", "denominator_exclusion", "numerator"])
     assert len(expected) > 1000 and sum(flags[2] for flags in expected.values()) > 100 and sum(flags[1] for flags in expected.values()) > 0
+    assert actual == expected
+
+
+def test_cis_combination_3_matches_reference(sample) -> None:
+    """Doses from claims and the registry, one per antigen and date: the engine's events criterion
+    against a plain loop over both extracts."""
+    extracts, codes, period, results = sample
+    expected = reference.cis_combination_3(extracts, codes, period.start, period.end)
+    actual = engine_flags(results, "cis", "combination_3", ["denominator", "denominator_exclusion", "numerator"])
+    assert len(expected) > 150 and sum(flags[2] for flags in expected.values()) > 50
     assert actual == expected
 
 

@@ -10,8 +10,8 @@ import pyarrow.parquet as pq
 from engine.contract import load_extracts
 from engine.synth import SynthOptions, synthesize, synthesize_chunks, write_extracts
 
-EXTRACT_NAMES = ["members", "enrollment", "claims", "screenings", "dyads", "kindergarten_assessments"]
-KEYS = {"members": ["member_id"], "claims": ["claim_id", "line_number"], "screenings": ["screening_id", "item"]}
+EXTRACT_NAMES = ["members", "enrollment", "claims", "screenings", "immunizations", "dyads", "kindergarten_assessments"]
+KEYS = {"members": ["member_id"], "claims": ["claim_id", "line_number"], "screenings": ["screening_id", "item"], "immunizations": ["immunization_id"]}
 
 
 def test_a_population_of_one_chunk_does_not_depend_on_the_chunk_size() -> None:
@@ -55,3 +55,16 @@ def test_csv_extracts_have_one_header(tmp_path: Path) -> None:
     write_extracts(synthesize_chunks(SynthOptions(members=300, chunk_members=100, bad_rows=False)), tmp_path, "csv")
     members = pl.read_csv(tmp_path / "members.csv", infer_schema=False)
     assert members.height == 300 and members["member_id"].n_unique() == 300
+
+
+def test_nothing_is_dated_after_a_death_and_the_registry_repeats_billed_doses() -> None:
+    tables = synthesize(SynthOptions(members=5000, bad_rows=False))
+    died = tables["members"].filter(pl.col("death_date").is_not_null()).select("member_id", "death_date")
+    assert died.height > 0 and (died["death_date"] >= tables["members"].filter(pl.col("death_date").is_not_null())["birth_date"]).all()
+    for name, column in (("claims", "service_from"), ("screenings", "screening_date"), ("immunizations", "administered_date")):
+        after = tables[name].join(died, on="member_id").filter(pl.col(column) > pl.col("death_date"))
+        assert after.is_empty(), name
+    # Most registry records repeat a billed dose on its date: a dose counted twice would show here.
+    immunizations, claims = tables["immunizations"], tables["claims"]
+    repeated = immunizations.join(claims.select("member_id", pl.col("service_from").alias("administered_date")).unique(), on=["member_id", "administered_date"])
+    assert 0.5 < repeated.height / immunizations.height < 1

@@ -17,7 +17,7 @@ from sqlglot import exp
 
 from engine.compile import sql
 from engine.compile.describe import describe_date, describe_offset, describe_window, plural
-from engine.compile.shared import CLAIM_VALUE_SETS, effective
+from engine.compile.shared import CLAIM_VALUE_SETS, CODED_SOURCES, effective
 from engine.errors import UnsupportedError
 from engine.spec import models as m
 
@@ -49,6 +49,8 @@ class Fragment:
     due: exp.Expression | None = None
     noun: str = ""
     spacing_days: int = 0
+    # For criteria reading several sources: which of them recorded the events found ('claims and immunizations').
+    sources: exp.Expression | None = None
 
     @property
     def name(self) -> str:
@@ -156,6 +158,37 @@ def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> 
     return select.where(sql.and_(*conditions)), when, sentence + _subject_phrase(rule.subject)
 
 
+def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str]:
+    """FROM units u JOIN (the rule's events from each of its sources) e ...; returns (query, date, sentence).
+
+    Each source's stage (engine.compile.shared.CODED_SOURCES) holds its codes with their value sets;
+    the filters that do not depend on the unit are applied in each source's branch, and every
+    branch names its source (`source`), so the evidence can say where it came from.
+    """
+    branches = []
+    for name in rule.sources:
+        coded = CODED_SOURCES[name]
+        if coded.role_column is None and rule.match == "diagnosis":
+            continue  # a vaccine record holds no diagnoses
+        statuses = list(coded.fixed_statuses) if coded.fixed_statuses is not None else rule.claim_statuses
+        conditions = [sql.is_in(sql.column("value_set", "c"), rule.value_sets), sql.is_in(sql.column(coded.status_column, "c"), statuses)]
+        if coded.role_column is not None and rule.match != "any":
+            conditions.append(exp.EQ(this=sql.column(coded.role_column, "c"), expression=sql.string(rule.match)))
+        branches.append(exp.select(sql.column("member_id", "c"), sql.column("service_date", "c"), sql.string(name).as_(sql.ident("source")))
+                        .from_(sql.table(coded.stage, "c")).where(sql.and_(*conditions)))
+    union = branches[0]
+    for branch in branches[1:]:
+        union = exp.union(union, branch, distinct=False)
+    when = sql.column("service_date", "e")
+    select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
+    select = select.join(exp.Subquery(this=union, alias=exp.TableAlias(this=sql.ident("e"))), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
+    read = [CODED_SOURCES[name].description for name in rule.sources if CODED_SOURCES[name].role_column is not None or rule.match != "diagnosis"]
+    statuses = f", claim status {' or '.join(rule.claim_statuses)}" if "claims" in rule.sources else ""
+    sentence = (f"a {' or '.join(read)} with a code in {_names(rule.value_sets)}" + (f" ({rule.match} code)" if rule.match != "any" else "")
+                + statuses + " (the same date in several sources is one event)")
+    return select.where(context.window(rule.window, when.copy())), when, sentence + _subject_phrase(rule.subject)
+
+
 def screenings_events(rule: m.ScreeningsRule, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str]:
     when = sql.column(rule.dated_by, "e")
     select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
@@ -227,7 +260,10 @@ def _subject_phrase(subject: str) -> str:
     return {"self": "", "mother": " for the linked mother (dyads)", "child": " for the linked child (dyads)"}[subject]
 
 
-def _counted_events(rule: m.ClaimsRule | m.ScreeningsRule | m.KindergartenRule, select: exp.Select, when: exp.Expression) -> exp.Select:
+EventRule = m.ClaimsRule | m.EventsRule | m.ScreeningsRule | m.KindergartenRule
+
+
+def _counted_events(rule: EventRule, select: exp.Select, when: exp.Expression) -> exp.Select:
     """Units with at least one qualifying event: how many count (`found`) and the latest date.
 
     Units short of `at_least` stay in the table, so a gap list can say how many are missing;
@@ -239,14 +275,20 @@ def _counted_events(rule: m.ClaimsRule | m.ScreeningsRule | m.KindergartenRule, 
         counted = sql.count_distinct(when.copy())
     else:
         counted = sql.number(1)  # a row here is one event found, and one is all that is needed
-    return select.select(
+    select = select.select(
         sql.column("unit_id", "u").as_(sql.ident("unit_id")),
         exp.Max(this=when.copy()).as_(sql.ident("evidence_date")),
         counted.as_(sql.ident("found")),
-    ).group_by(sql.column("unit_id", "u"))
+    )
+    if isinstance(rule, m.EventsRule):
+        # Whether each source recorded any of the events found (a flag per source, portable SQL).
+        for name in rule.sources:
+            recorded = exp.Case().when(exp.EQ(this=sql.column("source", "e"), expression=sql.string(name)), sql.number(1)).else_(sql.number(0))
+            select = select.select(exp.Max(this=recorded).as_(sql.ident(f"from_{name}")))
+    return select.group_by(sql.column("unit_id", "u"))
 
 
-def _events_sentence(rule: m.ClaimsRule | m.ScreeningsRule | m.KindergartenRule, what: str) -> str:
+def _events_sentence(rule: EventRule, what: str) -> str:
     count = "at least one" if rule.at_least == 1 else f"at least {rule.at_least} on different dates"
     spacing = f", each at least {plural(rule.min_days_apart, 'day')} after the last one counted" if rule.min_days_apart > 1 else ""
     return f"{count}: {what} {describe_window(rule.window)} (both days included){spacing}"
@@ -263,7 +305,7 @@ def _table_name(query: exp.Select, context: Context) -> str:
     return context.tables_by_sql.get(text) or context.tables_by_sql.setdefault(text, context.table_name())
 
 
-def _events_fragment(kind: str, node: m.Claims | m.Screenings | m.Kindergarten, rule: m.ClaimsRule | m.ScreeningsRule | m.KindergartenRule,
+def _events_fragment(kind: str, node: m.Claims | m.Events | m.Screenings | m.Kindergarten, rule: EventRule,
                      select: exp.Select, when: exp.Expression, sentence: str, noun: str, context: Context) -> Fragment:
     """An event criterion: met when the events found reach at_least; the evidence is the latest one."""
     query = _counted_events(rule, select, when)
@@ -271,8 +313,13 @@ def _events_fragment(kind: str, node: m.Claims | m.Screenings | m.Kindergarten, 
     found = sql.coalesce(sql.column("found", name), sql.number(0))
     matched = exp.GTE(this=found.copy(), expression=sql.number(rule.at_least))
     evidence = sql.case([(matched.copy(), sql.column("evidence_date", name))])
+    sources = None
+    if isinstance(rule, m.EventsRule):
+        named = [sql.case([(exp.EQ(this=sql.column(f"from_{source}", name), expression=sql.number(1)), sql.string(source))]) for source in rule.sources]
+        sources = exp.ConcatWs(coalesce=True, expressions=[sql.string(" and "), *named])
     return Fragment(matched, _events_sentence(rule, sentence), kind, node.label, tables=(CriterionTable(name, query),), evidence=(evidence,),
-                    found=found, needed=rule.at_least, due=context.date(rule.window.to), noun=noun, spacing_days=rule.min_days_apart if rule.min_days_apart > 1 else 0)
+                    found=found, needed=rule.at_least, due=context.date(rule.window.to), noun=noun, spacing_days=rule.min_days_apart if rule.min_days_apart > 1 else 0,
+                    sources=sources)
 
 
 # ---- visit functions ----
@@ -434,6 +481,23 @@ def visit_claims(node: m.Claims, context: Context) -> Fragment:
     return _events_fragment("claims", node, node.claims, select, when, sentence, f"claim with a code in {_names(node.claims.value_sets)}", context)
 
 
+def visit_events(node: m.Events, context: Context) -> Fragment:
+    select, when, sentence = coded_events(node.events, context, context.units)
+    return _events_fragment("events", node, node.events, select, when, sentence, f"record with a code in {_names(node.events.value_sets)}", context)
+
+
+def visit_died(node: m.Died, context: Context) -> Fragment:
+    rule = node.died
+    death = sql.column("death_date", "mb")
+    query = (
+        exp.select(sql.column("unit_id", "u").as_(sql.ident("unit_id")), death.as_(sql.ident("evidence_date")))
+        .from_(sql.table(context.units, "u"))
+        .join(sql.table(MEMBERS, "mb"), on=exp.EQ(this=sql.column("member_id", "mb"), expression=sql.column("member_id", "u")))
+        .where(context.window(rule.window, death.copy()))
+    )
+    return _table_fragment("died", node.label, query, f"died (members.death_date) {describe_window(rule.window)} (both days included)", context)
+
+
 def visit_screenings(node: m.Screenings, context: Context) -> Fragment:
     select, when, sentence = screenings_events(node.screenings, context, context.units)
     return _events_fragment("screenings", node, node.screenings, select, when, sentence, "screening record", context)
@@ -469,6 +533,8 @@ VISITORS: dict[type, Callable[..., Fragment]] = {
     m.On: visit_on,
     m.Enrollment: visit_enrollment,
     m.Claims: visit_claims,
+    m.Events: visit_events,
+    m.Died: visit_died,
     m.Screenings: visit_screenings,
     m.Kindergarten: visit_kindergarten,
     m.Linked: visit_linked,

@@ -30,7 +30,8 @@ POPULATIONS = (
     "numerator_exclusion",
 )
 # Which extract each engine table comes from (claim_codes is the long form of claims, claim_value_sets its shared join).
-TABLE_EXTRACTS = {"members": "members", "enrollment": "enrollment", "claim_codes": "claims", "claim_value_sets": "claims", "screenings": "screenings", "dyads": "dyads", "kindergarten_assessments": "kindergarten_assessments"}
+TABLE_EXTRACTS = {"members": "members", "enrollment": "enrollment", "claim_codes": "claims", "claim_value_sets": "claims", "immunization_codes": "immunizations",
+                  "immunization_value_sets": "immunizations", "screenings": "screenings", "dyads": "dyads", "kindergarten_assessments": "kindergarten_assessments"}
 
 
 @dataclass(frozen=True)
@@ -266,6 +267,7 @@ def final_select(build: RateBuild) -> exp.Select:
         *[value.as_(sql.ident(f"{key}_met")) for key, value in met.items()],
         *_reason_columns(pops),
         _evidence(pops["numerator"]).as_(sql.ident("numerator_evidence")),
+        _evidence_sources(pops["numerator"]).as_(sql.ident("numerator_sources")),
         (gap_text(pops["numerator"]) if pops["numerator"] else exp.cast(exp.null(), exp.DataType.build("varchar"))).as_(sql.ident("numerator_gap")),
         (gap_due(pops["numerator"]) if pops["numerator"] else exp.cast(exp.null(), sql.DATE)).as_(sql.ident("numerator_due")),
     ).from_(sql.table(UNITS, "u"))
@@ -329,6 +331,7 @@ def final_select(build: RateBuild) -> exp.Select:
         exclusion_reason.as_(sql.ident("exclusion_reason")),
         not_met_reason.as_(sql.ident("not_met_reason")),
         sql.case([(num.copy(), sql.column("numerator_evidence", "f"))]).as_(sql.ident("evidence_date")),
+        sql.case([(num.copy(), sql.column("numerator_sources", "f"))]).as_(sql.ident("evidence_sources")),
         # A gap: counted in the denominator and not in the numerator (so gaps = denominator - numerator).
         sql.case([(in_gap.copy(), sql.coalesce(sql.column("numerator_gap", "f"), sql.column("numerator_exclusion_reason", "f")))]).as_(sql.ident("gap")),
         sql.case([(in_gap.copy(), sql.column("numerator_due", "f"))]).as_(sql.ident("gap_due_date")),
@@ -421,7 +424,7 @@ def _text(*parts: exp.Expression | str) -> exp.Expression:
     return exp.Concat(expressions=[sql.string(part) if isinstance(part, str) else part for part in parts])
 
 
-EVENT_KINDS = ("claims", "screenings", "kindergarten")
+EVENT_KINDS = ("claims", "events", "screenings", "kindergarten")
 
 
 def applies(fragment: Fragment) -> exp.Expression:
@@ -508,6 +511,22 @@ def _evidence(fragment: Fragment | None) -> exp.Expression:
     if not columns:
         return exp.cast(exp.null(), sql.DATE)
     return columns[0] if len(columns) == 1 else exp.Greatest(this=columns[0], expressions=columns[1:], ignore_nulls=True)
+
+
+def _evidence_sources(fragment: Fragment | None) -> exp.Expression:
+    """Where the numerator's evidence came from, for each met criterion that reads several sources:
+    '4 DTaP: claims and immunizations; 1 MMR: immunizations' (NULL when none reads several)."""
+    parts: list[exp.Expression] = []
+    # Each criterion with the nearest label at or above it, which names it ('4 DTaP').
+    stack = [(fragment, fragment.label)] if fragment else []
+    while stack:
+        node, label = stack.pop(0)
+        if node.sources is not None:
+            parts.append(sql.case([(node.condition.copy(), _text(f"{label or node.noun}: ", node.sources.copy()))]))
+        stack += [(child, child.label or label) for child in node.children]
+    if not parts:
+        return exp.cast(exp.null(), exp.DataType.build("varchar"))
+    return exp.func("nullif", exp.ConcatWs(coalesce=True, expressions=[sql.string("; "), *parts]), sql.string(""))
 
 
 def _age_band(spec: m.MeasureSpec, age_years: exp.Expression) -> exp.Expression:

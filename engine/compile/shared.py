@@ -20,6 +20,9 @@ from sqlglot import exp
 from engine.compile import sql
 
 CLAIM_CODES, CLAIM_VALUE_SETS = "claim_codes", "claim_value_sets"
+IMMUNIZATION_CODES, IMMUNIZATION_VALUE_SETS = "immunization_codes", "immunization_value_sets"
+# Each vaccine code column of the immunizations extract and the code system it holds.
+IMMUNIZATION_CODE_COLUMNS = {"cvx_code": "CVX", "cpt_code": "CPT", "ndc_code": "NDC"}
 # What claims criteria read of a code's line.
 CLAIMS_CRITERIA_COLUMNS = ("member_id", "service_date", "claim_status", "code_role", "provider_type", "place_of_service", "modifiers")
 # The columns of a claim line that every one of its codes carries.
@@ -76,20 +79,63 @@ def claim_codes() -> SharedStage:
     return SharedStage(CLAIM_CODES, "each code on a claim line (the procedure and every diagnosis) with the line's date, status, provider and modifiers", query, stored=False)
 
 
-def claim_value_sets() -> SharedStage:
+def _with_value_sets(codes: str, columns: Sequence[str]) -> exp.Select:
+    """Each row of a stage of codes (`codes`: code, code_system, service_date, ...) with every value
+    set its code belongs to on its date, keeping `columns` of it."""
     on = sql.and_(
         exp.EQ(this=sql.column("code", "v"), expression=sql.column("code", "e")),
         exp.EQ(this=sql.column("code_system", "v"), expression=sql.column("code_system", "e")),
         effective("v", sql.column("service_date", "e")),
     )
+    return exp.select(*[sql.column(name, "e") for name in columns], sql.column("value_set", "v")).from_(sql.table(codes, "e")).join(sql.table("value_set_codes", "v"), on=on)
+
+
+def claim_value_sets() -> SharedStage:
     # Only the columns claims criteria read (engine.compile.criteria.claims_events): the table is
     # built for every code of every line, and each column more is time and memory at that scale.
-    query = (
-        exp.select(*[sql.column(name, "e") for name in CLAIMS_CRITERIA_COLUMNS], sql.column("value_set", "v"))
-        .from_(sql.table(CLAIM_CODES, "e"))
-        .join(sql.table("value_set_codes", "v"), on=on)
-    )
+    query = _with_value_sets(CLAIM_CODES, CLAIMS_CRITERIA_COLUMNS)
     return SharedStage(CLAIM_VALUE_SETS, "each claim code's line with every value set the code belongs to on its date of service", query)
+
+
+def immunization_codes() -> SharedStage:
+    """One row per vaccine code on an immunization record (CVX, CPT, NDC), with its date, status and source."""
+    branches = [
+        exp.select(
+            sql.column("member_id", "i"), sql.column("administered_date", "i").as_(sql.ident("service_date")), sql.column("status", "i"),
+            sql.column("source", "i").as_(sql.ident("recorded_by")), sql.column(column, "i").as_(sql.ident("code")), sql.string(system).as_(sql.ident("code_system")),
+        ).from_(sql.table("immunizations", "i")).where(sql.column(column, "i").is_(exp.null()).not_())
+        for column, system in IMMUNIZATION_CODE_COLUMNS.items()
+    ]
+    query = branches[0]
+    for branch in branches[1:]:
+        query = exp.union(query, branch, distinct=False)
+    return SharedStage(IMMUNIZATION_CODES, "each vaccine code (CVX, CPT, NDC) on an immunization record with its date, status and source", query, stored=False)
+
+
+def immunization_value_sets() -> SharedStage:
+    query = _with_value_sets(IMMUNIZATION_CODES, ("member_id", "service_date", "status", "recorded_by"))
+    return SharedStage(IMMUNIZATION_VALUE_SETS, "each immunization record's vaccine codes with every value set they belong to on the date given", query)
+
+
+@dataclass(frozen=True)
+class CodedSource:
+    """A source of coded, dated events that `events:` criteria read: its stage of codes with their
+    value sets (member_id, service_date, value_set and the columns below), and how it is filtered."""
+
+    stage: str
+    status_column: str
+    # Statuses that always count, or None: the rule's claim_statuses apply.
+    fixed_statuses: tuple[str, ...] | None
+    # The column holding a code's role (procedure, diagnosis), or None: every code is a procedure.
+    role_column: str | None
+    description: str
+
+
+CODED_SOURCES = {
+    "claims": CodedSource(CLAIM_VALUE_SETS, "claim_status", None, "code_role", "claim line"),
+    # Not-done and entered-in-error records are not doses (FHIR Immunization.status).
+    "immunizations": CodedSource(IMMUNIZATION_VALUE_SETS, "status", ("completed",), None, "immunization record (completed)"),
+}
 
 
 def mapped_extract(source: str, columns: Sequence[str], code_maps: Mapping[str, str]) -> exp.Select:
@@ -106,7 +152,7 @@ def mapped_extract(source: str, columns: Sequence[str], code_maps: Mapping[str, 
 
 def shared_stages(tables_read: set[str] | frozenset[str]) -> tuple[SharedStage, ...]:
     """The stages among `tables_read` (a run's or a measure's) and the stages they read, in build order."""
-    stages = (claim_codes(), claim_value_sets())  # each reads only stages before it
+    stages = (claim_codes(), claim_value_sets(), immunization_codes(), immunization_value_sets())  # each reads only stages before it
     wanted = set(tables_read)
     for stage in reversed(stages):
         if stage.name in wanted:

@@ -135,6 +135,33 @@ class ClaimsRule(Frozen):
     exclude_modifiers: list[str] = []
 
 
+# Sources of coded, dated events (engine.compile.shared.CODED_SOURCES): a new source is an entry
+# there and a name here, not a new criterion kind.
+CodedSource = Literal["claims", "immunizations"]
+
+
+class EventsRule(Frozen):
+    """Coded events from any of several sources (claim lines, immunization records), with a code in
+    a value set on a date in the window. Events of one value set on the same date are one event,
+    whichever sources recorded them: a registry dose that was also billed is one dose."""
+
+    value_sets: list[str] = Field(min_length=1)
+    sources: list[CodedSource] = Field(default=["claims", "immunizations"], min_length=1, description="where the events may come from")
+    match: Literal["procedure", "diagnosis", "any"] = Field(
+        default="any", description="which claim codes count (an immunization record's vaccine codes count as procedures)")
+    window: Window
+    at_least: int = Field(default=1, ge=1)
+    min_days_apart: int = Field(default=0, ge=0, description="counted dates must be at least this many days apart")
+    subject: Subject = "self"
+    claim_statuses: list[str] = Field(default=["paid"], description="claim statuses that count (immunization records count when completed)")
+
+
+class DiedRule(Frozen):
+    """The member's date of death (members.death_date) falls in the window."""
+
+    window: Window
+
+
 class ScreeningsRule(Frozen):
     """Screening records (instrument, item, answer, score, result) on a date in the window.
 
@@ -221,6 +248,14 @@ class Claims(Labelled):
     claims: ClaimsRule
 
 
+class Events(Labelled):
+    events: EventsRule
+
+
+class Died(Labelled):
+    died: DiedRule
+
+
 class Screenings(Labelled):
     screenings: ScreeningsRule
 
@@ -233,7 +268,7 @@ class Linked(Labelled):
     linked: LinkedRule
 
 
-CRITERION_KINDS = ("all", "any", "not", "age", "turns", "on", "enrollment", "claims", "screenings", "kindergarten", "linked")
+CRITERION_KINDS = ("all", "any", "not", "age", "turns", "on", "enrollment", "claims", "events", "screenings", "kindergarten", "linked", "died")
 
 Criterion = Annotated[
     Union[
@@ -245,9 +280,11 @@ Criterion = Annotated[
         Annotated[On, Tag("on")],
         Annotated[Enrollment, Tag("enrollment")],
         Annotated[Claims, Tag("claims")],
+        Annotated[Events, Tag("events")],
         Annotated[Screenings, Tag("screenings")],
         Annotated[Kindergarten, Tag("kindergarten")],
         Annotated[Linked, Tag("linked")],
+        Annotated[Died, Tag("died")],
     ],
     Discriminator(
         _criterion_kind,

@@ -71,6 +71,62 @@ JOIN "value_set_codes" AS "v"
     )
   );
 
+-- shared stage immunization_codes: each vaccine code (CVX, CPT, NDC) on an immunization record with its date, status and source
+CREATE TEMPORARY VIEW "immunization_codes" AS
+SELECT
+  "i"."member_id",
+  "i"."administered_date" AS "service_date",
+  "i"."status",
+  "i"."source" AS "recorded_by",
+  "i"."cvx_code" AS "code",
+  'CVX' AS "code_system"
+FROM "immunizations" AS "i"
+WHERE
+  NOT "i"."cvx_code" IS NULL
+UNION ALL
+SELECT
+  "i"."member_id",
+  "i"."administered_date" AS "service_date",
+  "i"."status",
+  "i"."source" AS "recorded_by",
+  "i"."cpt_code" AS "code",
+  'CPT' AS "code_system"
+FROM "immunizations" AS "i"
+WHERE
+  NOT "i"."cpt_code" IS NULL
+UNION ALL
+SELECT
+  "i"."member_id",
+  "i"."administered_date" AS "service_date",
+  "i"."status",
+  "i"."source" AS "recorded_by",
+  "i"."ndc_code" AS "code",
+  'NDC' AS "code_system"
+FROM "immunizations" AS "i"
+WHERE
+  NOT "i"."ndc_code" IS NULL;
+
+-- shared stage immunization_value_sets: each immunization record's vaccine codes with every value set they belong to on the date given
+CREATE TEMPORARY VIEW "immunization_value_sets" AS
+SELECT
+  "e"."member_id",
+  "e"."service_date",
+  "e"."status",
+  "e"."recorded_by",
+  "v"."value_set"
+FROM "immunization_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  );
+
 -- cis.combination_3: Combination 3 by the second birthday
 WITH "combination_3_units_0" AS (
   SELECT
@@ -162,6 +218,15 @@ WITH "combination_3_units_0" AS (
 ), "combination_3_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "combination_3_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "combination_3_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "combination_3_in_scope" AS "u"
@@ -174,22 +239,39 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_4" AS (
+), "combination_3_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_dtap')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_dtap') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_dtap')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_5" AS (
+), "combination_3_criterion_6" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -204,7 +286,7 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_6" AS (
+), "combination_3_criterion_7" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -219,37 +301,71 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_7" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
-  FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."value_set" IN ('vaccine_ipv')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
-  GROUP BY
-    "u"."unit_id"
 ), "combination_3_criterion_8" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_ipv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_ipv') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_mmr')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_3_criterion_9" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_3_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_mmr')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_mmr') AND "c"."status" IN ('completed')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_10" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -264,7 +380,7 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_10" AS (
+), "combination_3_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -279,7 +395,7 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_11" AS (
+), "combination_3_criterion_12" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -294,37 +410,71 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_12" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
-  FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."value_set" IN ('vaccine_hib')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
-  GROUP BY
-    "u"."unit_id"
 ), "combination_3_criterion_13" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hib')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hib') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_hepb')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_3_criterion_14" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_3_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepb')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepb') AND "c"."status" IN ('completed')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_15" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -339,22 +489,39 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_15" AS (
+), "combination_3_criterion_16" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_vzv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_vzv') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_vzv')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_16" AS (
+), "combination_3_criterion_17" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -369,19 +536,36 @@ WITH "combination_3_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_17" AS (
+), "combination_3_criterion_18" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_pcv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_pcv') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_pcv')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_3_plan" AS (
@@ -510,6 +694,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -579,7 +769,10 @@ FROM (
             COALESCE("combination_3_criterion_2"."found", 0) >= 1
           )
           OR (
-            COALESCE("combination_3_criterion_3"."found", 0) >= 1
+            NOT "combination_3_criterion_3"."unit_id" IS NULL
+          )
+          OR (
+            COALESCE("combination_3_criterion_4"."found", 0) >= 1
           )
         )
       ),
@@ -591,54 +784,44 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_4"."found", 0) >= 4
-            )
-            OR (
-              COALESCE("combination_3_criterion_5"."found", 0) >= 1
+              COALESCE("combination_3_criterion_5"."found", 0) >= 4
             )
             OR (
               COALESCE("combination_3_criterion_6"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 3
+              COALESCE("combination_3_criterion_8"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              COALESCE("combination_3_criterion_8"."found", 0) >= 1
+              COALESCE("combination_3_criterion_9"."found", 0) >= 1
             )
             OR (
               (
-                COALESCE("combination_3_criterion_9"."found", 0) >= 1
-              )
-              AND (
                 COALESCE("combination_3_criterion_10"."found", 0) >= 1
               )
               AND (
                 COALESCE("combination_3_criterion_11"."found", 0) >= 1
               )
+              AND (
+                COALESCE("combination_3_criterion_12"."found", 0) >= 1
+              )
             )
             OR (
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
-            )
-          )
-        )
-        AND (
-          (
-            (
-              COALESCE("combination_3_criterion_12"."found", 0) >= 3
-            )
-            OR (
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         )
@@ -648,33 +831,43 @@ FROM (
               COALESCE("combination_3_criterion_13"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_3_criterion_14"."found", 0) >= 1
-            )
-            OR (
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
+              COALESCE("combination_3_criterion_14"."found", 0) >= 3
+            )
+            OR (
               COALESCE("combination_3_criterion_15"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_3_criterion_16"."found", 0) >= 1
-            )
-            OR (
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              COALESCE("combination_3_criterion_17"."found", 0) >= 4
+              COALESCE("combination_3_criterion_16"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_17"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+            )
+          )
+        )
+        AND (
+          (
+            (
+              COALESCE("combination_3_criterion_18"."found", 0) >= 4
+            )
+            OR (
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         )
@@ -688,13 +881,13 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_4"."found", 0) >= 4
-            )
-            OR (
-              COALESCE("combination_3_criterion_5"."found", 0) >= 1
+              COALESCE("combination_3_criterion_5"."found", 0) >= 4
             )
             OR (
               COALESCE("combination_3_criterion_6"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         ),
@@ -705,10 +898,10 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 3
+              COALESCE("combination_3_criterion_8"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         ),
@@ -719,21 +912,21 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_8"."found", 0) >= 1
+              COALESCE("combination_3_criterion_9"."found", 0) >= 1
             )
             OR (
               (
-                COALESCE("combination_3_criterion_9"."found", 0) >= 1
-              )
-              AND (
                 COALESCE("combination_3_criterion_10"."found", 0) >= 1
               )
               AND (
                 COALESCE("combination_3_criterion_11"."found", 0) >= 1
               )
+              AND (
+                COALESCE("combination_3_criterion_12"."found", 0) >= 1
+              )
             )
             OR (
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         ),
@@ -744,10 +937,10 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_12"."found", 0) >= 3
+              COALESCE("combination_3_criterion_13"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         ),
@@ -758,13 +951,13 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_13"."found", 0) >= 3
+              COALESCE("combination_3_criterion_14"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_3_criterion_14"."found", 0) >= 1
+              COALESCE("combination_3_criterion_15"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         ),
@@ -775,13 +968,13 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_15"."found", 0) >= 1
-            )
-            OR (
               COALESCE("combination_3_criterion_16"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_17"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         ),
@@ -792,10 +985,10 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_17"."found", 0) >= 4
+              COALESCE("combination_3_criterion_18"."found", 0) >= 4
             )
             OR (
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             )
           )
         ),
@@ -809,7 +1002,11 @@ FROM (
       ), FALSE)
       THEN 'hospice services in the measurement period'
       WHEN COALESCE((
-        COALESCE("combination_3_criterion_3"."found", 0) >= 1
+        NOT "combination_3_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+      WHEN COALESCE((
+        COALESCE("combination_3_criterion_4"."found", 0) >= 1
       ), FALSE)
       THEN 'a contraindicating condition by the second birthday'
     END AS "denominator_exclusion_reason",
@@ -817,48 +1014,52 @@ FROM (
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
-        THEN "combination_3_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+        THEN "combination_3_criterion_7"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_17"."found", 0) >= 4
+        WHEN COALESCE("combination_3_criterion_18"."found", 0) >= 4
+        THEN "combination_3_criterion_18"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+        THEN "combination_3_criterion_7"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_17"."found", 0) >= 1
         THEN "combination_3_criterion_17"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
-        THEN "combination_3_criterion_6"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_3_criterion_16"."found", 0) >= 1
         THEN "combination_3_criterion_16"."evidence_date"
       END,
       CASE
+        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+        THEN "combination_3_criterion_7"."evidence_date"
+      END,
+      CASE
         WHEN COALESCE("combination_3_criterion_15"."found", 0) >= 1
         THEN "combination_3_criterion_15"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
-        THEN "combination_3_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_3_criterion_14"."found", 0) >= 3
+        THEN "combination_3_criterion_14"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_14"."found", 0) >= 1
-        THEN "combination_3_criterion_14"."evidence_date"
+        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+        THEN "combination_3_criterion_7"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_3_criterion_13"."found", 0) >= 3
         THEN "combination_3_criterion_13"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
-        THEN "combination_3_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+        THEN "combination_3_criterion_7"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_12"."found", 0) >= 3
+        WHEN COALESCE("combination_3_criterion_12"."found", 0) >= 1
         THEN "combination_3_criterion_12"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
-        THEN "combination_3_criterion_6"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_3_criterion_11"."found", 0) >= 1
@@ -873,15 +1074,15 @@ FROM (
         THEN "combination_3_criterion_9"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_8"."found", 0) >= 1
+        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+        THEN "combination_3_criterion_7"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_8"."found", 0) >= 3
         THEN "combination_3_criterion_8"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
-        THEN "combination_3_criterion_6"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 3
+        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
         THEN "combination_3_criterion_7"."evidence_date"
       END,
       CASE
@@ -889,14 +1090,93 @@ FROM (
         THEN "combination_3_criterion_6"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_5"."found", 0) >= 1
+        WHEN COALESCE("combination_3_criterion_5"."found", 0) >= 4
         THEN "combination_3_criterion_5"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_3_criterion_4"."found", 0) >= 4
-        THEN "combination_3_criterion_4"."evidence_date"
       END
     ) AS "numerator_evidence",
+    NULLIF(
+      CONCAT_WS(
+        '; ',
+        CASE
+          WHEN COALESCE("combination_3_criterion_5"."found", 0) >= 4
+          THEN '4 DTaP: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_5"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_3_criterion_5"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_8"."found", 0) >= 3
+          THEN '3 IPV: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_8"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_3_criterion_8"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_9"."found", 0) >= 1
+          THEN '1 MMR: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_9"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_3_criterion_9"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_13"."found", 0) >= 3
+          THEN '3 HiB: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_13"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_3_criterion_13"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_14"."found", 0) >= 3
+          THEN '3 HepB: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_14"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_3_criterion_14"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_16"."found", 0) >= 1
+          THEN '1 VZV: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_16"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_3_criterion_16"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_18"."found", 0) >= 4
+          THEN '4 PCV: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_18"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_3_criterion_18"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END
+      ),
+      ''
+    ) AS "numerator_sources",
     NULLIF(
       CONCAT_WS(
         '; ',
@@ -905,13 +1185,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_3_criterion_4"."found", 0) >= 4
-                )
-                OR (
-                  COALESCE("combination_3_criterion_5"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_5"."found", 0) >= 4
                 )
                 OR (
                   COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -921,21 +1201,21 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_4"."found", 0) >= 4
+                COALESCE("combination_3_criterion_5"."found", 0) >= 4
               ), FALSE)
-              THEN '4 DTaP: needs ' || CAST(4 - COALESCE("combination_3_criterion_4"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_4"."found", 0) AS TEXT) || ' of 4 found)'
+              THEN '4 DTaP: needs ' || CAST(4 - COALESCE("combination_3_criterion_5"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_5"."found", 0) AS TEXT) || ' of 4 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_5"."found", 0) >= 1
+                COALESCE("combination_3_criterion_6"."found", 0) >= 1
               ), FALSE)
               THEN 'encephalitis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
@@ -946,10 +1226,10 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_3_criterion_7"."found", 0) >= 3
+                  COALESCE("combination_3_criterion_8"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -959,14 +1239,14 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_7"."found", 0) >= 3
+                COALESCE("combination_3_criterion_8"."found", 0) >= 3
               ), FALSE)
-              THEN '3 IPV: needs ' || CAST(3 - COALESCE("combination_3_criterion_7"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_7"."found", 0) AS TEXT) || ' of 3 found)'
+              THEN '3 IPV: needs ' || CAST(3 - COALESCE("combination_3_criterion_8"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_8"."found", 0) AS TEXT) || ' of 3 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
@@ -977,21 +1257,21 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_3_criterion_8"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_9"."found", 0) >= 1
                 )
                 OR (
                   (
-                    COALESCE("combination_3_criterion_9"."found", 0) >= 1
-                  )
-                  AND (
                     COALESCE("combination_3_criterion_10"."found", 0) >= 1
                   )
                   AND (
                     COALESCE("combination_3_criterion_11"."found", 0) >= 1
                   )
+                  AND (
+                    COALESCE("combination_3_criterion_12"."found", 0) >= 1
+                  )
                 )
                 OR (
-                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -1001,7 +1281,7 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_8"."found", 0) >= 1
+                COALESCE("combination_3_criterion_9"."found", 0) >= 1
               ), FALSE)
               THEN '1 MMR: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
@@ -1011,19 +1291,19 @@ FROM (
                 '; ',
                 CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_3_criterion_9"."found", 0) >= 1
+                    COALESCE("combination_3_criterion_10"."found", 0) >= 1
                   ), FALSE)
                   THEN 'claim with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END,
                 CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_3_criterion_10"."found", 0) >= 1
+                    COALESCE("combination_3_criterion_11"."found", 0) >= 1
                   ), FALSE)
                   THEN 'claim with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END,
                 CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_3_criterion_11"."found", 0) >= 1
+                    COALESCE("combination_3_criterion_12"."found", 0) >= 1
                   ), FALSE)
                   THEN 'claim with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
@@ -1033,38 +1313,7 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
-              ), FALSE)
-              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
-            END
-          END
-        END,
-        CASE
-          WHEN NOT COALESCE(
-            (
-              (
-                (
-                  COALESCE("combination_3_criterion_12"."found", 0) >= 3
-                )
-                OR (
-                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
-                )
-              )
-            ),
-            FALSE
-          )
-          THEN CASE
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_12"."found", 0) >= 3
-              ), FALSE)
-              THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_3_criterion_12"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_12"."found", 0) AS TEXT) || ' of 3 found)'
-            END
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
@@ -1078,10 +1327,7 @@ FROM (
                   COALESCE("combination_3_criterion_13"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_3_criterion_14"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -1093,19 +1339,53 @@ FROM (
               WHEN NOT COALESCE((
                 COALESCE("combination_3_criterion_13"."found", 0) >= 3
               ), FALSE)
-              THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_3_criterion_13"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_13"."found", 0) AS TEXT) || ' of 3 found)'
+              THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_3_criterion_13"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_13"."found", 0) AS TEXT) || ' of 3 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_14"."found", 0) >= 1
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              ), FALSE)
+              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_3_criterion_14"."found", 0) >= 3
+                )
+                OR (
+                  COALESCE("combination_3_criterion_15"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_14"."found", 0) >= 3
+              ), FALSE)
+              THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_3_criterion_14"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_14"."found", 0) AS TEXT) || ' of 3 found)'
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_15"."found", 0) >= 1
               ), FALSE)
               THEN 'history of hepatitis B: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
@@ -1116,13 +1396,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_3_criterion_15"."found", 0) >= 1
-                )
-                OR (
                   COALESCE("combination_3_criterion_16"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_17"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -1132,21 +1412,21 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_15"."found", 0) >= 1
+                COALESCE("combination_3_criterion_16"."found", 0) >= 1
               ), FALSE)
               THEN '1 VZV: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_16"."found", 0) >= 1
+                COALESCE("combination_3_criterion_17"."found", 0) >= 1
               ), FALSE)
               THEN 'history of varicella: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
@@ -1157,10 +1437,10 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_3_criterion_17"."found", 0) >= 4
+                  COALESCE("combination_3_criterion_18"."found", 0) >= 4
                 )
                 OR (
-                  COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -1170,14 +1450,14 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_17"."found", 0) >= 4
+                COALESCE("combination_3_criterion_18"."found", 0) >= 4
               ), FALSE)
-              THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_3_criterion_17"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_17"."found", 0) AS TEXT) || ' of 4 found)'
+              THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_3_criterion_18"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_18"."found", 0) AS TEXT) || ' of 4 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
@@ -1192,13 +1472,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_3_criterion_4"."found", 0) >= 4
-              )
-              OR (
-                COALESCE("combination_3_criterion_5"."found", 0) >= 1
+                COALESCE("combination_3_criterion_5"."found", 0) >= 4
               )
               OR (
                 COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -1208,14 +1488,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_4"."found", 0) >= 4
-            ), FALSE)
-            THEN "u"."anchor_date"
-          END
-          WHEN TRUE
-          THEN CASE
-            WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_5"."found", 0) >= 1
+              COALESCE("combination_3_criterion_5"."found", 0) >= 4
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -1226,6 +1499,13 @@ FROM (
             ), FALSE)
             THEN "u"."anchor_date"
           END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
         END
       END,
       CASE
@@ -1233,10 +1513,10 @@ FROM (
           (
             (
               (
-                COALESCE("combination_3_criterion_7"."found", 0) >= 3
+                COALESCE("combination_3_criterion_8"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -1246,14 +1526,14 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_7"."found", 0) >= 3
+              COALESCE("combination_3_criterion_8"."found", 0) >= 3
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -1264,21 +1544,21 @@ FROM (
           (
             (
               (
-                COALESCE("combination_3_criterion_8"."found", 0) >= 1
+                COALESCE("combination_3_criterion_9"."found", 0) >= 1
               )
               OR (
                 (
-                  COALESCE("combination_3_criterion_9"."found", 0) >= 1
-                )
-                AND (
                   COALESCE("combination_3_criterion_10"."found", 0) >= 1
                 )
                 AND (
                   COALESCE("combination_3_criterion_11"."found", 0) >= 1
                 )
+                AND (
+                  COALESCE("combination_3_criterion_12"."found", 0) >= 1
+                )
               )
               OR (
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -1288,18 +1568,12 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_8"."found", 0) >= 1
+              COALESCE("combination_3_criterion_9"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE AND TRUE AND TRUE
           THEN LEAST(
-            CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_9"."found", 0) >= 1
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END,
             CASE
               WHEN NOT COALESCE((
                 COALESCE("combination_3_criterion_10"."found", 0) >= 1
@@ -1311,43 +1585,18 @@ FROM (
                 COALESCE("combination_3_criterion_11"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
+            END,
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_12"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
             END
           )
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
-            ), FALSE)
-            THEN "u"."anchor_date"
-          END
-        END
-      END,
-      CASE
-        WHEN NOT COALESCE(
-          (
-            (
-              (
-                COALESCE("combination_3_criterion_12"."found", 0) >= 3
-              )
-              OR (
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
-              )
-            )
-          ),
-          FALSE
-        )
-        THEN CASE
-          WHEN TRUE
-          THEN CASE
-            WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_12"."found", 0) >= 3
-            ), FALSE)
-            THEN "u"."anchor_date"
-          END
-          WHEN TRUE
-          THEN CASE
-            WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -1361,10 +1610,7 @@ FROM (
                 COALESCE("combination_3_criterion_13"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_3_criterion_14"."found", 0) >= 1
-              )
-              OR (
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -1381,14 +1627,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_14"."found", 0) >= 1
-            ), FALSE)
-            THEN "u"."anchor_date"
-          END
-          WHEN TRUE
-          THEN CASE
-            WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -1399,19 +1638,26 @@ FROM (
           (
             (
               (
+                COALESCE("combination_3_criterion_14"."found", 0) >= 3
+              )
+              OR (
                 COALESCE("combination_3_criterion_15"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_3_criterion_16"."found", 0) >= 1
-              )
-              OR (
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
               )
             )
           ),
           FALSE
         )
         THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_14"."found", 0) >= 3
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
@@ -1422,14 +1668,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_16"."found", 0) >= 1
-            ), FALSE)
-            THEN "u"."anchor_date"
-          END
-          WHEN TRUE
-          THEN CASE
-            WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -1440,10 +1679,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_3_criterion_17"."found", 0) >= 4
+                COALESCE("combination_3_criterion_16"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_3_criterion_6"."found", 0) >= 1
+                COALESCE("combination_3_criterion_17"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -1453,14 +1695,52 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_17"."found", 0) >= 4
+              COALESCE("combination_3_criterion_16"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_6"."found", 0) >= 1
+              COALESCE("combination_3_criterion_17"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+        END
+      END,
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_3_criterion_18"."found", 0) >= 4
+              )
+              OR (
+                COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_18"."found", 0) >= 4
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_7"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -1502,6 +1782,8 @@ FROM (
     ON "combination_3_criterion_16"."unit_id" = "u"."unit_id"
   LEFT JOIN "combination_3_criterion_17"
     ON "combination_3_criterion_17"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_18"
+    ON "combination_3_criterion_18"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "combination_3_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -1603,6 +1885,15 @@ WITH "combination_7_units_0" AS (
 ), "combination_7_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "combination_7_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "combination_7_in_scope" AS "u"
@@ -1615,22 +1906,39 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_4" AS (
+), "combination_7_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_dtap')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_dtap') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_dtap')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_5" AS (
+), "combination_7_criterion_6" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -1645,7 +1953,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_6" AS (
+), "combination_7_criterion_7" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -1660,37 +1968,71 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_7" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
-  FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."value_set" IN ('vaccine_ipv')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
-  GROUP BY
-    "u"."unit_id"
 ), "combination_7_criterion_8" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_ipv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_ipv') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_mmr')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_9" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_mmr')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_mmr') AND "c"."status" IN ('completed')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_10" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -1705,7 +2047,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_10" AS (
+), "combination_7_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -1720,7 +2062,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_11" AS (
+), "combination_7_criterion_12" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -1735,37 +2077,71 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_12" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
-  FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."value_set" IN ('vaccine_hib')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
-  GROUP BY
-    "u"."unit_id"
 ), "combination_7_criterion_13" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hib')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hib') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_hepb')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_14" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepb')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepb') AND "c"."status" IN ('completed')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_15" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -1780,22 +2156,39 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_15" AS (
+), "combination_7_criterion_16" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_vzv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_vzv') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_vzv')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_16" AS (
+), "combination_7_criterion_17" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -1810,37 +2203,71 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_17" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
-  FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."value_set" IN ('vaccine_pcv')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
-  GROUP BY
-    "u"."unit_id"
 ), "combination_7_criterion_18" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_pcv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_pcv') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_hepa')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_19" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepa')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepa') AND "c"."status" IN ('completed')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_20" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -1855,7 +2282,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_20" AS (
+), "combination_7_criterion_21" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -1870,7 +2297,7 @@ WITH "combination_7_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_21" AS (
+), "combination_7_criterion_22" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -2011,6 +2438,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -2080,7 +2513,10 @@ FROM (
             COALESCE("combination_7_criterion_2"."found", 0) >= 1
           )
           OR (
-            COALESCE("combination_7_criterion_3"."found", 0) >= 1
+            NOT "combination_7_criterion_3"."unit_id" IS NULL
+          )
+          OR (
+            COALESCE("combination_7_criterion_4"."found", 0) >= 1
           )
         )
       ),
@@ -2093,54 +2529,44 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_4"."found", 0) >= 4
-              )
-              OR (
-                COALESCE("combination_7_criterion_5"."found", 0) >= 1
+                COALESCE("combination_7_criterion_5"."found", 0) >= 4
               )
               OR (
                 COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 3
+                COALESCE("combination_7_criterion_8"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_7_criterion_8"."found", 0) >= 1
+                COALESCE("combination_7_criterion_9"."found", 0) >= 1
               )
               OR (
                 (
-                  COALESCE("combination_7_criterion_9"."found", 0) >= 1
-                )
-                AND (
                   COALESCE("combination_7_criterion_10"."found", 0) >= 1
                 )
                 AND (
                   COALESCE("combination_7_criterion_11"."found", 0) >= 1
                 )
+                AND (
+                  COALESCE("combination_7_criterion_12"."found", 0) >= 1
+                )
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
-              )
-            )
-          )
-          AND (
-            (
-              (
-                COALESCE("combination_7_criterion_12"."found", 0) >= 3
-              )
-              OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           )
@@ -2150,33 +2576,43 @@ FROM (
                 COALESCE("combination_7_criterion_13"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_14"."found", 0) >= 1
-              )
-              OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
+                COALESCE("combination_7_criterion_14"."found", 0) >= 3
+              )
+              OR (
                 COALESCE("combination_7_criterion_15"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_16"."found", 0) >= 1
-              )
-              OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_7_criterion_17"."found", 0) >= 4
+                COALESCE("combination_7_criterion_16"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_17"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+              )
+            )
+          )
+          AND (
+            (
+              (
+                COALESCE("combination_7_criterion_18"."found", 0) >= 4
+              )
+              OR (
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           )
@@ -2184,26 +2620,26 @@ FROM (
         AND (
           (
             (
-              COALESCE("combination_7_criterion_18"."found", 0) >= 1
-            )
-            OR (
               COALESCE("combination_7_criterion_19"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              COALESCE("combination_7_criterion_20"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("combination_7_criterion_7"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              COALESCE("combination_7_criterion_20"."found", 0) >= 2
+              COALESCE("combination_7_criterion_21"."found", 0) >= 2
             )
             OR (
-              COALESCE("combination_7_criterion_21"."found", 0) >= 3
+              COALESCE("combination_7_criterion_22"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              COALESCE("combination_7_criterion_7"."found", 0) >= 1
             )
           )
         )
@@ -2218,54 +2654,44 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_4"."found", 0) >= 4
-              )
-              OR (
-                COALESCE("combination_7_criterion_5"."found", 0) >= 1
+                COALESCE("combination_7_criterion_5"."found", 0) >= 4
               )
               OR (
                 COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 3
+                COALESCE("combination_7_criterion_8"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_7_criterion_8"."found", 0) >= 1
+                COALESCE("combination_7_criterion_9"."found", 0) >= 1
               )
               OR (
                 (
-                  COALESCE("combination_7_criterion_9"."found", 0) >= 1
-                )
-                AND (
                   COALESCE("combination_7_criterion_10"."found", 0) >= 1
                 )
                 AND (
                   COALESCE("combination_7_criterion_11"."found", 0) >= 1
                 )
+                AND (
+                  COALESCE("combination_7_criterion_12"."found", 0) >= 1
+                )
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
-              )
-            )
-          )
-          AND (
-            (
-              (
-                COALESCE("combination_7_criterion_12"."found", 0) >= 3
-              )
-              OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           )
@@ -2275,33 +2701,43 @@ FROM (
                 COALESCE("combination_7_criterion_13"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_14"."found", 0) >= 1
-              )
-              OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
+                COALESCE("combination_7_criterion_14"."found", 0) >= 3
+              )
+              OR (
                 COALESCE("combination_7_criterion_15"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_16"."found", 0) >= 1
-              )
-              OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_7_criterion_17"."found", 0) >= 4
+                COALESCE("combination_7_criterion_16"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_17"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+              )
+            )
+          )
+          AND (
+            (
+              (
+                COALESCE("combination_7_criterion_18"."found", 0) >= 4
+              )
+              OR (
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           )
@@ -2313,13 +2749,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_4"."found", 0) >= 4
-              )
-              OR (
-                COALESCE("combination_7_criterion_5"."found", 0) >= 1
+                COALESCE("combination_7_criterion_5"."found", 0) >= 4
               )
               OR (
                 COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -2330,10 +2766,10 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 3
+                COALESCE("combination_7_criterion_8"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -2344,21 +2780,21 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_8"."found", 0) >= 1
+                COALESCE("combination_7_criterion_9"."found", 0) >= 1
               )
               OR (
                 (
-                  COALESCE("combination_7_criterion_9"."found", 0) >= 1
-                )
-                AND (
                   COALESCE("combination_7_criterion_10"."found", 0) >= 1
                 )
                 AND (
                   COALESCE("combination_7_criterion_11"."found", 0) >= 1
                 )
+                AND (
+                  COALESCE("combination_7_criterion_12"."found", 0) >= 1
+                )
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -2369,10 +2805,10 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_12"."found", 0) >= 3
+                COALESCE("combination_7_criterion_13"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -2383,13 +2819,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_13"."found", 0) >= 3
+                COALESCE("combination_7_criterion_14"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_14"."found", 0) >= 1
+                COALESCE("combination_7_criterion_15"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -2400,13 +2836,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_15"."found", 0) >= 1
-              )
-              OR (
                 COALESCE("combination_7_criterion_16"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_17"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -2417,10 +2853,10 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_17"."found", 0) >= 4
+                COALESCE("combination_7_criterion_18"."found", 0) >= 4
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -2432,13 +2868,13 @@ FROM (
         (
           (
             (
-              COALESCE("combination_7_criterion_18"."found", 0) >= 1
-            )
-            OR (
               COALESCE("combination_7_criterion_19"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              COALESCE("combination_7_criterion_20"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("combination_7_criterion_7"."found", 0) >= 1
             )
           )
         ),
@@ -2449,13 +2885,13 @@ FROM (
         (
           (
             (
-              COALESCE("combination_7_criterion_20"."found", 0) >= 2
+              COALESCE("combination_7_criterion_21"."found", 0) >= 2
             )
             OR (
-              COALESCE("combination_7_criterion_21"."found", 0) >= 3
+              COALESCE("combination_7_criterion_22"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              COALESCE("combination_7_criterion_7"."found", 0) >= 1
             )
           )
         ),
@@ -2469,7 +2905,11 @@ FROM (
       ), FALSE)
       THEN 'hospice services in the measurement period'
       WHEN COALESCE((
-        COALESCE("combination_7_criterion_3"."found", 0) >= 1
+        NOT "combination_7_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+      WHEN COALESCE((
+        COALESCE("combination_7_criterion_4"."found", 0) >= 1
       ), FALSE)
       THEN 'a contraindicating condition by the second birthday'
     END AS "denominator_exclusion_reason",
@@ -2477,72 +2917,76 @@ FROM (
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
-        THEN "combination_7_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+        THEN "combination_7_criterion_7"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_21"."found", 0) >= 3
+        WHEN COALESCE("combination_7_criterion_22"."found", 0) >= 3
+        THEN "combination_7_criterion_22"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_21"."found", 0) >= 2
         THEN "combination_7_criterion_21"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_20"."found", 0) >= 2
-        THEN "combination_7_criterion_20"."evidence_date"
+        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+        THEN "combination_7_criterion_7"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
-        THEN "combination_7_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_7_criterion_20"."found", 0) >= 1
+        THEN "combination_7_criterion_20"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_7_criterion_19"."found", 0) >= 1
         THEN "combination_7_criterion_19"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_18"."found", 0) >= 1
+        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+        THEN "combination_7_criterion_7"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_18"."found", 0) >= 4
         THEN "combination_7_criterion_18"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
-        THEN "combination_7_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+        THEN "combination_7_criterion_7"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_17"."found", 0) >= 4
+        WHEN COALESCE("combination_7_criterion_17"."found", 0) >= 1
         THEN "combination_7_criterion_17"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
-        THEN "combination_7_criterion_6"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_7_criterion_16"."found", 0) >= 1
         THEN "combination_7_criterion_16"."evidence_date"
       END,
       CASE
+        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+        THEN "combination_7_criterion_7"."evidence_date"
+      END,
+      CASE
         WHEN COALESCE("combination_7_criterion_15"."found", 0) >= 1
         THEN "combination_7_criterion_15"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
-        THEN "combination_7_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_7_criterion_14"."found", 0) >= 3
+        THEN "combination_7_criterion_14"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_14"."found", 0) >= 1
-        THEN "combination_7_criterion_14"."evidence_date"
+        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+        THEN "combination_7_criterion_7"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_7_criterion_13"."found", 0) >= 3
         THEN "combination_7_criterion_13"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
-        THEN "combination_7_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+        THEN "combination_7_criterion_7"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_12"."found", 0) >= 3
+        WHEN COALESCE("combination_7_criterion_12"."found", 0) >= 1
         THEN "combination_7_criterion_12"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
-        THEN "combination_7_criterion_6"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_7_criterion_11"."found", 0) >= 1
@@ -2557,15 +3001,15 @@ FROM (
         THEN "combination_7_criterion_9"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_8"."found", 0) >= 1
+        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+        THEN "combination_7_criterion_7"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_8"."found", 0) >= 3
         THEN "combination_7_criterion_8"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
-        THEN "combination_7_criterion_6"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 3
+        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
         THEN "combination_7_criterion_7"."evidence_date"
       END,
       CASE
@@ -2573,14 +3017,104 @@ FROM (
         THEN "combination_7_criterion_6"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_5"."found", 0) >= 1
+        WHEN COALESCE("combination_7_criterion_5"."found", 0) >= 4
         THEN "combination_7_criterion_5"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_7_criterion_4"."found", 0) >= 4
-        THEN "combination_7_criterion_4"."evidence_date"
       END
     ) AS "numerator_evidence",
+    NULLIF(
+      CONCAT_WS(
+        '; ',
+        CASE
+          WHEN COALESCE("combination_7_criterion_19"."found", 0) >= 1
+          THEN '1 HepA: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_19"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_19"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_5"."found", 0) >= 4
+          THEN '4 DTaP: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_5"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_5"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_8"."found", 0) >= 3
+          THEN '3 IPV: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_8"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_8"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_9"."found", 0) >= 1
+          THEN '1 MMR: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_9"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_9"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_13"."found", 0) >= 3
+          THEN '3 HiB: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_13"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_13"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_14"."found", 0) >= 3
+          THEN '3 HepB: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_14"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_14"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_16"."found", 0) >= 1
+          THEN '1 VZV: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_16"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_16"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_18"."found", 0) >= 4
+          THEN '4 PCV: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_18"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_18"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END
+      ),
+      ''
+    ) AS "numerator_sources",
     NULLIF(
       CONCAT_WS(
         '; ',
@@ -2592,13 +3126,13 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_7_criterion_4"."found", 0) >= 4
-                    )
-                    OR (
-                      COALESCE("combination_7_criterion_5"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_5"."found", 0) >= 4
                     )
                     OR (
                       COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
                     )
                   )
                 ),
@@ -2608,21 +3142,21 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_4"."found", 0) >= 4
+                    COALESCE("combination_7_criterion_5"."found", 0) >= 4
                   ), FALSE)
-                  THEN '4 DTaP: needs ' || CAST(4 - COALESCE("combination_7_criterion_4"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_4"."found", 0) AS TEXT) || ' of 4 found)'
+                  THEN '4 DTaP: needs ' || CAST(4 - COALESCE("combination_7_criterion_5"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_5"."found", 0) AS TEXT) || ' of 4 found)'
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_5"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
                   ), FALSE)
                   THEN 'encephalitis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
                   ), FALSE)
                   THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
@@ -2633,10 +3167,10 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_7_criterion_7"."found", 0) >= 3
+                      COALESCE("combination_7_criterion_8"."found", 0) >= 3
                     )
                     OR (
-                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
                     )
                   )
                 ),
@@ -2646,14 +3180,14 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_7"."found", 0) >= 3
+                    COALESCE("combination_7_criterion_8"."found", 0) >= 3
                   ), FALSE)
-                  THEN '3 IPV: needs ' || CAST(3 - COALESCE("combination_7_criterion_7"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_7"."found", 0) AS TEXT) || ' of 3 found)'
+                  THEN '3 IPV: needs ' || CAST(3 - COALESCE("combination_7_criterion_8"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_8"."found", 0) AS TEXT) || ' of 3 found)'
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
                   ), FALSE)
                   THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
@@ -2664,21 +3198,21 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_7_criterion_8"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_9"."found", 0) >= 1
                     )
                     OR (
                       (
-                        COALESCE("combination_7_criterion_9"."found", 0) >= 1
-                      )
-                      AND (
                         COALESCE("combination_7_criterion_10"."found", 0) >= 1
                       )
                       AND (
                         COALESCE("combination_7_criterion_11"."found", 0) >= 1
                       )
+                      AND (
+                        COALESCE("combination_7_criterion_12"."found", 0) >= 1
+                      )
                     )
                     OR (
-                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
                     )
                   )
                 ),
@@ -2688,7 +3222,7 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_8"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_9"."found", 0) >= 1
                   ), FALSE)
                   THEN '1 MMR: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
@@ -2698,19 +3232,19 @@ FROM (
                     '; ',
                     CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_7_criterion_9"."found", 0) >= 1
+                        COALESCE("combination_7_criterion_10"."found", 0) >= 1
                       ), FALSE)
                       THEN 'claim with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END,
                     CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_7_criterion_10"."found", 0) >= 1
+                        COALESCE("combination_7_criterion_11"."found", 0) >= 1
                       ), FALSE)
                       THEN 'claim with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END,
                     CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_7_criterion_11"."found", 0) >= 1
+                        COALESCE("combination_7_criterion_12"."found", 0) >= 1
                       ), FALSE)
                       THEN 'claim with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
@@ -2720,38 +3254,7 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
-                  ), FALSE)
-                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
-                END
-              END
-            END,
-            CASE
-              WHEN NOT COALESCE(
-                (
-                  (
-                    (
-                      COALESCE("combination_7_criterion_12"."found", 0) >= 3
-                    )
-                    OR (
-                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
-                    )
-                  )
-                ),
-                FALSE
-              )
-              THEN CASE
-                WHEN TRUE
-                THEN CASE
-                  WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_12"."found", 0) >= 3
-                  ), FALSE)
-                  THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_7_criterion_12"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_12"."found", 0) AS TEXT) || ' of 3 found)'
-                END
-                WHEN TRUE
-                THEN CASE
-                  WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
                   ), FALSE)
                   THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
@@ -2765,10 +3268,7 @@ FROM (
                       COALESCE("combination_7_criterion_13"."found", 0) >= 3
                     )
                     OR (
-                      COALESCE("combination_7_criterion_14"."found", 0) >= 1
-                    )
-                    OR (
-                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
                     )
                   )
                 ),
@@ -2780,19 +3280,53 @@ FROM (
                   WHEN NOT COALESCE((
                     COALESCE("combination_7_criterion_13"."found", 0) >= 3
                   ), FALSE)
-                  THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_7_criterion_13"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_13"."found", 0) AS TEXT) || ' of 3 found)'
+                  THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_7_criterion_13"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_13"."found", 0) AS TEXT) || ' of 3 found)'
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_14"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+              END
+            END,
+            CASE
+              WHEN NOT COALESCE(
+                (
+                  (
+                    (
+                      COALESCE("combination_7_criterion_14"."found", 0) >= 3
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_15"."found", 0) >= 1
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                    )
+                  )
+                ),
+                FALSE
+              )
+              THEN CASE
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_14"."found", 0) >= 3
+                  ), FALSE)
+                  THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_7_criterion_14"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_14"."found", 0) AS TEXT) || ' of 3 found)'
+                END
+                WHEN TRUE
+                THEN CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_7_criterion_15"."found", 0) >= 1
                   ), FALSE)
                   THEN 'history of hepatitis B: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
                   ), FALSE)
                   THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
@@ -2803,13 +3337,13 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_7_criterion_15"."found", 0) >= 1
-                    )
-                    OR (
                       COALESCE("combination_7_criterion_16"."found", 0) >= 1
                     )
                     OR (
-                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_17"."found", 0) >= 1
+                    )
+                    OR (
+                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
                     )
                   )
                 ),
@@ -2819,21 +3353,21 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_15"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_16"."found", 0) >= 1
                   ), FALSE)
                   THEN '1 VZV: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_16"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_17"."found", 0) >= 1
                   ), FALSE)
                   THEN 'history of varicella: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
                   ), FALSE)
                   THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
@@ -2844,10 +3378,10 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_7_criterion_17"."found", 0) >= 4
+                      COALESCE("combination_7_criterion_18"."found", 0) >= 4
                     )
                     OR (
-                      COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
                     )
                   )
                 ),
@@ -2857,14 +3391,14 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_17"."found", 0) >= 4
+                    COALESCE("combination_7_criterion_18"."found", 0) >= 4
                   ), FALSE)
-                  THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_7_criterion_17"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_17"."found", 0) AS TEXT) || ' of 4 found)'
+                  THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_7_criterion_18"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_18"."found", 0) AS TEXT) || ' of 4 found)'
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
                   ), FALSE)
                   THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
@@ -2878,13 +3412,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_7_criterion_18"."found", 0) >= 1
-                )
-                OR (
                   COALESCE("combination_7_criterion_19"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_20"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -2894,21 +3428,21 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_18"."found", 0) >= 1
+                COALESCE("combination_7_criterion_19"."found", 0) >= 1
               ), FALSE)
               THEN '1 HepA: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_19"."found", 0) >= 1
+                COALESCE("combination_7_criterion_20"."found", 0) >= 1
               ), FALSE)
               THEN 'history of hepatitis A: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
@@ -2919,13 +3453,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_7_criterion_20"."found", 0) >= 2
+                  COALESCE("combination_7_criterion_21"."found", 0) >= 2
                 )
                 OR (
-                  COALESCE("combination_7_criterion_21"."found", 0) >= 3
+                  COALESCE("combination_7_criterion_22"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -2935,21 +3469,21 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_20"."found", 0) >= 2
+                COALESCE("combination_7_criterion_21"."found", 0) >= 2
               ), FALSE)
-              THEN '2 doses of the two-dose vaccine: needs ' || CAST(2 - COALESCE("combination_7_criterion_20"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_20"."found", 0) AS TEXT) || ' of 2 found)'
+              THEN '2 doses of the two-dose vaccine: needs ' || CAST(2 - COALESCE("combination_7_criterion_21"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_21"."found", 0) AS TEXT) || ' of 2 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_21"."found", 0) >= 3
+                COALESCE("combination_7_criterion_22"."found", 0) >= 3
               ), FALSE)
-              THEN '3 doses of any rotavirus vaccine: needs ' || CAST(3 - COALESCE("combination_7_criterion_21"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_21"."found", 0) AS TEXT) || ' of 3 found)'
+              THEN '3 doses of any rotavirus vaccine: needs ' || CAST(3 - COALESCE("combination_7_criterion_22"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_22"."found", 0) AS TEXT) || ' of 3 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
@@ -2965,13 +3499,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_7_criterion_4"."found", 0) >= 4
-                )
-                OR (
-                  COALESCE("combination_7_criterion_5"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_5"."found", 0) >= 4
                 )
                 OR (
                   COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -2981,14 +3515,7 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_4"."found", 0) >= 4
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_5"."found", 0) >= 1
+                COALESCE("combination_7_criterion_5"."found", 0) >= 4
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -2999,6 +3526,13 @@ FROM (
               ), FALSE)
               THEN "u"."anchor_date"
             END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
           END
         END,
         CASE
@@ -3006,10 +3540,10 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_7_criterion_7"."found", 0) >= 3
+                  COALESCE("combination_7_criterion_8"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -3019,14 +3553,14 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_7"."found", 0) >= 3
+                COALESCE("combination_7_criterion_8"."found", 0) >= 3
               ), FALSE)
               THEN "u"."anchor_date"
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -3037,21 +3571,21 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_7_criterion_8"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_9"."found", 0) >= 1
                 )
                 OR (
                   (
-                    COALESCE("combination_7_criterion_9"."found", 0) >= 1
-                  )
-                  AND (
                     COALESCE("combination_7_criterion_10"."found", 0) >= 1
                   )
                   AND (
                     COALESCE("combination_7_criterion_11"."found", 0) >= 1
                   )
+                  AND (
+                    COALESCE("combination_7_criterion_12"."found", 0) >= 1
+                  )
                 )
                 OR (
-                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -3061,18 +3595,12 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_8"."found", 0) >= 1
+                COALESCE("combination_7_criterion_9"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
             WHEN TRUE AND TRUE AND TRUE
             THEN LEAST(
-              CASE
-                WHEN NOT COALESCE((
-                  COALESCE("combination_7_criterion_9"."found", 0) >= 1
-                ), FALSE)
-                THEN "u"."anchor_date"
-              END,
               CASE
                 WHEN NOT COALESCE((
                   COALESCE("combination_7_criterion_10"."found", 0) >= 1
@@ -3084,43 +3612,18 @@ FROM (
                   COALESCE("combination_7_criterion_11"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
+              END,
+              CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_7_criterion_12"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
               END
             )
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END
-          END
-        END,
-        CASE
-          WHEN NOT COALESCE(
-            (
-              (
-                (
-                  COALESCE("combination_7_criterion_12"."found", 0) >= 3
-                )
-                OR (
-                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
-                )
-              )
-            ),
-            FALSE
-          )
-          THEN CASE
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_12"."found", 0) >= 3
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -3134,10 +3637,7 @@ FROM (
                   COALESCE("combination_7_criterion_13"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_7_criterion_14"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -3154,14 +3654,7 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_14"."found", 0) >= 1
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -3172,19 +3665,26 @@ FROM (
             (
               (
                 (
+                  COALESCE("combination_7_criterion_14"."found", 0) >= 3
+                )
+                OR (
                   COALESCE("combination_7_criterion_15"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_7_criterion_16"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
                 )
               )
             ),
             FALSE
           )
           THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_14"."found", 0) >= 3
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
@@ -3195,14 +3695,7 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_16"."found", 0) >= 1
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -3213,10 +3706,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_7_criterion_17"."found", 0) >= 4
+                  COALESCE("combination_7_criterion_16"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_17"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -3226,14 +3722,52 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_17"."found", 0) >= 4
+                COALESCE("combination_7_criterion_16"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_17"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_7_criterion_18"."found", 0) >= 4
+                )
+                OR (
+                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_18"."found", 0) >= 4
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -3245,26 +3779,19 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_18"."found", 0) >= 1
-              )
-              OR (
                 COALESCE("combination_7_criterion_19"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_20"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           ),
           FALSE
         )
         THEN CASE
-          WHEN TRUE
-          THEN CASE
-            WHEN NOT COALESCE((
-              COALESCE("combination_7_criterion_18"."found", 0) >= 1
-            ), FALSE)
-            THEN "u"."anchor_date"
-          END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
@@ -3275,7 +3802,14 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              COALESCE("combination_7_criterion_20"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_7_criterion_7"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -3286,13 +3820,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_20"."found", 0) >= 2
+                COALESCE("combination_7_criterion_21"."found", 0) >= 2
               )
               OR (
-                COALESCE("combination_7_criterion_21"."found", 0) >= 3
+                COALESCE("combination_7_criterion_22"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_6"."found", 0) >= 1
+                COALESCE("combination_7_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -3302,21 +3836,21 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_7_criterion_20"."found", 0) >= 2
+              COALESCE("combination_7_criterion_21"."found", 0) >= 2
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_7_criterion_21"."found", 0) >= 3
+              COALESCE("combination_7_criterion_22"."found", 0) >= 3
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_7_criterion_6"."found", 0) >= 1
+              COALESCE("combination_7_criterion_7"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -3366,6 +3900,8 @@ FROM (
     ON "combination_7_criterion_20"."unit_id" = "u"."unit_id"
   LEFT JOIN "combination_7_criterion_21"
     ON "combination_7_criterion_21"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_22"
+    ON "combination_7_criterion_22"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "combination_7_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -3467,6 +4003,15 @@ WITH "combination_10_units_0" AS (
 ), "combination_10_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "combination_10_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "combination_10_in_scope" AS "u"
@@ -3479,22 +4024,39 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_4" AS (
+), "combination_10_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_dtap')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_dtap') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_dtap')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_5" AS (
+), "combination_10_criterion_6" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -3509,7 +4071,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_6" AS (
+), "combination_10_criterion_7" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -3524,37 +4086,71 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_7" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
-  FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."value_set" IN ('vaccine_ipv')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
-  GROUP BY
-    "u"."unit_id"
 ), "combination_10_criterion_8" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_ipv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_ipv') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_mmr')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_9" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_mmr')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_mmr') AND "c"."status" IN ('completed')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_10" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -3569,7 +4165,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_10" AS (
+), "combination_10_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -3584,7 +4180,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_11" AS (
+), "combination_10_criterion_12" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -3599,37 +4195,71 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_12" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
-  FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."value_set" IN ('vaccine_hib')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
-  GROUP BY
-    "u"."unit_id"
 ), "combination_10_criterion_13" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hib')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hib') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_hepb')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_14" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepb')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepb') AND "c"."status" IN ('completed')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_15" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -3644,22 +4274,39 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_15" AS (
+), "combination_10_criterion_16" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_vzv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_vzv') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_vzv')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_16" AS (
+), "combination_10_criterion_17" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -3674,37 +4321,71 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_17" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
-  FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."value_set" IN ('vaccine_pcv')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
-  GROUP BY
-    "u"."unit_id"
 ), "combination_10_criterion_18" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_pcv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_pcv') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_hepa')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_19" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepa')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepa') AND "c"."status" IN ('completed')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_20" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -3719,7 +4400,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'diagnosis'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_20" AS (
+), "combination_10_criterion_21" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -3734,7 +4415,7 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_21" AS (
+), "combination_10_criterion_22" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -3749,19 +4430,36 @@ WITH "combination_10_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_22" AS (
+), "combination_10_criterion_23" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_influenza')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_influenza') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_influenza')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 180 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 180 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_plan" AS (
@@ -3890,6 +4588,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -3959,7 +4663,10 @@ FROM (
             COALESCE("combination_10_criterion_2"."found", 0) >= 1
           )
           OR (
-            COALESCE("combination_10_criterion_3"."found", 0) >= 1
+            NOT "combination_10_criterion_3"."unit_id" IS NULL
+          )
+          OR (
+            COALESCE("combination_10_criterion_4"."found", 0) >= 1
           )
         )
       ),
@@ -3973,54 +4680,44 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_4"."found", 0) >= 4
-                )
-                OR (
-                  COALESCE("combination_10_criterion_5"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_5"."found", 0) >= 4
                 )
                 OR (
                   COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_8"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_8"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
                 )
                 OR (
                   (
-                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
-                  )
-                  AND (
                     COALESCE("combination_10_criterion_10"."found", 0) >= 1
                   )
                   AND (
                     COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   )
+                  AND (
+                    COALESCE("combination_10_criterion_12"."found", 0) >= 1
+                  )
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
-                )
-              )
-            )
-            AND (
-              (
-                (
-                  COALESCE("combination_10_criterion_12"."found", 0) >= 3
-                )
-                OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
@@ -4030,33 +4727,43 @@ FROM (
                   COALESCE("combination_10_criterion_13"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 3
+                )
+                OR (
                   COALESCE("combination_10_criterion_15"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_17"."found", 0) >= 4
+                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                )
+                OR (
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
@@ -4064,26 +4771,26 @@ FROM (
           AND (
             (
               (
-                COALESCE("combination_10_criterion_18"."found", 0) >= 1
-              )
-              OR (
                 COALESCE("combination_10_criterion_19"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                COALESCE("combination_10_criterion_20"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_10_criterion_7"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_10_criterion_20"."found", 0) >= 2
+                COALESCE("combination_10_criterion_21"."found", 0) >= 2
               )
               OR (
-                COALESCE("combination_10_criterion_21"."found", 0) >= 3
+                COALESCE("combination_10_criterion_22"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                COALESCE("combination_10_criterion_7"."found", 0) >= 1
               )
             )
           )
@@ -4091,10 +4798,10 @@ FROM (
         AND (
           (
             (
-              COALESCE("combination_10_criterion_22"."found", 0) >= 2
+              COALESCE("combination_10_criterion_23"."found", 0) >= 2
             )
             OR (
-              COALESCE("combination_10_criterion_6"."found", 0) >= 1
+              COALESCE("combination_10_criterion_7"."found", 0) >= 1
             )
           )
         )
@@ -4110,54 +4817,44 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_4"."found", 0) >= 4
-                )
-                OR (
-                  COALESCE("combination_10_criterion_5"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_5"."found", 0) >= 4
                 )
                 OR (
                   COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_8"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_8"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
                 )
                 OR (
                   (
-                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
-                  )
-                  AND (
                     COALESCE("combination_10_criterion_10"."found", 0) >= 1
                   )
                   AND (
                     COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   )
+                  AND (
+                    COALESCE("combination_10_criterion_12"."found", 0) >= 1
+                  )
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
-                )
-              )
-            )
-            AND (
-              (
-                (
-                  COALESCE("combination_10_criterion_12"."found", 0) >= 3
-                )
-                OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
@@ -4167,33 +4864,43 @@ FROM (
                   COALESCE("combination_10_criterion_13"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 3
+                )
+                OR (
                   COALESCE("combination_10_criterion_15"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_17"."found", 0) >= 4
+                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                )
+                OR (
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
@@ -4201,26 +4908,26 @@ FROM (
           AND (
             (
               (
-                COALESCE("combination_10_criterion_18"."found", 0) >= 1
-              )
-              OR (
                 COALESCE("combination_10_criterion_19"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                COALESCE("combination_10_criterion_20"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_10_criterion_7"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_10_criterion_20"."found", 0) >= 2
+                COALESCE("combination_10_criterion_21"."found", 0) >= 2
               )
               OR (
-                COALESCE("combination_10_criterion_21"."found", 0) >= 3
+                COALESCE("combination_10_criterion_22"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                COALESCE("combination_10_criterion_7"."found", 0) >= 1
               )
             )
           )
@@ -4233,54 +4940,44 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_4"."found", 0) >= 4
-                )
-                OR (
-                  COALESCE("combination_10_criterion_5"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_5"."found", 0) >= 4
                 )
                 OR (
                   COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_8"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_8"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
                 )
                 OR (
                   (
-                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
-                  )
-                  AND (
                     COALESCE("combination_10_criterion_10"."found", 0) >= 1
                   )
                   AND (
                     COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   )
+                  AND (
+                    COALESCE("combination_10_criterion_12"."found", 0) >= 1
+                  )
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
-                )
-              )
-            )
-            AND (
-              (
-                (
-                  COALESCE("combination_10_criterion_12"."found", 0) >= 3
-                )
-                OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
@@ -4290,33 +4987,43 @@ FROM (
                   COALESCE("combination_10_criterion_13"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 3
+                )
+                OR (
                   COALESCE("combination_10_criterion_15"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_17"."found", 0) >= 4
+                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                )
+                OR (
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             )
@@ -4328,13 +5035,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_4"."found", 0) >= 4
-                )
-                OR (
-                  COALESCE("combination_10_criterion_5"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_5"."found", 0) >= 4
                 )
                 OR (
                   COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -4345,10 +5052,10 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_8"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -4359,21 +5066,21 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_8"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
                 )
                 OR (
                   (
-                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
-                  )
-                  AND (
                     COALESCE("combination_10_criterion_10"."found", 0) >= 1
                   )
                   AND (
                     COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   )
+                  AND (
+                    COALESCE("combination_10_criterion_12"."found", 0) >= 1
+                  )
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -4384,10 +5091,10 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_12"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_13"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -4398,13 +5105,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_13"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_15"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -4415,13 +5122,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_15"."found", 0) >= 1
-                )
-                OR (
                   COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -4432,10 +5139,10 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_17"."found", 0) >= 4
+                  COALESCE("combination_10_criterion_18"."found", 0) >= 4
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -4447,13 +5154,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_10_criterion_18"."found", 0) >= 1
-              )
-              OR (
                 COALESCE("combination_10_criterion_19"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                COALESCE("combination_10_criterion_20"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_10_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -4464,13 +5171,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_10_criterion_20"."found", 0) >= 2
+                COALESCE("combination_10_criterion_21"."found", 0) >= 2
               )
               OR (
-                COALESCE("combination_10_criterion_21"."found", 0) >= 3
+                COALESCE("combination_10_criterion_22"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                COALESCE("combination_10_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -4482,10 +5189,10 @@ FROM (
         (
           (
             (
-              COALESCE("combination_10_criterion_22"."found", 0) >= 2
+              COALESCE("combination_10_criterion_23"."found", 0) >= 2
             )
             OR (
-              COALESCE("combination_10_criterion_6"."found", 0) >= 1
+              COALESCE("combination_10_criterion_7"."found", 0) >= 1
             )
           )
         ),
@@ -4499,7 +5206,11 @@ FROM (
       ), FALSE)
       THEN 'hospice services in the measurement period'
       WHEN COALESCE((
-        COALESCE("combination_10_criterion_3"."found", 0) >= 1
+        NOT "combination_10_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+      WHEN COALESCE((
+        COALESCE("combination_10_criterion_4"."found", 0) >= 1
       ), FALSE)
       THEN 'a contraindicating condition by the second birthday'
     END AS "denominator_exclusion_reason",
@@ -4507,80 +5218,84 @@ FROM (
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
-        THEN "combination_10_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+        THEN "combination_10_criterion_7"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_22"."found", 0) >= 2
+        WHEN COALESCE("combination_10_criterion_23"."found", 0) >= 2
+        THEN "combination_10_criterion_23"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+        THEN "combination_10_criterion_7"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_22"."found", 0) >= 3
         THEN "combination_10_criterion_22"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
-        THEN "combination_10_criterion_6"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_21"."found", 0) >= 3
+        WHEN COALESCE("combination_10_criterion_21"."found", 0) >= 2
         THEN "combination_10_criterion_21"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_20"."found", 0) >= 2
-        THEN "combination_10_criterion_20"."evidence_date"
+        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+        THEN "combination_10_criterion_7"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
-        THEN "combination_10_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_10_criterion_20"."found", 0) >= 1
+        THEN "combination_10_criterion_20"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_10_criterion_19"."found", 0) >= 1
         THEN "combination_10_criterion_19"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_18"."found", 0) >= 1
+        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+        THEN "combination_10_criterion_7"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_18"."found", 0) >= 4
         THEN "combination_10_criterion_18"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
-        THEN "combination_10_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+        THEN "combination_10_criterion_7"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_17"."found", 0) >= 4
+        WHEN COALESCE("combination_10_criterion_17"."found", 0) >= 1
         THEN "combination_10_criterion_17"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
-        THEN "combination_10_criterion_6"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_10_criterion_16"."found", 0) >= 1
         THEN "combination_10_criterion_16"."evidence_date"
       END,
       CASE
+        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+        THEN "combination_10_criterion_7"."evidence_date"
+      END,
+      CASE
         WHEN COALESCE("combination_10_criterion_15"."found", 0) >= 1
         THEN "combination_10_criterion_15"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
-        THEN "combination_10_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_10_criterion_14"."found", 0) >= 3
+        THEN "combination_10_criterion_14"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_14"."found", 0) >= 1
-        THEN "combination_10_criterion_14"."evidence_date"
+        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+        THEN "combination_10_criterion_7"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_10_criterion_13"."found", 0) >= 3
         THEN "combination_10_criterion_13"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
-        THEN "combination_10_criterion_6"."evidence_date"
+        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+        THEN "combination_10_criterion_7"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_12"."found", 0) >= 3
+        WHEN COALESCE("combination_10_criterion_12"."found", 0) >= 1
         THEN "combination_10_criterion_12"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
-        THEN "combination_10_criterion_6"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_10_criterion_11"."found", 0) >= 1
@@ -4595,15 +5310,15 @@ FROM (
         THEN "combination_10_criterion_9"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_8"."found", 0) >= 1
+        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+        THEN "combination_10_criterion_7"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_8"."found", 0) >= 3
         THEN "combination_10_criterion_8"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
-        THEN "combination_10_criterion_6"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 3
+        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
         THEN "combination_10_criterion_7"."evidence_date"
       END,
       CASE
@@ -4611,14 +5326,115 @@ FROM (
         THEN "combination_10_criterion_6"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_5"."found", 0) >= 1
+        WHEN COALESCE("combination_10_criterion_5"."found", 0) >= 4
         THEN "combination_10_criterion_5"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_4"."found", 0) >= 4
-        THEN "combination_10_criterion_4"."evidence_date"
       END
     ) AS "numerator_evidence",
+    NULLIF(
+      CONCAT_WS(
+        '; ',
+        CASE
+          WHEN COALESCE("combination_10_criterion_23"."found", 0) >= 2
+          THEN '2 influenza: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_23"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_23"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_19"."found", 0) >= 1
+          THEN '1 HepA: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_19"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_19"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_5"."found", 0) >= 4
+          THEN '4 DTaP: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_5"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_5"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_8"."found", 0) >= 3
+          THEN '3 IPV: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_8"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_8"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_9"."found", 0) >= 1
+          THEN '1 MMR: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_9"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_9"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_13"."found", 0) >= 3
+          THEN '3 HiB: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_13"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_13"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_14"."found", 0) >= 3
+          THEN '3 HepB: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_14"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_14"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_16"."found", 0) >= 1
+          THEN '1 VZV: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_16"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_16"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_18"."found", 0) >= 4
+          THEN '4 PCV: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_18"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_18"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END
+      ),
+      ''
+    ) AS "numerator_sources",
     NULLIF(
       CONCAT_WS(
         '; ',
@@ -4633,13 +5449,13 @@ FROM (
                     (
                       (
                         (
-                          COALESCE("combination_10_criterion_4"."found", 0) >= 4
-                        )
-                        OR (
-                          COALESCE("combination_10_criterion_5"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_5"."found", 0) >= 4
                         )
                         OR (
                           COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
                         )
                       )
                     ),
@@ -4649,21 +5465,21 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_4"."found", 0) >= 4
+                        COALESCE("combination_10_criterion_5"."found", 0) >= 4
                       ), FALSE)
-                      THEN '4 DTaP: needs ' || CAST(4 - COALESCE("combination_10_criterion_4"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_4"."found", 0) AS TEXT) || ' of 4 found)'
+                      THEN '4 DTaP: needs ' || CAST(4 - COALESCE("combination_10_criterion_5"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_5"."found", 0) AS TEXT) || ' of 4 found)'
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_5"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
                       ), FALSE)
                       THEN 'encephalitis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
                       ), FALSE)
                       THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
@@ -4674,10 +5490,10 @@ FROM (
                     (
                       (
                         (
-                          COALESCE("combination_10_criterion_7"."found", 0) >= 3
+                          COALESCE("combination_10_criterion_8"."found", 0) >= 3
                         )
                         OR (
-                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
                         )
                       )
                     ),
@@ -4687,14 +5503,14 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_7"."found", 0) >= 3
+                        COALESCE("combination_10_criterion_8"."found", 0) >= 3
                       ), FALSE)
-                      THEN '3 IPV: needs ' || CAST(3 - COALESCE("combination_10_criterion_7"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_7"."found", 0) AS TEXT) || ' of 3 found)'
+                      THEN '3 IPV: needs ' || CAST(3 - COALESCE("combination_10_criterion_8"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_8"."found", 0) AS TEXT) || ' of 3 found)'
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
                       ), FALSE)
                       THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
@@ -4705,21 +5521,21 @@ FROM (
                     (
                       (
                         (
-                          COALESCE("combination_10_criterion_8"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_9"."found", 0) >= 1
                         )
                         OR (
                           (
-                            COALESCE("combination_10_criterion_9"."found", 0) >= 1
-                          )
-                          AND (
                             COALESCE("combination_10_criterion_10"."found", 0) >= 1
                           )
                           AND (
                             COALESCE("combination_10_criterion_11"."found", 0) >= 1
                           )
+                          AND (
+                            COALESCE("combination_10_criterion_12"."found", 0) >= 1
+                          )
                         )
                         OR (
-                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
                         )
                       )
                     ),
@@ -4729,7 +5545,7 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_8"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_9"."found", 0) >= 1
                       ), FALSE)
                       THEN '1 MMR: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
@@ -4739,19 +5555,19 @@ FROM (
                         '; ',
                         CASE
                           WHEN NOT COALESCE((
-                            COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                            COALESCE("combination_10_criterion_10"."found", 0) >= 1
                           ), FALSE)
                           THEN 'claim with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                         END,
                         CASE
                           WHEN NOT COALESCE((
-                            COALESCE("combination_10_criterion_10"."found", 0) >= 1
+                            COALESCE("combination_10_criterion_11"."found", 0) >= 1
                           ), FALSE)
                           THEN 'claim with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                         END,
                         CASE
                           WHEN NOT COALESCE((
-                            COALESCE("combination_10_criterion_11"."found", 0) >= 1
+                            COALESCE("combination_10_criterion_12"."found", 0) >= 1
                           ), FALSE)
                           THEN 'claim with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                         END
@@ -4761,38 +5577,7 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
-                      ), FALSE)
-                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
-                    END
-                  END
-                END,
-                CASE
-                  WHEN NOT COALESCE(
-                    (
-                      (
-                        (
-                          COALESCE("combination_10_criterion_12"."found", 0) >= 3
-                        )
-                        OR (
-                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
-                        )
-                      )
-                    ),
-                    FALSE
-                  )
-                  THEN CASE
-                    WHEN TRUE
-                    THEN CASE
-                      WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_12"."found", 0) >= 3
-                      ), FALSE)
-                      THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_10_criterion_12"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_12"."found", 0) AS TEXT) || ' of 3 found)'
-                    END
-                    WHEN TRUE
-                    THEN CASE
-                      WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
                       ), FALSE)
                       THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
@@ -4806,10 +5591,7 @@ FROM (
                           COALESCE("combination_10_criterion_13"."found", 0) >= 3
                         )
                         OR (
-                          COALESCE("combination_10_criterion_14"."found", 0) >= 1
-                        )
-                        OR (
-                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
                         )
                       )
                     ),
@@ -4821,19 +5603,53 @@ FROM (
                       WHEN NOT COALESCE((
                         COALESCE("combination_10_criterion_13"."found", 0) >= 3
                       ), FALSE)
-                      THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_10_criterion_13"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_13"."found", 0) AS TEXT) || ' of 3 found)'
+                      THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_10_criterion_13"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_13"."found", 0) AS TEXT) || ' of 3 found)'
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_14"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END
+                  END
+                END,
+                CASE
+                  WHEN NOT COALESCE(
+                    (
+                      (
+                        (
+                          COALESCE("combination_10_criterion_14"."found", 0) >= 3
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_15"."found", 0) >= 1
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                        )
+                      )
+                    ),
+                    FALSE
+                  )
+                  THEN CASE
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_14"."found", 0) >= 3
+                      ), FALSE)
+                      THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_10_criterion_14"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_14"."found", 0) AS TEXT) || ' of 3 found)'
+                    END
+                    WHEN TRUE
+                    THEN CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_10_criterion_15"."found", 0) >= 1
                       ), FALSE)
                       THEN 'history of hepatitis B: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
                       ), FALSE)
                       THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
@@ -4844,13 +5660,13 @@ FROM (
                     (
                       (
                         (
-                          COALESCE("combination_10_criterion_15"."found", 0) >= 1
-                        )
-                        OR (
                           COALESCE("combination_10_criterion_16"."found", 0) >= 1
                         )
                         OR (
-                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_17"."found", 0) >= 1
+                        )
+                        OR (
+                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
                         )
                       )
                     ),
@@ -4860,21 +5676,21 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_15"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_16"."found", 0) >= 1
                       ), FALSE)
                       THEN '1 VZV: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_16"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_17"."found", 0) >= 1
                       ), FALSE)
                       THEN 'history of varicella: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
                       ), FALSE)
                       THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
@@ -4885,10 +5701,10 @@ FROM (
                     (
                       (
                         (
-                          COALESCE("combination_10_criterion_17"."found", 0) >= 4
+                          COALESCE("combination_10_criterion_18"."found", 0) >= 4
                         )
                         OR (
-                          COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
                         )
                       )
                     ),
@@ -4898,14 +5714,14 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_17"."found", 0) >= 4
+                        COALESCE("combination_10_criterion_18"."found", 0) >= 4
                       ), FALSE)
-                      THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_10_criterion_17"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_17"."found", 0) AS TEXT) || ' of 4 found)'
+                      THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_10_criterion_18"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_18"."found", 0) AS TEXT) || ' of 4 found)'
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
                       ), FALSE)
                       THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
@@ -4919,13 +5735,13 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_10_criterion_18"."found", 0) >= 1
-                    )
-                    OR (
                       COALESCE("combination_10_criterion_19"."found", 0) >= 1
                     )
                     OR (
-                      COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                      COALESCE("combination_10_criterion_20"."found", 0) >= 1
+                    )
+                    OR (
+                      COALESCE("combination_10_criterion_7"."found", 0) >= 1
                     )
                   )
                 ),
@@ -4935,21 +5751,21 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_18"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_19"."found", 0) >= 1
                   ), FALSE)
                   THEN '1 HepA: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_19"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_20"."found", 0) >= 1
                   ), FALSE)
                   THEN 'history of hepatitis A: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
                   ), FALSE)
                   THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
@@ -4960,13 +5776,13 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_10_criterion_20"."found", 0) >= 2
+                      COALESCE("combination_10_criterion_21"."found", 0) >= 2
                     )
                     OR (
-                      COALESCE("combination_10_criterion_21"."found", 0) >= 3
+                      COALESCE("combination_10_criterion_22"."found", 0) >= 3
                     )
                     OR (
-                      COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                      COALESCE("combination_10_criterion_7"."found", 0) >= 1
                     )
                   )
                 ),
@@ -4976,21 +5792,21 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_20"."found", 0) >= 2
+                    COALESCE("combination_10_criterion_21"."found", 0) >= 2
                   ), FALSE)
-                  THEN '2 doses of the two-dose vaccine: needs ' || CAST(2 - COALESCE("combination_10_criterion_20"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_20"."found", 0) AS TEXT) || ' of 2 found)'
+                  THEN '2 doses of the two-dose vaccine: needs ' || CAST(2 - COALESCE("combination_10_criterion_21"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_21"."found", 0) AS TEXT) || ' of 2 found)'
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_21"."found", 0) >= 3
+                    COALESCE("combination_10_criterion_22"."found", 0) >= 3
                   ), FALSE)
-                  THEN '3 doses of any rotavirus vaccine: needs ' || CAST(3 - COALESCE("combination_10_criterion_21"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_21"."found", 0) AS TEXT) || ' of 3 found)'
+                  THEN '3 doses of any rotavirus vaccine: needs ' || CAST(3 - COALESCE("combination_10_criterion_22"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_22"."found", 0) AS TEXT) || ' of 3 found)'
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
                   ), FALSE)
                   THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
@@ -5004,10 +5820,10 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_22"."found", 0) >= 2
+                  COALESCE("combination_10_criterion_23"."found", 0) >= 2
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -5017,14 +5833,14 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_22"."found", 0) >= 2
+                COALESCE("combination_10_criterion_23"."found", 0) >= 2
               ), FALSE)
-              THEN '2 influenza: needs ' || CAST(2 - COALESCE("combination_10_criterion_22"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_22"."found", 0) AS TEXT) || ' of 2 found)'
+              THEN '2 influenza: needs ' || CAST(2 - COALESCE("combination_10_criterion_23"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_23"."found", 0) AS TEXT) || ' of 2 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                COALESCE("combination_10_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
@@ -5041,13 +5857,13 @@ FROM (
               (
                 (
                   (
-                    COALESCE("combination_10_criterion_4"."found", 0) >= 4
-                  )
-                  OR (
-                    COALESCE("combination_10_criterion_5"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_5"."found", 0) >= 4
                   )
                   OR (
                     COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
                   )
                 )
               ),
@@ -5057,14 +5873,7 @@ FROM (
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_4"."found", 0) >= 4
-                ), FALSE)
-                THEN "u"."anchor_date"
-              END
-              WHEN TRUE
-              THEN CASE
-                WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_5"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_5"."found", 0) >= 4
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
@@ -5075,6 +5884,13 @@ FROM (
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
             END
           END,
           CASE
@@ -5082,10 +5898,10 @@ FROM (
               (
                 (
                   (
-                    COALESCE("combination_10_criterion_7"."found", 0) >= 3
+                    COALESCE("combination_10_criterion_8"."found", 0) >= 3
                   )
                   OR (
-                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
                   )
                 )
               ),
@@ -5095,14 +5911,14 @@ FROM (
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_8"."found", 0) >= 3
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
@@ -5113,21 +5929,21 @@ FROM (
               (
                 (
                   (
-                    COALESCE("combination_10_criterion_8"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
                   )
                   OR (
                     (
-                      COALESCE("combination_10_criterion_9"."found", 0) >= 1
-                    )
-                    AND (
                       COALESCE("combination_10_criterion_10"."found", 0) >= 1
                     )
                     AND (
                       COALESCE("combination_10_criterion_11"."found", 0) >= 1
                     )
+                    AND (
+                      COALESCE("combination_10_criterion_12"."found", 0) >= 1
+                    )
                   )
                   OR (
-                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
                   )
                 )
               ),
@@ -5137,18 +5953,12 @@ FROM (
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_8"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
               WHEN TRUE AND TRUE AND TRUE
               THEN LEAST(
-                CASE
-                  WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
-                  ), FALSE)
-                  THEN "u"."anchor_date"
-                END,
                 CASE
                   WHEN NOT COALESCE((
                     COALESCE("combination_10_criterion_10"."found", 0) >= 1
@@ -5160,43 +5970,18 @@ FROM (
                     COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   ), FALSE)
                   THEN "u"."anchor_date"
+                END,
+                CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_12"."found", 0) >= 1
+                  ), FALSE)
+                  THEN "u"."anchor_date"
                 END
               )
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
-                ), FALSE)
-                THEN "u"."anchor_date"
-              END
-            END
-          END,
-          CASE
-            WHEN NOT COALESCE(
-              (
-                (
-                  (
-                    COALESCE("combination_10_criterion_12"."found", 0) >= 3
-                  )
-                  OR (
-                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
-                  )
-                )
-              ),
-              FALSE
-            )
-            THEN CASE
-              WHEN TRUE
-              THEN CASE
-                WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_12"."found", 0) >= 3
-                ), FALSE)
-                THEN "u"."anchor_date"
-              END
-              WHEN TRUE
-              THEN CASE
-                WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
@@ -5210,10 +5995,7 @@ FROM (
                     COALESCE("combination_10_criterion_13"."found", 0) >= 3
                   )
                   OR (
-                    COALESCE("combination_10_criterion_14"."found", 0) >= 1
-                  )
-                  OR (
-                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
                   )
                 )
               ),
@@ -5230,14 +6012,7 @@ FROM (
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
-                ), FALSE)
-                THEN "u"."anchor_date"
-              END
-              WHEN TRUE
-              THEN CASE
-                WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
@@ -5248,19 +6023,26 @@ FROM (
               (
                 (
                   (
+                    COALESCE("combination_10_criterion_14"."found", 0) >= 3
+                  )
+                  OR (
                     COALESCE("combination_10_criterion_15"."found", 0) >= 1
                   )
                   OR (
-                    COALESCE("combination_10_criterion_16"."found", 0) >= 1
-                  )
-                  OR (
-                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
                   )
                 )
               ),
               FALSE
             )
             THEN CASE
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 3
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
@@ -5271,14 +6053,7 @@ FROM (
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
-                ), FALSE)
-                THEN "u"."anchor_date"
-              END
-              WHEN TRUE
-              THEN CASE
-                WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
@@ -5289,10 +6064,13 @@ FROM (
               (
                 (
                   (
-                    COALESCE("combination_10_criterion_17"."found", 0) >= 4
+                    COALESCE("combination_10_criterion_16"."found", 0) >= 1
                   )
                   OR (
-                    COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_17"."found", 0) >= 1
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
                   )
                 )
               ),
@@ -5302,14 +6080,52 @@ FROM (
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_17"."found", 0) >= 4
+                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+            END
+          END,
+          CASE
+            WHEN NOT COALESCE(
+              (
+                (
+                  (
+                    COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  )
+                )
+              ),
+              FALSE
+            )
+            THEN CASE
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
@@ -5321,26 +6137,19 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_18"."found", 0) >= 1
-                )
-                OR (
                   COALESCE("combination_10_criterion_19"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_20"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             ),
             FALSE
           )
           THEN CASE
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_18"."found", 0) >= 1
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
@@ -5351,7 +6160,14 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                COALESCE("combination_10_criterion_20"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_10_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -5362,13 +6178,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_20"."found", 0) >= 2
+                  COALESCE("combination_10_criterion_21"."found", 0) >= 2
                 )
                 OR (
-                  COALESCE("combination_10_criterion_21"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_22"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
             ),
@@ -5378,21 +6194,21 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_20"."found", 0) >= 2
+                COALESCE("combination_10_criterion_21"."found", 0) >= 2
               ), FALSE)
               THEN "u"."anchor_date"
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_21"."found", 0) >= 3
+                COALESCE("combination_10_criterion_22"."found", 0) >= 3
               ), FALSE)
               THEN "u"."anchor_date"
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                COALESCE("combination_10_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -5404,10 +6220,10 @@ FROM (
           (
             (
               (
-                COALESCE("combination_10_criterion_22"."found", 0) >= 2
+                COALESCE("combination_10_criterion_23"."found", 0) >= 2
               )
               OR (
-                COALESCE("combination_10_criterion_6"."found", 0) >= 1
+                COALESCE("combination_10_criterion_7"."found", 0) >= 1
               )
             )
           ),
@@ -5417,14 +6233,14 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_10_criterion_22"."found", 0) >= 2
+              COALESCE("combination_10_criterion_23"."found", 0) >= 2
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_10_criterion_6"."found", 0) >= 1
+              COALESCE("combination_10_criterion_7"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -5476,6 +6292,8 @@ FROM (
     ON "combination_10_criterion_21"."unit_id" = "u"."unit_id"
   LEFT JOIN "combination_10_criterion_22"
     ON "combination_10_criterion_22"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_23"
+    ON "combination_10_criterion_23"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "combination_10_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"

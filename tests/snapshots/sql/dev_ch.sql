@@ -300,6 +300,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -379,6 +385,7 @@ FROM (
       WHEN COALESCE("age_1_criterion_3"."found", 0) >= 1
       THEN "age_1_criterion_3"."evidence_date"
     END AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
         COALESCE("age_1_criterion_3"."found", 0) >= 1
@@ -640,6 +647,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -719,6 +732,7 @@ FROM (
       WHEN COALESCE("age_2_criterion_3"."found", 0) >= 1
       THEN "age_2_criterion_3"."evidence_date"
     END AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
         COALESCE("age_2_criterion_3"."found", 0) >= 1
@@ -980,6 +994,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -1059,6 +1079,7 @@ FROM (
       WHEN COALESCE("age_3_criterion_3"."found", 0) >= 1
       THEN "age_3_criterion_3"."evidence_date"
     END AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
         COALESCE("age_3_criterion_3"."found", 0) >= 1
@@ -1458,6 +1479,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -1613,6 +1640,7 @@ FROM (
         THEN "total_criterion_5"."evidence_date"
       END
     ) AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE(
         (

@@ -163,6 +163,15 @@ WITH "well_child_3_6_units_0" AS (
 ), "well_child_3_6_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "well_child_3_6_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "well_child_3_6_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "well_child_3_6_in_scope" AS "u"
@@ -312,6 +321,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -375,32 +390,52 @@ FROM (
     COALESCE((
       NOT "well_child_3_6_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    COALESCE((
-      COALESCE("well_child_3_6_criterion_2"."found", 0) >= 1
-    ), FALSE) AS "denex_met",
+    COALESCE(
+      (
+        (
+          (
+            COALESCE("well_child_3_6_criterion_2"."found", 0) >= 1
+          )
+          OR (
+            NOT "well_child_3_6_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      COALESCE("well_child_3_6_criterion_3"."found", 0) >= 1
+      COALESCE("well_child_3_6_criterion_4"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the medical benefit in the period' AS "denominator_failed",
     'numerator not met: a well-child visit with a PCP or OB/GYN in the period' AS "numerator_failed",
-    'hospice services in the measurement period' AS "denominator_exclusion_reason",
+    CASE
+      WHEN COALESCE((
+        COALESCE("well_child_3_6_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "well_child_3_6_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+    END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     CASE
-      WHEN COALESCE("well_child_3_6_criterion_3"."found", 0) >= 1
-      THEN "well_child_3_6_criterion_3"."evidence_date"
+      WHEN COALESCE("well_child_3_6_criterion_4"."found", 0) >= 1
+      THEN "well_child_3_6_criterion_4"."evidence_date"
     END AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("well_child_3_6_criterion_3"."found", 0) >= 1
+        COALESCE("well_child_3_6_criterion_4"."found", 0) >= 1
       ), FALSE)
       THEN 'a well-child visit with a PCP or OB/GYN in the period: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
     END AS "numerator_gap",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("well_child_3_6_criterion_3"."found", 0) >= 1
+        COALESCE("well_child_3_6_criterion_4"."found", 0) >= 1
       ), FALSE)
       THEN CAST('2025-12-31' AS DATE)
     END AS "numerator_due"
@@ -411,6 +446,8 @@ FROM (
     ON "well_child_3_6_criterion_2"."unit_id" = "u"."unit_id"
   LEFT JOIN "well_child_3_6_criterion_3"
     ON "well_child_3_6_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "well_child_3_6_criterion_4"
+    ON "well_child_3_6_criterion_4"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "well_child_3_6_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -511,6 +548,15 @@ WITH "preventive_dental_1_5_units_0" AS (
   GROUP BY
     "u"."unit_id"
 ), "preventive_dental_1_5_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "preventive_dental_1_5_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "preventive_dental_1_5_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -651,6 +697,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -714,32 +766,52 @@ FROM (
     COALESCE((
       NOT "preventive_dental_1_5_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    COALESCE((
-      COALESCE("preventive_dental_1_5_criterion_2"."found", 0) >= 1
-    ), FALSE) AS "denex_met",
+    COALESCE(
+      (
+        (
+          (
+            COALESCE("preventive_dental_1_5_criterion_2"."found", 0) >= 1
+          )
+          OR (
+            NOT "preventive_dental_1_5_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      COALESCE("preventive_dental_1_5_criterion_3"."found", 0) >= 1
+      COALESCE("preventive_dental_1_5_criterion_4"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the dental benefit in the period' AS "denominator_failed",
     'numerator not met: a preventive dental service (dental claim or medical fluoride varnish) in the period' AS "numerator_failed",
-    'hospice services in the measurement period' AS "denominator_exclusion_reason",
+    CASE
+      WHEN COALESCE((
+        COALESCE("preventive_dental_1_5_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "preventive_dental_1_5_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+    END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     CASE
-      WHEN COALESCE("preventive_dental_1_5_criterion_3"."found", 0) >= 1
-      THEN "preventive_dental_1_5_criterion_3"."evidence_date"
+      WHEN COALESCE("preventive_dental_1_5_criterion_4"."found", 0) >= 1
+      THEN "preventive_dental_1_5_criterion_4"."evidence_date"
     END AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("preventive_dental_1_5_criterion_3"."found", 0) >= 1
+        COALESCE("preventive_dental_1_5_criterion_4"."found", 0) >= 1
       ), FALSE)
       THEN 'a preventive dental service (dental claim or medical fluoride varnish) in the period: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
     END AS "numerator_gap",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("preventive_dental_1_5_criterion_3"."found", 0) >= 1
+        COALESCE("preventive_dental_1_5_criterion_4"."found", 0) >= 1
       ), FALSE)
       THEN CAST('2025-12-31' AS DATE)
     END AS "numerator_due"
@@ -750,6 +822,8 @@ FROM (
     ON "preventive_dental_1_5_criterion_2"."unit_id" = "u"."unit_id"
   LEFT JOIN "preventive_dental_1_5_criterion_3"
     ON "preventive_dental_1_5_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "preventive_dental_1_5_criterion_4"
+    ON "preventive_dental_1_5_criterion_4"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "preventive_dental_1_5_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -997,6 +1071,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -1071,6 +1151,7 @@ FROM (
       WHEN COALESCE("kindergarten_ready_criterion_3"."found", 0) >= 1
       THEN "kindergarten_ready_criterion_3"."evidence_date"
     END AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
         COALESCE("kindergarten_ready_criterion_3"."found", 0) >= 1

@@ -162,6 +162,15 @@ WITH "by_age_2_units_0" AS (
 ), "by_age_2_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "by_age_2_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "by_age_2_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "by_age_2_in_scope" AS "u"
@@ -300,6 +309,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -362,32 +377,52 @@ FROM (
     COALESCE((
       NOT "by_age_2_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    COALESCE((
-      COALESCE("by_age_2_criterion_2"."found", 0) >= 1
-    ), FALSE) AS "denex_met",
+    COALESCE(
+      (
+        (
+          (
+            COALESCE("by_age_2_criterion_2"."found", 0) >= 1
+          )
+          OR (
+            NOT "by_age_2_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      COALESCE("by_age_2_criterion_3"."found", 0) >= 1
+      COALESCE("by_age_2_criterion_4"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the 12 months before the second birthday' AS "denominator_failed",
     'numerator not met: a blood lead test on or before the second birthday' AS "numerator_failed",
-    'hospice services in the measurement period' AS "denominator_exclusion_reason",
+    CASE
+      WHEN COALESCE((
+        COALESCE("by_age_2_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "by_age_2_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+    END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     CASE
-      WHEN COALESCE("by_age_2_criterion_3"."found", 0) >= 1
-      THEN "by_age_2_criterion_3"."evidence_date"
+      WHEN COALESCE("by_age_2_criterion_4"."found", 0) >= 1
+      THEN "by_age_2_criterion_4"."evidence_date"
     END AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("by_age_2_criterion_3"."found", 0) >= 1
+        COALESCE("by_age_2_criterion_4"."found", 0) >= 1
       ), FALSE)
       THEN 'a blood lead test on or before the second birthday: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
     END AS "numerator_gap",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("by_age_2_criterion_3"."found", 0) >= 1
+        COALESCE("by_age_2_criterion_4"."found", 0) >= 1
       ), FALSE)
       THEN "u"."anchor_date"
     END AS "numerator_due"
@@ -398,6 +433,8 @@ FROM (
     ON "by_age_2_criterion_2"."unit_id" = "u"."unit_id"
   LEFT JOIN "by_age_2_criterion_3"
     ON "by_age_2_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "by_age_2_criterion_4"
+    ON "by_age_2_criterion_4"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "by_age_2_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"

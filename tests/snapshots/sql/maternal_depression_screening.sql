@@ -333,6 +333,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -426,6 +432,7 @@ FROM (
         THEN "visits_criterion_2"."evidence_date"
       END
     ) AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE(
         (
@@ -771,6 +778,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -869,6 +882,7 @@ FROM (
         THEN "infants_criterion_3"."evidence_date"
       END
     ) AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE(
         (

@@ -163,6 +163,15 @@ WITH "all_domains_units_0" AS (
 ), "all_domains_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "all_domains_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "all_domains_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "all_domains_in_scope" AS "u"
@@ -175,7 +184,7 @@ WITH "all_domains_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "all_domains_criterion_4" AS (
+), "all_domains_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
@@ -228,7 +237,7 @@ WITH "all_domains_units_0" AS (
     )
   GROUP BY
     "u"."unit_id"
-), "all_domains_criterion_5" AS (
+), "all_domains_criterion_6" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
@@ -281,7 +290,7 @@ WITH "all_domains_units_0" AS (
     )
   GROUP BY
     "u"."unit_id"
-), "all_domains_criterion_6" AS (
+), "all_domains_criterion_7" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
@@ -460,6 +469,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -523,25 +538,35 @@ FROM (
     COALESCE((
       NOT "all_domains_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    COALESCE((
-      COALESCE("all_domains_criterion_2"."found", 0) >= 1
-    ), FALSE) AS "denex_met",
+    COALESCE(
+      (
+        (
+          (
+            COALESCE("all_domains_criterion_2"."found", 0) >= 1
+          )
+          OR (
+            NOT "all_domains_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE(
       (
         (
           (
-            COALESCE("all_domains_criterion_3"."found", 0) >= 1
+            COALESCE("all_domains_criterion_4"."found", 0) >= 1
           )
           OR (
             (
-              COALESCE("all_domains_criterion_4"."found", 0) >= 1
-            )
-            AND (
               COALESCE("all_domains_criterion_5"."found", 0) >= 1
             )
             AND (
               COALESCE("all_domains_criterion_6"."found", 0) >= 1
+            )
+            AND (
+              COALESCE("all_domains_criterion_7"."found", 0) >= 1
             )
           )
         )
@@ -551,10 +576,23 @@ FROM (
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
     'numerator not met: any of: G0136 social needs assessment billed (2024-2025 dates of service); screened for food, housing and transportation with an approved instrument' AS "numerator_failed",
-    'hospice services in the measurement period' AS "denominator_exclusion_reason",
+    CASE
+      WHEN COALESCE((
+        COALESCE("all_domains_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "all_domains_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+    END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
+      CASE
+        WHEN COALESCE("all_domains_criterion_7"."found", 0) >= 1
+        THEN "all_domains_criterion_7"."evidence_date"
+      END,
       CASE
         WHEN COALESCE("all_domains_criterion_6"."found", 0) >= 1
         THEN "all_domains_criterion_6"."evidence_date"
@@ -566,28 +604,25 @@ FROM (
       CASE
         WHEN COALESCE("all_domains_criterion_4"."found", 0) >= 1
         THEN "all_domains_criterion_4"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("all_domains_criterion_3"."found", 0) >= 1
-        THEN "all_domains_criterion_3"."evidence_date"
       END
     ) AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE(
         (
           (
             (
-              COALESCE("all_domains_criterion_3"."found", 0) >= 1
+              COALESCE("all_domains_criterion_4"."found", 0) >= 1
             )
             OR (
               (
-                COALESCE("all_domains_criterion_4"."found", 0) >= 1
-              )
-              AND (
                 COALESCE("all_domains_criterion_5"."found", 0) >= 1
               )
               AND (
                 COALESCE("all_domains_criterion_6"."found", 0) >= 1
+              )
+              AND (
+                COALESCE("all_domains_criterion_7"."found", 0) >= 1
               )
             )
           )
@@ -600,7 +635,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("all_domains_criterion_3"."found", 0) >= 1
+              COALESCE("all_domains_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN 'G0136 social needs assessment billed (2024-2025 dates of service): needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -612,19 +647,19 @@ FROM (
               '; ',
               CASE
                 WHEN NOT COALESCE((
-                  COALESCE("all_domains_criterion_4"."found", 0) >= 1
+                  COALESCE("all_domains_criterion_5"."found", 0) >= 1
                 ), FALSE)
                 THEN 'food insecurity screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
               END,
               CASE
                 WHEN NOT COALESCE((
-                  COALESCE("all_domains_criterion_5"."found", 0) >= 1
+                  COALESCE("all_domains_criterion_6"."found", 0) >= 1
                 ), FALSE)
                 THEN 'housing instability screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
               END,
               CASE
                 WHEN NOT COALESCE((
-                  COALESCE("all_domains_criterion_6"."found", 0) >= 1
+                  COALESCE("all_domains_criterion_7"."found", 0) >= 1
                 ), FALSE)
                 THEN 'transportation need screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
               END
@@ -639,17 +674,17 @@ FROM (
         (
           (
             (
-              COALESCE("all_domains_criterion_3"."found", 0) >= 1
+              COALESCE("all_domains_criterion_4"."found", 0) >= 1
             )
             OR (
               (
-                COALESCE("all_domains_criterion_4"."found", 0) >= 1
-              )
-              AND (
                 COALESCE("all_domains_criterion_5"."found", 0) >= 1
               )
               AND (
                 COALESCE("all_domains_criterion_6"."found", 0) >= 1
+              )
+              AND (
+                COALESCE("all_domains_criterion_7"."found", 0) >= 1
               )
             )
           )
@@ -661,7 +696,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("all_domains_criterion_3"."found", 0) >= 1
+              COALESCE("all_domains_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -671,12 +706,6 @@ FROM (
           THEN LEAST(
             CASE
               WHEN NOT COALESCE((
-                COALESCE("all_domains_criterion_4"."found", 0) >= 1
-              ), FALSE)
-              THEN CAST('2025-12-31' AS DATE)
-            END,
-            CASE
-              WHEN NOT COALESCE((
                 COALESCE("all_domains_criterion_5"."found", 0) >= 1
               ), FALSE)
               THEN CAST('2025-12-31' AS DATE)
@@ -684,6 +713,12 @@ FROM (
             CASE
               WHEN NOT COALESCE((
                 COALESCE("all_domains_criterion_6"."found", 0) >= 1
+              ), FALSE)
+              THEN CAST('2025-12-31' AS DATE)
+            END,
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("all_domains_criterion_7"."found", 0) >= 1
               ), FALSE)
               THEN CAST('2025-12-31' AS DATE)
             END
@@ -704,6 +739,8 @@ FROM (
     ON "all_domains_criterion_5"."unit_id" = "u"."unit_id"
   LEFT JOIN "all_domains_criterion_6"
     ON "all_domains_criterion_6"."unit_id" = "u"."unit_id"
+  LEFT JOIN "all_domains_criterion_7"
+    ON "all_domains_criterion_7"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "all_domains_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -806,6 +843,15 @@ WITH "food_units_0" AS (
 ), "food_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "food_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "food_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "food_in_scope" AS "u"
@@ -818,7 +864,7 @@ WITH "food_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "food_criterion_4" AS (
+), "food_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
@@ -997,6 +1043,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -1060,18 +1112,28 @@ FROM (
     COALESCE((
       NOT "food_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    COALESCE((
-      COALESCE("food_criterion_2"."found", 0) >= 1
-    ), FALSE) AS "denex_met",
+    COALESCE(
+      (
+        (
+          (
+            COALESCE("food_criterion_2"."found", 0) >= 1
+          )
+          OR (
+            NOT "food_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE(
       (
         (
           (
-            COALESCE("food_criterion_3"."found", 0) >= 1
+            COALESCE("food_criterion_4"."found", 0) >= 1
           )
           OR (
-            COALESCE("food_criterion_4"."found", 0) >= 1
+            COALESCE("food_criterion_5"."found", 0) >= 1
           )
         )
       ),
@@ -1080,28 +1142,38 @@ FROM (
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
     'numerator not met: any of: G0136 social needs assessment billed (2024-2025 dates of service); food insecurity screened' AS "numerator_failed",
-    'hospice services in the measurement period' AS "denominator_exclusion_reason",
+    CASE
+      WHEN COALESCE((
+        COALESCE("food_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "food_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+    END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("food_criterion_4"."found", 0) >= 1
-        THEN "food_criterion_4"."evidence_date"
+        WHEN COALESCE("food_criterion_5"."found", 0) >= 1
+        THEN "food_criterion_5"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("food_criterion_3"."found", 0) >= 1
-        THEN "food_criterion_3"."evidence_date"
+        WHEN COALESCE("food_criterion_4"."found", 0) >= 1
+        THEN "food_criterion_4"."evidence_date"
       END
     ) AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE(
         (
           (
             (
-              COALESCE("food_criterion_3"."found", 0) >= 1
+              COALESCE("food_criterion_4"."found", 0) >= 1
             )
             OR (
-              COALESCE("food_criterion_4"."found", 0) >= 1
+              COALESCE("food_criterion_5"."found", 0) >= 1
             )
           )
         ),
@@ -1113,7 +1185,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("food_criterion_3"."found", 0) >= 1
+              COALESCE("food_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN 'G0136 social needs assessment billed (2024-2025 dates of service): needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -1122,7 +1194,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("food_criterion_4"."found", 0) >= 1
+              COALESCE("food_criterion_5"."found", 0) >= 1
             ), FALSE)
             THEN 'food insecurity screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -1134,10 +1206,10 @@ FROM (
         (
           (
             (
-              COALESCE("food_criterion_3"."found", 0) >= 1
+              COALESCE("food_criterion_4"."found", 0) >= 1
             )
             OR (
-              COALESCE("food_criterion_4"."found", 0) >= 1
+              COALESCE("food_criterion_5"."found", 0) >= 1
             )
           )
         ),
@@ -1148,7 +1220,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("food_criterion_3"."found", 0) >= 1
+              COALESCE("food_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -1157,7 +1229,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("food_criterion_4"."found", 0) >= 1
+              COALESCE("food_criterion_5"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -1173,6 +1245,8 @@ FROM (
     ON "food_criterion_3"."unit_id" = "u"."unit_id"
   LEFT JOIN "food_criterion_4"
     ON "food_criterion_4"."unit_id" = "u"."unit_id"
+  LEFT JOIN "food_criterion_5"
+    ON "food_criterion_5"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "food_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -1275,6 +1349,15 @@ WITH "housing_units_0" AS (
 ), "housing_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "housing_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "housing_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "housing_in_scope" AS "u"
@@ -1287,7 +1370,7 @@ WITH "housing_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "housing_criterion_4" AS (
+), "housing_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
@@ -1466,6 +1549,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -1529,18 +1618,28 @@ FROM (
     COALESCE((
       NOT "housing_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    COALESCE((
-      COALESCE("housing_criterion_2"."found", 0) >= 1
-    ), FALSE) AS "denex_met",
+    COALESCE(
+      (
+        (
+          (
+            COALESCE("housing_criterion_2"."found", 0) >= 1
+          )
+          OR (
+            NOT "housing_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE(
       (
         (
           (
-            COALESCE("housing_criterion_3"."found", 0) >= 1
+            COALESCE("housing_criterion_4"."found", 0) >= 1
           )
           OR (
-            COALESCE("housing_criterion_4"."found", 0) >= 1
+            COALESCE("housing_criterion_5"."found", 0) >= 1
           )
         )
       ),
@@ -1549,28 +1648,38 @@ FROM (
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
     'numerator not met: any of: G0136 social needs assessment billed (2024-2025 dates of service); housing instability screened' AS "numerator_failed",
-    'hospice services in the measurement period' AS "denominator_exclusion_reason",
+    CASE
+      WHEN COALESCE((
+        COALESCE("housing_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "housing_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+    END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("housing_criterion_4"."found", 0) >= 1
-        THEN "housing_criterion_4"."evidence_date"
+        WHEN COALESCE("housing_criterion_5"."found", 0) >= 1
+        THEN "housing_criterion_5"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("housing_criterion_3"."found", 0) >= 1
-        THEN "housing_criterion_3"."evidence_date"
+        WHEN COALESCE("housing_criterion_4"."found", 0) >= 1
+        THEN "housing_criterion_4"."evidence_date"
       END
     ) AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE(
         (
           (
             (
-              COALESCE("housing_criterion_3"."found", 0) >= 1
+              COALESCE("housing_criterion_4"."found", 0) >= 1
             )
             OR (
-              COALESCE("housing_criterion_4"."found", 0) >= 1
+              COALESCE("housing_criterion_5"."found", 0) >= 1
             )
           )
         ),
@@ -1582,7 +1691,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("housing_criterion_3"."found", 0) >= 1
+              COALESCE("housing_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN 'G0136 social needs assessment billed (2024-2025 dates of service): needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -1591,7 +1700,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("housing_criterion_4"."found", 0) >= 1
+              COALESCE("housing_criterion_5"."found", 0) >= 1
             ), FALSE)
             THEN 'housing instability screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -1603,10 +1712,10 @@ FROM (
         (
           (
             (
-              COALESCE("housing_criterion_3"."found", 0) >= 1
+              COALESCE("housing_criterion_4"."found", 0) >= 1
             )
             OR (
-              COALESCE("housing_criterion_4"."found", 0) >= 1
+              COALESCE("housing_criterion_5"."found", 0) >= 1
             )
           )
         ),
@@ -1617,7 +1726,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("housing_criterion_3"."found", 0) >= 1
+              COALESCE("housing_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -1626,7 +1735,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("housing_criterion_4"."found", 0) >= 1
+              COALESCE("housing_criterion_5"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -1642,6 +1751,8 @@ FROM (
     ON "housing_criterion_3"."unit_id" = "u"."unit_id"
   LEFT JOIN "housing_criterion_4"
     ON "housing_criterion_4"."unit_id" = "u"."unit_id"
+  LEFT JOIN "housing_criterion_5"
+    ON "housing_criterion_5"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "housing_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -1744,6 +1855,15 @@ WITH "transportation_units_0" AS (
 ), "transportation_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "transportation_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "transportation_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "transportation_in_scope" AS "u"
@@ -1756,7 +1876,7 @@ WITH "transportation_units_0" AS (
     AND "e"."code_role" = 'procedure'
   GROUP BY
     "u"."unit_id"
-), "transportation_criterion_4" AS (
+), "transportation_criterion_5" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."screening_date") AS "evidence_date",
@@ -1935,6 +2055,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -1998,18 +2124,28 @@ FROM (
     COALESCE((
       NOT "transportation_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    COALESCE((
-      COALESCE("transportation_criterion_2"."found", 0) >= 1
-    ), FALSE) AS "denex_met",
+    COALESCE(
+      (
+        (
+          (
+            COALESCE("transportation_criterion_2"."found", 0) >= 1
+          )
+          OR (
+            NOT "transportation_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE(
       (
         (
           (
-            COALESCE("transportation_criterion_3"."found", 0) >= 1
+            COALESCE("transportation_criterion_4"."found", 0) >= 1
           )
           OR (
-            COALESCE("transportation_criterion_4"."found", 0) >= 1
+            COALESCE("transportation_criterion_5"."found", 0) >= 1
           )
         )
       ),
@@ -2018,28 +2154,38 @@ FROM (
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
     'numerator not met: any of: G0136 social needs assessment billed (2024-2025 dates of service); transportation need screened' AS "numerator_failed",
-    'hospice services in the measurement period' AS "denominator_exclusion_reason",
+    CASE
+      WHEN COALESCE((
+        COALESCE("transportation_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "transportation_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+    END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("transportation_criterion_4"."found", 0) >= 1
-        THEN "transportation_criterion_4"."evidence_date"
+        WHEN COALESCE("transportation_criterion_5"."found", 0) >= 1
+        THEN "transportation_criterion_5"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("transportation_criterion_3"."found", 0) >= 1
-        THEN "transportation_criterion_3"."evidence_date"
+        WHEN COALESCE("transportation_criterion_4"."found", 0) >= 1
+        THEN "transportation_criterion_4"."evidence_date"
       END
     ) AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE(
         (
           (
             (
-              COALESCE("transportation_criterion_3"."found", 0) >= 1
+              COALESCE("transportation_criterion_4"."found", 0) >= 1
             )
             OR (
-              COALESCE("transportation_criterion_4"."found", 0) >= 1
+              COALESCE("transportation_criterion_5"."found", 0) >= 1
             )
           )
         ),
@@ -2051,7 +2197,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("transportation_criterion_3"."found", 0) >= 1
+              COALESCE("transportation_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN 'G0136 social needs assessment billed (2024-2025 dates of service): needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -2060,7 +2206,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("transportation_criterion_4"."found", 0) >= 1
+              COALESCE("transportation_criterion_5"."found", 0) >= 1
             ), FALSE)
             THEN 'transportation need screened: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
           END
@@ -2072,10 +2218,10 @@ FROM (
         (
           (
             (
-              COALESCE("transportation_criterion_3"."found", 0) >= 1
+              COALESCE("transportation_criterion_4"."found", 0) >= 1
             )
             OR (
-              COALESCE("transportation_criterion_4"."found", 0) >= 1
+              COALESCE("transportation_criterion_5"."found", 0) >= 1
             )
           )
         ),
@@ -2086,7 +2232,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("transportation_criterion_3"."found", 0) >= 1
+              COALESCE("transportation_criterion_4"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -2095,7 +2241,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("transportation_criterion_4"."found", 0) >= 1
+              COALESCE("transportation_criterion_5"."found", 0) >= 1
             ), FALSE)
             THEN CAST('2025-12-31' AS DATE)
           END
@@ -2111,6 +2257,8 @@ FROM (
     ON "transportation_criterion_3"."unit_id" = "u"."unit_id"
   LEFT JOIN "transportation_criterion_4"
     ON "transportation_criterion_4"."unit_id" = "u"."unit_id"
+  LEFT JOIN "transportation_criterion_5"
+    ON "transportation_criterion_5"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "transportation_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -2269,6 +2417,15 @@ WITH "referral_within_30_days_units_0" AS (
 ), "referral_within_30_days_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "referral_within_30_days_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "referral_within_30_days_criterion_5" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."referral_date") AS "evidence_date",
     1 AS "found"
   FROM "referral_within_30_days_in_scope" AS "u"
@@ -2279,7 +2436,7 @@ WITH "referral_within_30_days_units_0" AS (
     AND "e"."referral_status" IN ('made', 'completed')
   GROUP BY
     "u"."unit_id"
-), "referral_within_30_days_criterion_5" AS (
+), "referral_within_30_days_criterion_6" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -2420,6 +2577,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -2491,18 +2654,28 @@ FROM (
       ),
       FALSE
     ) AS "den_met",
-    COALESCE((
-      COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
-    ), FALSE) AS "denex_met",
+    COALESCE(
+      (
+        (
+          (
+            COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+          )
+          OR (
+            NOT "referral_within_30_days_criterion_4"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE(
       (
         (
           (
-            COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+            COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
           )
           OR (
-            COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
+            COALESCE("referral_within_30_days_criterion_6"."found", 0) >= 1
           )
         )
       ),
@@ -2520,28 +2693,38 @@ FROM (
       THEN 'not in denominator: a positive food, housing or transportation screen by 1 December'
     END AS "denominator_failed",
     'numerator not met: referral or intervention within 30 days of the first positive screen' AS "numerator_failed",
-    'hospice services in the measurement period' AS "denominator_exclusion_reason",
+    CASE
+      WHEN COALESCE((
+        COALESCE("referral_within_30_days_criterion_3"."found", 0) >= 1
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "referral_within_30_days_criterion_4"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+    END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
-        THEN "referral_within_30_days_criterion_5"."evidence_date"
+        WHEN COALESCE("referral_within_30_days_criterion_6"."found", 0) >= 1
+        THEN "referral_within_30_days_criterion_6"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
-        THEN "referral_within_30_days_criterion_4"."evidence_date"
+        WHEN COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
+        THEN "referral_within_30_days_criterion_5"."evidence_date"
       END
     ) AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE(
         (
           (
             (
-              COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+              COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
             )
             OR (
-              COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
+              COALESCE("referral_within_30_days_criterion_6"."found", 0) >= 1
             )
           )
         ),
@@ -2551,7 +2734,7 @@ FROM (
         WHEN TRUE
         THEN CASE
           WHEN NOT COALESCE((
-            COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+            COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
           ), FALSE)
           THEN 'referral made or completed: needs 1 by ' || COALESCE(
             CAST(CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE) AS TEXT),
@@ -2561,7 +2744,7 @@ FROM (
         WHEN TRUE
         THEN CASE
           WHEN NOT COALESCE((
-            COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
+            COALESCE("referral_within_30_days_criterion_6"."found", 0) >= 1
           ), FALSE)
           THEN 'community health integration service: needs 1 by ' || COALESCE(
             CAST(CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE) AS TEXT),
@@ -2575,10 +2758,10 @@ FROM (
         (
           (
             (
-              COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+              COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
             )
             OR (
-              COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
+              COALESCE("referral_within_30_days_criterion_6"."found", 0) >= 1
             )
           )
         ),
@@ -2588,14 +2771,14 @@ FROM (
         WHEN TRUE
         THEN CASE
           WHEN NOT COALESCE((
-            COALESCE("referral_within_30_days_criterion_4"."found", 0) >= 1
+            COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
           ), FALSE)
           THEN CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE)
         END
         WHEN TRUE
         THEN CASE
           WHEN NOT COALESCE((
-            COALESCE("referral_within_30_days_criterion_5"."found", 0) >= 1
+            COALESCE("referral_within_30_days_criterion_6"."found", 0) >= 1
           ), FALSE)
           THEN CAST("u"."date_first_positive" + INTERVAL 30 DAY AS DATE)
         END
@@ -2612,6 +2795,8 @@ FROM (
     ON "referral_within_30_days_criterion_4"."unit_id" = "u"."unit_id"
   LEFT JOIN "referral_within_30_days_criterion_5"
     ON "referral_within_30_days_criterion_5"."unit_id" = "u"."unit_id"
+  LEFT JOIN "referral_within_30_days_criterion_6"
+    ON "referral_within_30_days_criterion_6"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "referral_within_30_days_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"

@@ -162,6 +162,15 @@ WITH "first_15_months_units_0" AS (
 ), "first_15_months_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "first_15_months_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "first_15_months_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     LIST_REDUCE(
       LIST_SORT(ARRAY_AGG(DISTINCT "e"."service_date")),
@@ -319,6 +328,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -381,32 +396,52 @@ FROM (
     COALESCE((
       NOT "first_15_months_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    COALESCE((
-      COALESCE("first_15_months_criterion_2"."found", 0) >= 1
-    ), FALSE) AS "denex_met",
+    COALESCE(
+      (
+        (
+          (
+            COALESCE("first_15_months_criterion_2"."found", 0) >= 1
+          )
+          OR (
+            NOT "first_15_months_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      COALESCE("first_15_months_criterion_3"."found", 0) >= 6
+      COALESCE("first_15_months_criterion_4"."found", 0) >= 6
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled from 31 days of age to the 15-month birthday' AS "denominator_failed",
     'numerator not met: six or more well-child visits with a PCP by the 15-month birthday' AS "numerator_failed",
-    'hospice services in the measurement period' AS "denominator_exclusion_reason",
+    CASE
+      WHEN COALESCE((
+        COALESCE("first_15_months_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "first_15_months_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+    END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     CASE
-      WHEN COALESCE("first_15_months_criterion_3"."found", 0) >= 6
-      THEN "first_15_months_criterion_3"."evidence_date"
+      WHEN COALESCE("first_15_months_criterion_4"."found", 0) >= 6
+      THEN "first_15_months_criterion_4"."evidence_date"
     END AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("first_15_months_criterion_3"."found", 0) >= 6
+        COALESCE("first_15_months_criterion_4"."found", 0) >= 6
       ), FALSE)
-      THEN 'six or more well-child visits with a PCP by the 15-month birthday: needs ' || CAST(6 - COALESCE("first_15_months_criterion_3"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("first_15_months_criterion_3"."found", 0) AS TEXT) || ' of 6 found, at least 14 days apart)'
+      THEN 'six or more well-child visits with a PCP by the 15-month birthday: needs ' || CAST(6 - COALESCE("first_15_months_criterion_4"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("first_15_months_criterion_4"."found", 0) AS TEXT) || ' of 6 found, at least 14 days apart)'
     END AS "numerator_gap",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("first_15_months_criterion_3"."found", 0) >= 6
+        COALESCE("first_15_months_criterion_4"."found", 0) >= 6
       ), FALSE)
       THEN "u"."anchor_date"
     END AS "numerator_due"
@@ -417,6 +452,8 @@ FROM (
     ON "first_15_months_criterion_2"."unit_id" = "u"."unit_id"
   LEFT JOIN "first_15_months_criterion_3"
     ON "first_15_months_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "first_15_months_criterion_4"
+    ON "first_15_months_criterion_4"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "first_15_months_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -519,6 +556,15 @@ WITH "months_15_to_30_units_0" AS (
   GROUP BY
     "u"."unit_id"
 ), "months_15_to_30_criterion_3" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "months_15_to_30_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "months_15_to_30_criterion_4" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -678,6 +724,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -740,32 +792,52 @@ FROM (
     COALESCE((
       NOT "months_15_to_30_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    COALESCE((
-      COALESCE("months_15_to_30_criterion_2"."found", 0) >= 1
-    ), FALSE) AS "denex_met",
+    COALESCE(
+      (
+        (
+          (
+            COALESCE("months_15_to_30_criterion_2"."found", 0) >= 1
+          )
+          OR (
+            NOT "months_15_to_30_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      COALESCE("months_15_to_30_criterion_3"."found", 0) >= 2
+      COALESCE("months_15_to_30_criterion_4"."found", 0) >= 2
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled from the day after the 15-month birthday to the 30-month birthday' AS "denominator_failed",
     'numerator not met: two or more well-child visits with a PCP from the day after the 15-month birthday to the 30-month birthday' AS "numerator_failed",
-    'hospice services in the measurement period' AS "denominator_exclusion_reason",
+    CASE
+      WHEN COALESCE((
+        COALESCE("months_15_to_30_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "months_15_to_30_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+    END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     CASE
-      WHEN COALESCE("months_15_to_30_criterion_3"."found", 0) >= 2
-      THEN "months_15_to_30_criterion_3"."evidence_date"
+      WHEN COALESCE("months_15_to_30_criterion_4"."found", 0) >= 2
+      THEN "months_15_to_30_criterion_4"."evidence_date"
     END AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("months_15_to_30_criterion_3"."found", 0) >= 2
+        COALESCE("months_15_to_30_criterion_4"."found", 0) >= 2
       ), FALSE)
-      THEN 'two or more well-child visits with a PCP from the day after the 15-month birthday to the 30-month birthday: needs ' || CAST(2 - COALESCE("months_15_to_30_criterion_3"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("months_15_to_30_criterion_3"."found", 0) AS TEXT) || ' of 2 found, at least 14 days apart)'
+      THEN 'two or more well-child visits with a PCP from the day after the 15-month birthday to the 30-month birthday: needs ' || CAST(2 - COALESCE("months_15_to_30_criterion_4"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("months_15_to_30_criterion_4"."found", 0) AS TEXT) || ' of 2 found, at least 14 days apart)'
     END AS "numerator_gap",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("months_15_to_30_criterion_3"."found", 0) >= 2
+        COALESCE("months_15_to_30_criterion_4"."found", 0) >= 2
       ), FALSE)
       THEN "u"."anchor_date"
     END AS "numerator_due"
@@ -776,6 +848,8 @@ FROM (
     ON "months_15_to_30_criterion_2"."unit_id" = "u"."unit_id"
   LEFT JOIN "months_15_to_30_criterion_3"
     ON "months_15_to_30_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "months_15_to_30_criterion_4"
+    ON "months_15_to_30_criterion_4"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "months_15_to_30_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"

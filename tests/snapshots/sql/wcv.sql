@@ -163,6 +163,15 @@ WITH "ages_3_21_units_0" AS (
 ), "ages_3_21_criterion_3" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
+    "mb"."death_date" AS "evidence_date"
+  FROM "ages_3_21_in_scope" AS "u"
+  JOIN "members" AS "mb"
+    ON "mb"."member_id" = "u"."member_id"
+  WHERE
+    "mb"."death_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+), "ages_3_21_criterion_4" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "ages_3_21_in_scope" AS "u"
@@ -312,6 +321,12 @@ SELECT
   CASE
     WHEN (
       "f"."ip_met" AND "f"."den_met"
+    ) AND NOT "f"."denex_met" AND "f"."num_met"
+    THEN "f"."numerator_sources"
+  END AS "evidence_sources",
+  CASE
+    WHEN (
+      "f"."ip_met" AND "f"."den_met"
     )
     AND NOT "f"."denex_met"
     AND (
@@ -401,32 +416,52 @@ FROM (
     COALESCE((
       NOT "ages_3_21_criterion_1"."unit_id" IS NULL
     ), FALSE) AS "den_met",
-    COALESCE((
-      COALESCE("ages_3_21_criterion_2"."found", 0) >= 1
-    ), FALSE) AS "denex_met",
+    COALESCE(
+      (
+        (
+          (
+            COALESCE("ages_3_21_criterion_2"."found", 0) >= 1
+          )
+          OR (
+            NOT "ages_3_21_criterion_3"."unit_id" IS NULL
+          )
+        )
+      ),
+      FALSE
+    ) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      COALESCE("ages_3_21_criterion_3"."found", 0) >= 1
+      COALESCE("ages_3_21_criterion_4"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     'not in denominator: continuously enrolled in the measurement period' AS "denominator_failed",
     'numerator not met: a well-care visit with a PCP or OB/GYN in the period' AS "numerator_failed",
-    'hospice services in the measurement period' AS "denominator_exclusion_reason",
+    CASE
+      WHEN COALESCE((
+        COALESCE("ages_3_21_criterion_2"."found", 0) >= 1
+      ), FALSE)
+      THEN 'hospice services in the measurement period'
+      WHEN COALESCE((
+        NOT "ages_3_21_criterion_3"."unit_id" IS NULL
+      ), FALSE)
+      THEN 'died in the measurement period'
+    END AS "denominator_exclusion_reason",
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     CASE
-      WHEN COALESCE("ages_3_21_criterion_3"."found", 0) >= 1
-      THEN "ages_3_21_criterion_3"."evidence_date"
+      WHEN COALESCE("ages_3_21_criterion_4"."found", 0) >= 1
+      THEN "ages_3_21_criterion_4"."evidence_date"
     END AS "numerator_evidence",
+    CAST(NULL AS TEXT) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("ages_3_21_criterion_3"."found", 0) >= 1
+        COALESCE("ages_3_21_criterion_4"."found", 0) >= 1
       ), FALSE)
       THEN 'a well-care visit with a PCP or OB/GYN in the period: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
     END AS "numerator_gap",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("ages_3_21_criterion_3"."found", 0) >= 1
+        COALESCE("ages_3_21_criterion_4"."found", 0) >= 1
       ), FALSE)
       THEN CAST('2025-12-31' AS DATE)
     END AS "numerator_due"
@@ -437,6 +472,8 @@ FROM (
     ON "ages_3_21_criterion_2"."unit_id" = "u"."unit_id"
   LEFT JOIN "ages_3_21_criterion_3"
     ON "ages_3_21_criterion_3"."unit_id" = "u"."unit_id"
+  LEFT JOIN "ages_3_21_criterion_4"
+    ON "ages_3_21_criterion_4"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "ages_3_21_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
