@@ -124,7 +124,9 @@ def attempt(name: str, function: Callable[..., dict[str, Any]], *args: Any) -> d
 
 def population(members: int, seed: int, cache: Path) -> Path:
     """The cached synthetic extracts for this size and seed, synthesised on first use (typed Parquet, no bad rows)."""
-    folder = cache / f"members-{members}-seed-{seed}"
+    from engine.synth import GENERATOR_VERSION
+
+    folder = cache / f"members-{members}-seed-{seed}-generator-{GENERATOR_VERSION}"
     if (folder / "COMPLETE").exists():
         return folder
     partial = folder.with_name(folder.name + ".partial")

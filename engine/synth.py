@@ -57,6 +57,9 @@ VISIT_SERVICES = {
 }
 
 
+# Bumped whenever the generator makes different data from the same options, so a cached population
+# (`eqm bench`) made by an older generator is not reused as if it were this one's.
+GENERATOR_VERSION = 2
 # CDC's CPT-to-CVX crosswalk for the vaccine codes billed above: the registry records the same dose by CVX.
 CPT_TO_CVX = {"90744": "08", "90697": "146", "90670": "133", "90681": "119", "90680": "116", "90700": "20", "90713": "10",
               "90686": "150", "90707": "03", "90716": "21", "90633": "83", "90647": "49"}

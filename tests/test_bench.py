@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from engine.bench import StageProbe, attempt, population
 from engine.cli import main
+from engine.synth import GENERATOR_VERSION
 
 STAGES = ["load measure specs and value sets", "compile", "load and validate extracts", "compute measures", "stratify and statistics", "disclosure control", "write outputs"]
 
@@ -32,7 +33,7 @@ def test_bench_writes_every_measurement_and_reuses_its_population(tmp_path: Path
     assert size["reference_agrees"] and size["engine_two_measures"]["counts"]["sdoh_screening"]["denominator"] > 500
     assert size["ratios"]["pandas_over_engine"] > 0 and size["ratios"]["compute_over_bare_scan"] > 0
     assert "pandas / engine" in result.output and "bare scan" in result.output
-    marker = cache / "members-1500-seed-7" / "COMPLETE"
+    marker = cache / f"members-1500-seed-7-generator-{GENERATOR_VERSION}" / "COMPLETE"
     written = marker.stat().st_mtime_ns
     assert population(1500, 7, cache) == marker.parent and marker.stat().st_mtime_ns == written
 
