@@ -30,9 +30,11 @@ CODE_COLUMNS = {
                "provider_type": normalize_code, "modifiers": normalize_modifiers, "place_of_service": normalize_padding, "provider_npi": normalize_padding},
     "screenings": {"instrument": normalize_code, "item": normalize_code, "answer_code": normalize_code},
     "immunizations": {"cvx_code": normalize_cvx, "cpt_code": normalize_code, "ndc_code": normalize_ndc},
+    "lab_results": {"loinc_code": normalize_code, "value_code": normalize_code},
 }
 IMMUNIZATION_STATUSES = ("completed", "not-done", "entered-in-error")  # FHIR Immunization.status
 IMMUNIZATION_SOURCES = ("registry", "claim", "ehr")
+LAB_RESULT_STATUSES = ("registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error")  # FHIR Observation.status
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,24 @@ EXTRACTS: dict[str, Extract] = {
                 Column("source", "string", "Where the record came from: registry, claim or ehr.", True, IMMUNIZATION_SOURCES),
             ),
             ("immunization_id",),
+            optional=True,
+        ),
+        Extract(
+            "lab_results",
+            "Laboratory results from labs, EHRs or the state's lead surveillance: one row per result. "
+            "Optional: a measure that reads it reads it when the file is there.",
+            (
+                Column("lab_result_id", "string", "Identifier of the result, unique.", True),
+                Column("member_id", "string", "Member tested.", True),
+                Column("collection_date", "date", "Date the specimen was collected (measures date a test by it).", True),
+                Column("loinc_code", "string", "LOINC code of the test; another shape is kept with a warning and matches nothing.", True),
+                Column("value_number", "number", "Numeric result; not a number is empty, with a warning.", unknown_when_unusable=True),
+                Column("value_code", "string", "Coded result (a LOINC answer or SNOMED CT concept), when the result is not a number."),
+                Column("unit", "string", "UCUM unit of value_number (ug/dL)."),
+                Column("status", "string", "FHIR Observation.status: registered, preliminary, final, amended, corrected, cancelled or entered-in-error; "
+                       "only final, amended and corrected results count.", True, LAB_RESULT_STATUSES),
+            ),
+            ("lab_result_id",),
             optional=True,
         ),
         Extract(
@@ -414,12 +434,14 @@ SOFT_LIMITS = {
 # birth, so it counts nowhere, and a run of them points to a wrong birth date or a claim billed
 # under the wrong id. (A newborn's care billed under the mother's id is not moved to the child:
 # nothing in the extract says which of the mother's lines were the newborn's; README "Input extracts".)
-EVENT_DATES = {"claims": "service_from", "screenings": "screening_date", "immunizations": "administered_date", "kindergarten_assessments": "assessment_date"}
+EVENT_DATES = {"claims": "service_from", "screenings": "screening_date", "immunizations": "administered_date", "lab_results": "collection_date",
+               "kindergarten_assessments": "assessment_date"}
 # The code system each shaped column holds (engine.codes.CODE_SHAPES); procedure codes take the system on their line.
 SHAPED_COLUMNS = {
     "claims": {"procedure_code": None, "diagnosis_codes": "ICD10CM", "modifiers": "MODIFIER", "place_of_service": "PLACE_OF_SERVICE", "provider_npi": "NPI"},
     "screenings": {"instrument": "LOINC", "item": "LOINC", "answer_code": "LOINC_ANSWER"},
     "immunizations": {"cvx_code": "CVX", "cpt_code": "CPT", "ndc_code": "NDC"},
+    "lab_results": {"loinc_code": "LOINC"},
 }
 SHAPE_LABELS = {"CPT": "CPT", "HCPCS": "HCPCS", "CDT": "CDT", "ICD10CM": "ICD-10-CM", "LOINC": "LOINC", "LOINC_ANSWER": "a LOINC answer (LA)", "CVX": "CVX", "NDC": "an NDC",
                 "MODIFIER": "a modifier", "PLACE_OF_SERVICE": "a place of service", "NPI": "an NPI"}

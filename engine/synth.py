@@ -108,14 +108,15 @@ def synthesize_chunks(options: SynthOptions) -> Iterator[dict[str, pl.DataFrame]
     for index, first_member in enumerate(range(0, options.members, options.chunk_members)):
         rng = np.random.default_rng(options.seed if index == 0 else [options.seed, index])
         size = min(options.chunk_members, options.members - first_member)
-        tables = _chunk(rng, size, first_member, claims_before, options)
-        claims_before += tables["claims"].height
+        tables, claims_made = _chunk(rng, size, first_member, claims_before, options)
+        claims_before += claims_made  # ids of claims removed after a death are not reused
         if options.bad_rows:
             tables = _with_bad_rows(tables, options.year) if index == 0 else _as_text(tables)
         yield tables
 
 
-def _chunk(rng: np.random.Generator, size: int, first_member: int, claims_before: int, options: SynthOptions) -> dict[str, pl.DataFrame]:
+def _chunk(rng: np.random.Generator, size: int, first_member: int, claims_before: int, options: SynthOptions) -> tuple[dict[str, pl.DataFrame], int]:
+    """One chunk's extracts, and how many claim ids it used."""
     period_end = np.datetime64(f"{options.year}-12-31")
     history_start = np.datetime64(f"{options.year - options.history_years}-01-01")
     members = _members(rng, size, options.year, first_member)
@@ -128,19 +129,54 @@ def _chunk(rng: np.random.Generator, size: int, first_member: int, claims_before
     # Drawn after every other extract, so adding them changed none of the others' draws.
     immunizations = _immunizations(rng, members, claims, period_end, first_member)
     members = members.with_columns(_death_dates(rng, members, history_start, period_end))
+    lab_results = _lab_results(rng, members, claims, period_end, first_member)
     # Nothing happens to a child after death: no claim, screening or dose is dated after it.
     died = members.select("member_id", "death_date").filter(pl.col("death_date").is_not_null())
-    claims, screenings, immunizations = (_before_death(frame, died, column) for frame, column in
-                                         ((claims, "service_from"), (screenings, "screening_date"), (immunizations, "administered_date")))
+    claims_made = claims.height
+    claims, screenings, immunizations, lab_results = (
+        _before_death(frame, died, column) for frame, column in
+        ((claims, "service_from"), (screenings, "screening_date"), (immunizations, "administered_date"), (lab_results, "collection_date")))
     return {
         "members": members.drop("care_factor", "group", "plan"),
         "enrollment": enrollment,
         "claims": claims,
         "screenings": screenings,
         "immunizations": immunizations,
+        "lab_results": lab_results,
         "dyads": dyads,
         "kindergarten_assessments": kindergarten,
-    }
+    }, claims_made
+
+
+def _lab_results(rng: np.random.Generator, members: pl.DataFrame, claims: pl.DataFrame, period_end: np.datetime64, first_member: int) -> pl.DataFrame:
+    """Lab feeds: most billed blood lead tests reported again (capillary or venous LOINC, with a
+    level), lead tests a WIC clinic or health department ran and nobody billed, hemoglobins (not
+    lead tests), and a few preliminary and cancelled results."""
+    billed = claims.filter(pl.col("procedure_code") == "83655").select("member_id", pl.col("service_from").alias("collection_date"))
+    reported = billed.filter(pl.Series(rng.random(billed.height) < 0.8))
+    reported = reported.with_columns(pl.lit(pl.Series(np.where(rng.random(reported.height) < 0.7, "10368-9", "77307-7"))).alias("loinc_code"))
+    birth = members["birth_date"].to_numpy().astype("datetime64[D]")
+    ids = members["member_id"].to_numpy().astype(str)
+    young = (period_end - birth).astype(int) < 3 * 365
+    untested = ~members["member_id"].is_in(billed["member_id"].implode()).to_numpy()
+    clinic = young & untested & (rng.random(len(ids)) < 0.15)
+    clinic_dates = birth[clinic] + rng.integers(365, 730, clinic.sum()).astype("timedelta64[D]")
+    clinic_tests = pl.DataFrame({"member_id": ids[clinic], "collection_date": clinic_dates, "loinc_code": np.full(clinic.sum(), "10368-9")})
+    hemoglobin = young & (rng.random(len(ids)) < 0.3)
+    hemoglobin_dates = birth[hemoglobin] + rng.integers(270, 400, hemoglobin.sum()).astype("timedelta64[D]")
+    hemoglobins = pl.DataFrame({"member_id": ids[hemoglobin], "collection_date": hemoglobin_dates, "loinc_code": np.full(hemoglobin.sum(), "718-7")})
+    records = pl.concat([reported, clinic_tests.filter(pl.col("collection_date") <= period_end), hemoglobins.filter(pl.col("collection_date") <= period_end)])
+    records = records.sort("member_id", "collection_date", "loinc_code")
+    lead = records["loinc_code"] != "718-7"
+    value = np.where(lead, np.round(rng.lognormal(np.log(1.4), 0.6, records.height), 1), np.round(rng.normal(12, 1, records.height), 1))
+    status = np.select([rng.random(records.height) < 0.01, rng.random(records.height) < 0.005], ["preliminary", "cancelled"], "final")
+    return records.with_columns(
+        pl.format(f"L{first_member:08d}-" + "{}", pl.int_range(1, pl.len() + 1).cast(pl.String).str.zfill(9)).alias("lab_result_id"),
+        pl.lit(pl.Series(value)).alias("value_number"),
+        pl.lit(None, pl.String).alias("value_code"),
+        pl.when(lead).then(pl.lit("ug/dL")).otherwise(pl.lit("g/dL")).alias("unit"),
+        pl.lit(pl.Series(status)).alias("status"),
+    ).select("lab_result_id", "member_id", "collection_date", "loinc_code", "value_number", "value_code", "unit", "status")
 
 
 def _death_dates(rng: np.random.Generator, members: pl.DataFrame, history_start: np.datetime64, period_end: np.datetime64) -> pl.Series:

@@ -32,6 +32,7 @@ DEFAULTS = {
     "claims": {"line_number": "1", "claim_status": "paid", "procedure_code_system": "CPT", "provider_type": "PEDIATRICS"},
     "screenings": {},
     "immunizations": {"status": "completed", "source": "registry"},
+    "lab_results": {"status": "final"},
     "dyads": {"link_method": "case_number", "link_confidence": "0.95"},
     "kindergarten_assessments": {},
 }
@@ -67,6 +68,8 @@ def frames(case: dict[str, Any]) -> dict[str, pl.DataFrame]:
                 record["screening_id"] = f"S{next(counter)}"
             if name == "immunizations":
                 record["immunization_id"] = f"I{next(counter)}"
+            if name == "lab_results":
+                record["lab_result_id"] = f"L{next(counter)}"
             record |= {key: None if value is None else str(value) for key, value in row.items()}
             filled.append(record)
         out[name] = pl.DataFrame(filled, schema={column.name: pl.String for column in extract.columns}, orient="row") if filled else pl.DataFrame(schema={column.name: pl.String for column in extract.columns})

@@ -1,4 +1,4 @@
-"""A straightforward reference implementation of three shipped measures, written as an analyst would,
+"""A straightforward reference implementation of four shipped measures, written as an analyst would,
 in plain Python over the validated extracts. The engine's SQL must agree with it member by member.
 
 It shares no code with the compiler: dates, gaps, value sets and counting are done again here.
@@ -179,4 +179,35 @@ def cis_combination_3(extracts: Extracts, codes: pl.DataFrame, start: date, end:
             encephalitis = name == "dtap" and by_anchor("vaccine_encephalitis")
             met = met and (len(counted) >= needed or history or anaphylaxis or encephalitis)
         results[member] = (denominator, excluded, denominator and not excluded and met)
+    return results
+
+
+def lsc_by_age_2(extracts: Extracts, codes: pl.DataFrame, start: date, end: date) -> dict[str, tuple[bool, bool, bool]]:
+    """member -> (denominator, exclusion, numerator) for children turning 2 in the period: a lead
+    test billed (paid or adjusted, procedure code) or a lead result that stands (final, amended,
+    corrected), from birth to the second birthday."""
+    lead, hospice = in_value_set(codes, "lead_test"), in_value_set(codes, "hospice")
+    spans = defaultdict(list)
+    for row in extracts.table("enrollment").filter(pl.col("benefit") == "medical").iter_rows(named=True):
+        spans[row["member_id"]].append((row["start_date"], row["end_date"]))
+    tests, hospice_members = defaultdict(set), set()
+    for row in claim_codes(extracts.table("claims")).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
+        key = (row["code"], row["code_system"])
+        if key in lead and row["code_role"] == "procedure":
+            tests[row["member_id"]].add(row["service_date"])
+        if key in hospice and start <= row["service_date"] <= end:
+            hospice_members.add(row["member_id"])
+    for row in extracts.table("lab_results").filter(pl.col("status").is_in(["final", "amended", "corrected"])).iter_rows(named=True):
+        if (row["loinc_code"], "LOINC") in lead:
+            tests[row["member_id"]].add(row["collection_date"])
+    died = died_in(extracts, start, end)
+    results = {}
+    for row in extracts.table("members").iter_rows(named=True):
+        birth, member = row["birth_date"], row["member_id"]
+        anchor = add_years(birth, 2)
+        if not start <= anchor <= end:
+            continue
+        denominator = continuously_enrolled(spans[member], add_years(birth, 1), anchor, 1, 45, anchor)
+        excluded = denominator and (member in hospice_members or member in died)
+        results[member] = (denominator, excluded, denominator and not excluded and any(birth <= day <= anchor for day in tests[member]))
     return results

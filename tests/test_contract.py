@@ -147,7 +147,7 @@ def test_a_clean_typed_extract_is_read_in_place(typed_sample: Path) -> None:
     its code columns through code maps, and sees exactly what rewriting would have given."""
     extracts = load_extracts(typed_sample, list(EXTRACTS))
     in_place = {name for name, path in extracts.files.items() if path.parent == typed_sample}
-    assert in_place == {"claims", "screenings", "immunizations", "dyads", "kindergarten_assessments"}  # members and enrollment are reshaped
+    assert in_place == {"claims", "screenings", "immunizations", "lab_results", "dyads", "kindergarten_assessments"}  # members and enrollment are reshaped
     assert {name: set(maps) for name, maps in extracts.code_maps.items()} == {"claims": {"diagnosis_codes", "provider_type"}}
     assert extracts.code_maps["claims"]["diagnosis_codes"].filter(pl.col("raw") == "l30.9|z23").rows() == [("l30.9|z23", "L309|Z23")]
     sample = load_extracts(SAMPLE, list(EXTRACTS))
@@ -328,3 +328,22 @@ I7,NOBODY,2024-03-01,20,,,completed,registry
     table = extracts.table("immunizations")
     assert table.select("immunization_id", "cvx_code", "ndc_code").rows() == [("I1", "03", None), ("I5", "DTAP", None), ("I6", None, "58160082001")]
     assert extracts.warnings["immunizations"]["warning_reason"].to_list() == ["cvx_code not shaped like CVX"]
+
+
+def test_lab_results_are_checked_and_counted(tmp_path: Path) -> None:
+    """A lab result needs its LOINC code and a known status; a value that is not a number is empty
+    with a warning (the test still happened); a code that is not LOINC-shaped is kept with a warning."""
+    write(tmp_path, "members", MEMBER_HEADER + "\nKID,2024-01-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,")
+    write(tmp_path, "lab_results", """lab_result_id,member_id,collection_date,loinc_code,value_number,value_code,unit,status
+L1,KID,2025-01-10,10368-9,3.1,,ug/dL,final
+L2,KID,2025-01-10,,3.1,,ug/dL,final
+L3,KID,2025-01-10,10368-9,<3.3,,ug/dL,final
+L4,KID,2025-01-10,10368-9,3.1,,ug/dL,done
+L5,KID,2025-01-10,BLOOD LEAD,3.1,,ug/dL,final
+""")
+    extracts = load_extracts(tmp_path, ["members"], today=date(2026, 1, 1))
+    report = extracts.reports["lab_results"]
+    assert (report.rows_read, report.rows_used, report.rows_rejected) == (5, 3, 2)
+    assert report.reasons == {"missing loinc_code": 1, "unknown status": 1}
+    assert extracts.table("lab_results").select("lab_result_id", "value_number").rows() == [("L1", 3.1), ("L3", None), ("L5", 3.1)]
+    assert extracts.warnings["lab_results"]["warning_reason"].to_list() == ["unparseable value_number", "loinc_code not shaped like LOINC"]

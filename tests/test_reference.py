@@ -25,7 +25,7 @@ def sample():
     specs = load_specs(DEFAULT_MEASURES)
     codes = load_value_sets(value_set_dirs(DEFAULT_MEASURES, None), used_value_sets(specs)).codes
     period = parse_period("2025")
-    extracts = load_extracts(SAMPLE, ["members", "enrollment", "claims", "screenings", "immunizations"])
+    extracts = load_extracts(SAMPLE, ["members", "enrollment", "claims", "screenings", "immunizations", "lab_results"])
     tables = EngineTables.from_extracts(extracts, codes, member_strata(extracts.table("members"), 2025))
     results = run_measures([compile_measure(spec, period) for spec in specs], tables).member_results()
     return extracts, codes, period, results
@@ -59,6 +59,15 @@ def test_cis_combination_3_matches_reference(sample) -> None:
     expected = reference.cis_combination_3(extracts, codes, period.start, period.end)
     actual = engine_flags(results, "cis", "combination_3", ["denominator", "denominator_exclusion", "numerator"])
     assert len(expected) > 150 and sum(flags[2] for flags in expected.values()) > 50
+    assert actual == expected
+
+
+def test_lsc_matches_reference(sample) -> None:
+    """Lead tests billed or reported by a lab, one per date: the engine against a plain loop over both extracts."""
+    extracts, codes, period, results = sample
+    expected = reference.lsc_by_age_2(extracts, codes, period.start, period.end)
+    actual = engine_flags(results, "lsc", "by_age_2", ["denominator", "denominator_exclusion", "numerator"])
+    assert len(expected) > 150 and sum(flags[2] for flags in expected.values()) > 100
     assert actual == expected
 
 

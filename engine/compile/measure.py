@@ -16,7 +16,7 @@ from sqlglot.errors import ErrorLevel, UnsupportedError
 from engine.compile import sql
 from engine.compile.criteria import MEMBERS, UNITS, Context, Fragment, attributed_plan_query, compile_criterion, event_source
 from engine.compile.describe import describe_date, describe_window
-from engine.compile.shared import shared_stages
+from engine.compile.shared import RECORD_SOURCES, shared_stages
 from engine.errors import UsageError
 from engine.period import Period
 from engine.spec import models as m
@@ -30,8 +30,9 @@ POPULATIONS = (
     "numerator_exclusion",
 )
 # Which extract each engine table comes from (claim_codes is the long form of claims, claim_value_sets its shared join).
-TABLE_EXTRACTS = {"members": "members", "enrollment": "enrollment", "claim_codes": "claims", "claim_value_sets": "claims", "immunization_codes": "immunizations",
-                  "immunization_value_sets": "immunizations", "screenings": "screenings", "dyads": "dyads", "kindergarten_assessments": "kindergarten_assessments"}
+TABLE_EXTRACTS = {"members": "members", "enrollment": "enrollment", "claim_codes": "claims", "claim_value_sets": "claims", "screenings": "screenings", "dyads": "dyads",
+                  "kindergarten_assessments": "kindergarten_assessments"}
+TABLE_EXTRACTS |= {table: source.extract for source in RECORD_SOURCES.values() for table in (source.codes_stage, source.stage)}
 
 
 @dataclass(frozen=True)

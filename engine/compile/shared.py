@@ -20,9 +20,6 @@ from sqlglot import exp
 from engine.compile import sql
 
 CLAIM_CODES, CLAIM_VALUE_SETS = "claim_codes", "claim_value_sets"
-IMMUNIZATION_CODES, IMMUNIZATION_VALUE_SETS = "immunization_codes", "immunization_value_sets"
-# Each vaccine code column of the immunizations extract and the code system it holds.
-IMMUNIZATION_CODE_COLUMNS = {"cvx_code": "CVX", "cpt_code": "CPT", "ndc_code": "NDC"}
 # What claims criteria read of a code's line.
 CLAIMS_CRITERIA_COLUMNS = ("member_id", "service_date", "claim_status", "code_role", "provider_type", "place_of_service", "modifiers")
 # The columns of a claim line that every one of its codes carries.
@@ -97,30 +94,15 @@ def claim_value_sets() -> SharedStage:
     return SharedStage(CLAIM_VALUE_SETS, "each claim code's line with every value set the code belongs to on its date of service", query)
 
 
-def immunization_codes() -> SharedStage:
-    """One row per vaccine code on an immunization record (CVX, CPT, NDC), with its date, status and source."""
-    branches = [
-        exp.select(
-            sql.column("member_id", "i"), sql.column("administered_date", "i").as_(sql.ident("service_date")), sql.column("status", "i"),
-            sql.column("source", "i").as_(sql.ident("recorded_by")), sql.column(column, "i").as_(sql.ident("code")), sql.string(system).as_(sql.ident("code_system")),
-        ).from_(sql.table("immunizations", "i")).where(sql.column(column, "i").is_(exp.null()).not_())
-        for column, system in IMMUNIZATION_CODE_COLUMNS.items()
-    ]
-    query = branches[0]
-    for branch in branches[1:]:
-        query = exp.union(query, branch, distinct=False)
-    return SharedStage(IMMUNIZATION_CODES, "each vaccine code (CVX, CPT, NDC) on an immunization record with its date, status and source", query, stored=False)
-
-
-def immunization_value_sets() -> SharedStage:
-    query = _with_value_sets(IMMUNIZATION_CODES, ("member_id", "service_date", "status", "recorded_by"))
-    return SharedStage(IMMUNIZATION_VALUE_SETS, "each immunization record's vaccine codes with every value set they belong to on the date given", query)
-
-
 @dataclass(frozen=True)
 class CodedSource:
-    """A source of coded, dated events that `events:` criteria read: its stage of codes with their
-    value sets (member_id, service_date, value_set and the columns below), and how it is filtered."""
+    """A source of coded, dated events that `events:` criteria read: a stage of its codes with their
+    value sets (member_id, service_date, value_set, its status column), and how it is filtered.
+
+    Claims have their own stages (above). Every other source is a record extract with code columns
+    (`code_columns`: column -> code system), whose two stages are built from this entry alone: a new
+    source is a contract entry (engine.contract) and a line here, not a new criterion kind.
+    """
 
     stage: str
     status_column: str
@@ -129,13 +111,46 @@ class CodedSource:
     # The column holding a code's role (procedure, diagnosis), or None: every code is a procedure.
     role_column: str | None
     description: str
+    extract: str = ""
+    date_column: str = ""
+    code_columns: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def codes_stage(self) -> str:
+        return f"{self.extract}_codes"
 
 
 CODED_SOURCES = {
     "claims": CodedSource(CLAIM_VALUE_SETS, "claim_status", None, "code_role", "claim line"),
     # Not-done and entered-in-error records are not doses (FHIR Immunization.status).
-    "immunizations": CodedSource(IMMUNIZATION_VALUE_SETS, "status", ("completed",), None, "immunization record (completed)"),
+    "immunizations": CodedSource("immunization_value_sets", "status", ("completed",), None, "immunization record (completed)",
+                                 "immunizations", "administered_date", (("cvx_code", "CVX"), ("cpt_code", "CPT"), ("ndc_code", "NDC"))),
+    # A result that stands (FHIR Observation.status final, amended or corrected): not preliminary, cancelled or in error.
+    "lab_results": CodedSource("lab_result_value_sets", "status", ("final", "amended", "corrected"), None, "lab result (final, amended or corrected)",
+                               "lab_results", "collection_date", (("loinc_code", "LOINC"),)),
 }
+RECORD_SOURCES = {name: source for name, source in CODED_SOURCES.items() if source.extract}
+
+
+def record_codes(source: CodedSource) -> SharedStage:
+    """One row per code on a record of a record source (each of its code columns), with its date and status."""
+    branches = [
+        exp.select(
+            sql.column("member_id", "r"), sql.column(source.date_column, "r").as_(sql.ident("service_date")), sql.column(source.status_column, "r"),
+            sql.column(column, "r").as_(sql.ident("code")), sql.string(system).as_(sql.ident("code_system")),
+        ).from_(sql.table(source.extract, "r")).where(sql.column(column, "r").is_(exp.null()).not_())
+        for column, system in source.code_columns
+    ]
+    query = branches[0]
+    for branch in branches[1:]:
+        query = exp.union(query, branch, distinct=False)
+    systems = ", ".join(system for _, system in source.code_columns)
+    return SharedStage(source.codes_stage, f"each code ({systems}) on a record of {source.extract} with its date and status", query, stored=False)
+
+
+def record_value_sets(source: CodedSource) -> SharedStage:
+    query = _with_value_sets(source.codes_stage, ("member_id", "service_date", source.status_column))
+    return SharedStage(source.stage, f"each code on a record of {source.extract} with every value set it belongs to on the record's date", query)
 
 
 def mapped_extract(source: str, columns: Sequence[str], code_maps: Mapping[str, str]) -> exp.Select:
@@ -152,7 +167,8 @@ def mapped_extract(source: str, columns: Sequence[str], code_maps: Mapping[str, 
 
 def shared_stages(tables_read: set[str] | frozenset[str]) -> tuple[SharedStage, ...]:
     """The stages among `tables_read` (a run's or a measure's) and the stages they read, in build order."""
-    stages = (claim_codes(), claim_value_sets(), immunization_codes(), immunization_value_sets())  # each reads only stages before it
+    stages = (claim_codes(), claim_value_sets(), *[stage for source in RECORD_SOURCES.values() for stage in (record_codes(source), record_value_sets(source))])
+    # each reads only stages before it
     wanted = set(tables_read)
     for stage in reversed(stages):
         if stage.name in wanted:

@@ -137,16 +137,16 @@ class ClaimsRule(Frozen):
 
 # Sources of coded, dated events (engine.compile.shared.CODED_SOURCES): a new source is an entry
 # there and a name here, not a new criterion kind.
-CodedSource = Literal["claims", "immunizations"]
+CodedSource = Literal["claims", "immunizations", "lab_results"]
 
 
 class EventsRule(Frozen):
-    """Coded events from any of several sources (claim lines, immunization records), with a code in
+    """Coded events from any of several sources (claim lines, immunization records, lab results), with a code in
     a value set on a date in the window. Events of one value set on the same date are one event,
     whichever sources recorded them: a registry dose that was also billed is one dose."""
 
     value_sets: list[str] = Field(min_length=1)
-    sources: list[CodedSource] = Field(default=["claims", "immunizations"], min_length=1, description="where the events may come from")
+    sources: list[CodedSource] = Field(default=["claims", "immunizations", "lab_results"], min_length=1, description="where the events may come from")
     match: Literal["procedure", "diagnosis", "any"] = Field(
         default="any", description="which claim codes count (an immunization record's vaccine codes count as procedures)")
     window: Window

@@ -71,50 +71,46 @@ JOIN "value_set_codes" AS "v"
     )
   );
 
--- shared stage immunization_codes: each vaccine code (CVX, CPT, NDC) on an immunization record with its date, status and source
-CREATE TEMPORARY VIEW "immunization_codes" AS
+-- shared stage immunizations_codes: each code (CVX, CPT, NDC) on a record of immunizations with its date and status
+CREATE TEMPORARY VIEW "immunizations_codes" AS
 SELECT
-  "i"."member_id",
-  "i"."administered_date" AS "service_date",
-  "i"."status",
-  "i"."source" AS "recorded_by",
-  "i"."cvx_code" AS "code",
+  "r"."member_id",
+  "r"."administered_date" AS "service_date",
+  "r"."status",
+  "r"."cvx_code" AS "code",
   'CVX' AS "code_system"
-FROM "immunizations" AS "i"
+FROM "immunizations" AS "r"
 WHERE
-  NOT "i"."cvx_code" IS NULL
+  NOT "r"."cvx_code" IS NULL
 UNION ALL
 SELECT
-  "i"."member_id",
-  "i"."administered_date" AS "service_date",
-  "i"."status",
-  "i"."source" AS "recorded_by",
-  "i"."cpt_code" AS "code",
+  "r"."member_id",
+  "r"."administered_date" AS "service_date",
+  "r"."status",
+  "r"."cpt_code" AS "code",
   'CPT' AS "code_system"
-FROM "immunizations" AS "i"
+FROM "immunizations" AS "r"
 WHERE
-  NOT "i"."cpt_code" IS NULL
+  NOT "r"."cpt_code" IS NULL
 UNION ALL
 SELECT
-  "i"."member_id",
-  "i"."administered_date" AS "service_date",
-  "i"."status",
-  "i"."source" AS "recorded_by",
-  "i"."ndc_code" AS "code",
+  "r"."member_id",
+  "r"."administered_date" AS "service_date",
+  "r"."status",
+  "r"."ndc_code" AS "code",
   'NDC' AS "code_system"
-FROM "immunizations" AS "i"
+FROM "immunizations" AS "r"
 WHERE
-  NOT "i"."ndc_code" IS NULL;
+  NOT "r"."ndc_code" IS NULL;
 
--- shared stage immunization_value_sets: each immunization record's vaccine codes with every value set they belong to on the date given
+-- shared stage immunization_value_sets: each code on a record of immunizations with every value set it belongs to on the record's date
 CREATE TEMPORARY VIEW "immunization_value_sets" AS
 SELECT
   "e"."member_id",
   "e"."service_date",
   "e"."status",
-  "e"."recorded_by",
   "v"."value_set"
-FROM "immunization_codes" AS "e"
+FROM "immunizations_codes" AS "e"
 JOIN "value_set_codes" AS "v"
   ON "v"."code" = "e"."code"
   AND "v"."code_system" = "e"."code_system"
@@ -2286,30 +2282,64 @@ WITH "combination_7_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_rotavirus_2_dose')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_rotavirus_2_dose') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_rotavirus_2_dose')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_22" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_rotavirus_any')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_rotavirus_any') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_rotavirus_any')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_plan" AS (
@@ -3031,6 +3061,28 @@ FROM (
             CASE WHEN "combination_7_criterion_19"."from_claims" = 1 THEN 'claims' END,
             CASE
               WHEN "combination_7_criterion_19"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_21"."found", 0) >= 2
+          THEN '2 doses of the two-dose vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_21"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_21"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_22"."found", 0) >= 3
+          THEN '3 doses of any rotavirus vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_22"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_22"."from_immunizations" = 1
               THEN 'immunizations'
             END
           )
@@ -4404,30 +4456,64 @@ WITH "combination_10_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_rotavirus_2_dose')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_rotavirus_2_dose') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_rotavirus_2_dose')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_22" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found"
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_rotavirus_any')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_rotavirus_any') AND "c"."status" IN ('completed')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_rotavirus_any')
-    AND "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_23" AS (
@@ -5351,6 +5437,28 @@ FROM (
             CASE WHEN "combination_10_criterion_19"."from_claims" = 1 THEN 'claims' END,
             CASE
               WHEN "combination_10_criterion_19"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_21"."found", 0) >= 2
+          THEN '2 doses of the two-dose vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_21"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_21"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_22"."found", 0) >= 3
+          THEN '3 doses of any rotavirus vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_22"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_22"."from_immunizations" = 1
               THEN 'immunizations'
             END
           )

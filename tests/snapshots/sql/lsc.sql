@@ -71,6 +71,38 @@ JOIN "value_set_codes" AS "v"
     )
   );
 
+-- shared stage lab_results_codes: each code (LOINC) on a record of lab_results with its date and status
+CREATE TEMPORARY VIEW "lab_results_codes" AS
+SELECT
+  "r"."member_id",
+  "r"."collection_date" AS "service_date",
+  "r"."status",
+  "r"."loinc_code" AS "code",
+  'LOINC' AS "code_system"
+FROM "lab_results" AS "r"
+WHERE
+  NOT "r"."loinc_code" IS NULL;
+
+-- shared stage lab_result_value_sets: each code on a record of lab_results with every value set it belongs to on the record's date
+CREATE TEMPORARY VIEW "lab_result_value_sets" AS
+SELECT
+  "e"."member_id",
+  "e"."service_date",
+  "e"."status",
+  "v"."value_set"
+FROM "lab_results_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  );
+
 -- lsc.by_age_2: Blood lead test by the second birthday
 WITH "by_age_2_units_0" AS (
   SELECT
@@ -172,15 +204,33 @@ WITH "by_age_2_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'lab_results' THEN 1 ELSE 0 END) AS "from_lab_results"
   FROM "by_age_2_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('lead_test')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'lab_results' AS "source"
+    FROM "lab_result_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('lead_test')
+      AND "c"."status" IN ('final', 'amended', 'corrected')
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('lead_test')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'procedure'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "by_age_2_plan" AS (
@@ -413,7 +463,20 @@ FROM (
       WHEN COALESCE("by_age_2_criterion_4"."found", 0) >= 1
       THEN "by_age_2_criterion_4"."evidence_date"
     END AS "numerator_evidence",
-    CAST(NULL AS TEXT) AS "numerator_sources",
+    NULLIF(
+      CONCAT_WS(
+        '; ',
+        CASE
+          WHEN COALESCE("by_age_2_criterion_4"."found", 0) >= 1
+          THEN 'a blood lead test on or before the second birthday: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "by_age_2_criterion_4"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "by_age_2_criterion_4"."from_lab_results" = 1 THEN 'lab_results' END
+          )
+        END
+      ),
+      ''
+    ) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
         COALESCE("by_age_2_criterion_4"."found", 0) >= 1
