@@ -59,6 +59,23 @@ def in_value_set(codes: pl.DataFrame, name: str) -> set[tuple[str, str]]:
     return {(row["code"], row["code_system"]) for row in rows.iter_rows(named=True)}
 
 
+def medical_spans(extracts: Extracts) -> dict[str, list[tuple[date, date]]]:
+    spans = defaultdict(list)
+    for row in extracts.table("enrollment").filter(pl.col("benefit") == "medical").iter_rows(named=True):
+        spans[row["member_id"]].append((row["start_date"], row["end_date"]))
+    return spans
+
+
+def two_year_olds(extracts: Extracts, start: date, end: date) -> list[tuple[str, date, date]]:
+    """(member, birth date, second birthday) for children turning 2 in the period (CIS, LSC)."""
+    found = []
+    for row in extracts.table("members").iter_rows(named=True):
+        anchor = add_years(row["birth_date"], 2)
+        if start <= anchor <= end:
+            found.append((row["member_id"], row["birth_date"], anchor))
+    return found
+
+
 def died_in(extracts: Extracts, start: date, end: date) -> set[str]:
     return {row["member_id"] for row in extracts.table("members").iter_rows(named=True) if row["death_date"] and start <= row["death_date"] <= end}
 
@@ -67,9 +84,7 @@ def w30_first_15_months(extracts: Extracts, codes: pl.DataFrame, start: date, en
     """member -> (denominator, exclusion, numerator) for members turning 15 months in the period."""
     well_care, hospice = in_value_set(codes, "well_care_visits"), in_value_set(codes, "hospice")
     pcp = {code for code, _ in in_value_set(codes, "pcp_provider_types")}
-    spans = defaultdict(list)
-    for row in extracts.table("enrollment").filter(pl.col("benefit") == "medical").iter_rows(named=True):
-        spans[row["member_id"]].append((row["start_date"], row["end_date"]))
+    spans = medical_spans(extracts)
     visits, hospice_members = defaultdict(set), set()
     for row in claim_codes(extracts.table("claims")).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
         key = (row["code"], row["code_system"])
@@ -99,9 +114,7 @@ def sdoh_all_domains(extracts: Extracts, codes: pl.DataFrame, start: date, end: 
     instruments = {code for code, _ in in_value_set(codes, "sdoh_screening_instruments")}
     domains = {name: {code for code, _ in in_value_set(codes, f"sdoh_{name}_items")} for name in ("food", "housing", "transportation")}
     null_ok = {code for code, _ in in_value_set(codes, "sdoh_null_answer_items")}
-    spans = defaultdict(list)
-    for row in extracts.table("enrollment").filter(pl.col("benefit") == "medical").iter_rows(named=True):
-        spans[row["member_id"]].append((row["start_date"], row["end_date"]))
+    spans = medical_spans(extracts)
     screened = defaultdict(set)
     for row in extracts.table("screenings").iter_rows(named=True):
         answered = row["answer_code"] is not None or row["score"] is not None or row["item"] in null_ok
@@ -142,9 +155,7 @@ def cis_combination_3(extracts: Extracts, codes: pl.DataFrame, start: date, end:
     antigens = {name: in_value_set(codes, f"vaccine_{name}") for name in COMBINATION_3}
     diagnoses = {name: in_value_set(codes, name) for name in ("vaccine_anaphylaxis", "vaccine_encephalitis", "cis_exclusions", "hospice",
                                                                "history_measles", "history_mumps", "history_rubella", "history_hepatitis_b", "history_varicella")}
-    spans = defaultdict(list)
-    for row in extracts.table("enrollment").filter(pl.col("benefit") == "medical").iter_rows(named=True):
-        spans[row["member_id"]].append((row["start_date"], row["end_date"]))
+    spans = medical_spans(extracts)
     doses: dict[tuple[str, str], set[date]] = defaultdict(set)
     coded: dict[tuple[str, str], list[date]] = defaultdict(list)  # (member, value set) -> dates of any matching claim code
     for row in claim_codes(extracts.table("claims")).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
@@ -162,11 +173,7 @@ def cis_combination_3(extracts: Extracts, codes: pl.DataFrame, start: date, end:
                 doses[(row["member_id"], name)].add(row["administered_date"])
     died = died_in(extracts, start, end)
     results = {}
-    for row in extracts.table("members").iter_rows(named=True):
-        birth, member = row["birth_date"], row["member_id"]
-        anchor = add_years(birth, 2)
-        if not start <= anchor <= end:
-            continue
+    for member, birth, anchor in two_year_olds(extracts, start, end):
         denominator = continuously_enrolled(spans[member], add_years(birth, 1), anchor, 1, 45, anchor)
         by_anchor = lambda name: any(birth <= day <= anchor for day in coded[(member, name)])  # noqa: E731
         excluded = denominator and (any(start <= day <= end for day in coded[(member, "hospice")]) or by_anchor("cis_exclusions") or member in died)
@@ -187,9 +194,7 @@ def lsc_by_age_2(extracts: Extracts, codes: pl.DataFrame, start: date, end: date
     test billed (paid or adjusted, procedure code) or a lead result that stands (final, amended,
     corrected), from birth to the second birthday."""
     lead, hospice = in_value_set(codes, "lead_test"), in_value_set(codes, "hospice")
-    spans = defaultdict(list)
-    for row in extracts.table("enrollment").filter(pl.col("benefit") == "medical").iter_rows(named=True):
-        spans[row["member_id"]].append((row["start_date"], row["end_date"]))
+    spans = medical_spans(extracts)
     tests, hospice_members = defaultdict(set), set()
     for row in claim_codes(extracts.table("claims")).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
         key = (row["code"], row["code_system"])
@@ -202,11 +207,7 @@ def lsc_by_age_2(extracts: Extracts, codes: pl.DataFrame, start: date, end: date
             tests[row["member_id"]].add(row["collection_date"])
     died = died_in(extracts, start, end)
     results = {}
-    for row in extracts.table("members").iter_rows(named=True):
-        birth, member = row["birth_date"], row["member_id"]
-        anchor = add_years(birth, 2)
-        if not start <= anchor <= end:
-            continue
+    for member, birth, anchor in two_year_olds(extracts, start, end):
         denominator = continuously_enrolled(spans[member], add_years(birth, 1), anchor, 1, 45, anchor)
         excluded = denominator and (member in hospice_members or member in died)
         results[member] = (denominator, excluded, denominator and not excluded and any(birth <= day <= anchor for day in tests[member]))
