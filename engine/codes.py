@@ -9,6 +9,7 @@ import polars as pl
 # product codes beside them; provider types are a local list.
 CODE_SYSTEMS = ("CPT", "HCPCS", "CDT", "ICD10CM", "LOINC", "SNOMEDCT", "CVX", "NDC", "RXNORM", "PROVIDER_TYPE")
 PROCEDURE_CODE_SYSTEMS = ("CPT", "HCPCS", "CDT")
+CONDITION_CODE_SYSTEMS = ("ICD10CM", "SNOMEDCT")
 
 
 def normalize_code(column: pl.Expr) -> pl.Expr:
@@ -94,6 +95,8 @@ CODE_SHAPES = {
     "PLACE_OF_SERVICE": r"^[0-9]{2}$",
     # CMS NPI: ten digits.
     "NPI": r"^[0-9]{10}$",
+    # SNOMED CT: a concept id of 6 to 18 digits (SNOMED International's SCTID).
+    "SNOMEDCT": r"^[0-9]{6,18}$",
     # CDC CVX: a number of two or three digits (after normalize_cvx).
     "CVX": r"^[0-9]{2,3}$",
     # FDA NDC: 11 digits (after normalize_ndc), or 10 given without hyphens.

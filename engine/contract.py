@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from engine.codes import PROCEDURE_CODE_SYSTEMS, has_shape, normalize_code, normalize_code_system, normalize_cvx, normalize_modifiers, normalize_ndc, normalize_padding
+from engine.codes import CONDITION_CODE_SYSTEMS, PROCEDURE_CODE_SYSTEMS, has_shape, normalize_code, normalize_code_system, normalize_cvx, normalize_modifiers, normalize_ndc, normalize_padding
 from engine.errors import DataError, Problem
 
 TYPES = {"string": pl.String, "date": pl.Date, "integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean}
@@ -31,9 +31,11 @@ CODE_COLUMNS = {
     "screenings": {"instrument": normalize_code, "item": normalize_code, "answer_code": normalize_code},
     "immunizations": {"cvx_code": normalize_cvx, "cpt_code": normalize_code, "ndc_code": normalize_ndc},
     "lab_results": {"loinc_code": normalize_code, "value_code": normalize_code},
+    "conditions": {"code": normalize_code, "code_system": normalize_code_system},
 }
 IMMUNIZATION_STATUSES = ("completed", "not-done", "entered-in-error")  # FHIR Immunization.status
 IMMUNIZATION_SOURCES = ("registry", "claim", "ehr")
+VERIFICATION_STATUSES = ("confirmed", "unconfirmed", "provisional", "differential", "refuted", "entered-in-error")  # FHIR Condition.verificationStatus
 LAB_RESULT_STATUSES = ("registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error")  # FHIR Observation.status
 
 
@@ -186,6 +188,23 @@ EXTRACTS: dict[str, Extract] = {
                        "only final, amended and corrected results count.", True, LAB_RESULT_STATUSES),
             ),
             ("lab_result_id",),
+            optional=True,
+        ),
+        Extract(
+            "conditions",
+            "Diagnoses and histories from EHRs and problem lists (history of measles, anaphylaxis, immunodeficiency and the like): one row per condition. "
+            "Optional: a measure that reads it reads it when the file is there.",
+            (
+                Column("condition_id", "string", "Identifier of the condition record, unique.", True),
+                Column("member_id", "string", "Member with the condition.", True),
+                Column("code", "string", "The condition's code, in code_system (dots optional for ICD-10-CM); another shape is kept with a warning and matches nothing.", True),
+                Column("code_system", "string", "ICD10CM or SNOMEDCT ('ICD-10-CM' and 'SNOMED CT' are the same).", True, CONDITION_CODE_SYSTEMS),
+                Column("onset_date", "date", "When the condition began (or, when no onset is known, when it was recorded); measures date a condition by it.", True),
+                Column("abatement_date", "date", "When it resolved, if it has; unparseable is empty, with a warning.", unknown_when_unusable=True),
+                Column("verification_status", "string", "FHIR Condition.verificationStatus: confirmed, unconfirmed, provisional, differential, refuted or entered-in-error; "
+                       "refuted and entered-in-error records do not count; empty counts.", False, VERIFICATION_STATUSES),
+            ),
+            ("condition_id",),
             optional=True,
         ),
         Extract(
@@ -435,15 +454,17 @@ SOFT_LIMITS = {
 # under the wrong id. (A newborn's care billed under the mother's id is not moved to the child:
 # nothing in the extract says which of the mother's lines were the newborn's; README "Input extracts".)
 EVENT_DATES = {"claims": "service_from", "screenings": "screening_date", "immunizations": "administered_date", "lab_results": "collection_date",
-               "kindergarten_assessments": "assessment_date"}
-# The code system each shaped column holds (engine.codes.CODE_SHAPES); procedure codes take the system on their line.
-SHAPED_COLUMNS = {
-    "claims": {"procedure_code": None, "diagnosis_codes": "ICD10CM", "modifiers": "MODIFIER", "place_of_service": "PLACE_OF_SERVICE", "provider_npi": "NPI"},
+               "conditions": "onset_date", "kindergarten_assessments": "assessment_date"}
+# The code system each shaped column holds (engine.codes.CODE_SHAPES), or (the column naming each
+# row's system, the systems it may name): a procedure code takes the system on its line.
+SHAPED_COLUMNS: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
+    "claims": {"procedure_code": ("procedure_code_system", PROCEDURE_CODE_SYSTEMS), "diagnosis_codes": "ICD10CM", "modifiers": "MODIFIER", "place_of_service": "PLACE_OF_SERVICE", "provider_npi": "NPI"},
     "screenings": {"instrument": "LOINC", "item": "LOINC", "answer_code": "LOINC_ANSWER"},
     "immunizations": {"cvx_code": "CVX", "cpt_code": "CPT", "ndc_code": "NDC"},
     "lab_results": {"loinc_code": "LOINC"},
+    "conditions": {"code": ("code_system", CONDITION_CODE_SYSTEMS)},
 }
-SHAPE_LABELS = {"CPT": "CPT", "HCPCS": "HCPCS", "CDT": "CDT", "ICD10CM": "ICD-10-CM", "LOINC": "LOINC", "LOINC_ANSWER": "a LOINC answer (LA)", "CVX": "CVX", "NDC": "an NDC",
+SHAPE_LABELS = {"CPT": "CPT", "HCPCS": "HCPCS", "CDT": "CDT", "ICD10CM": "ICD-10-CM", "LOINC": "LOINC", "LOINC_ANSWER": "a LOINC answer (LA)", "CVX": "CVX", "NDC": "an NDC", "SNOMEDCT": "SNOMED CT",
                 "MODIFIER": "a modifier", "PLACE_OF_SERVICE": "a place of service", "NPI": "an NPI"}
 
 
@@ -456,13 +477,14 @@ def _shape_failures(extract: Extract, distinct: dict[str, pl.Series]) -> dict[st
     failures: dict[str, list[pl.Expr]] = {}
     for column, system in SHAPED_COLUMNS.get(extract.name, {}).items():
         values = distinct[column].drop_nulls().to_frame("code").filter(pl.col("code") != "")
-        for shape in (system,) if system is not None else PROCEDURE_CODE_SYSTEMS:
+        system_column, shapes = system if isinstance(system, tuple) else (None, (system,))
+        for shape in shapes:
             bad = values.filter(~has_shape(pl.col("code"), shape))["code"]
             if not bad.len():
                 continue
             failing = pl.col(column).is_in(bad.implode())
-            if system is None:
-                failing = (pl.col("procedure_code_system") == shape) & failing
+            if system_column is not None:
+                failing = (pl.col(system_column) == shape) & failing
             failures.setdefault(column, []).append(failing.fill_null(False).alias(f"{column} not shaped like {SHAPE_LABELS[shape]}"))
     return failures
 

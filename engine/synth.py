@@ -130,12 +130,14 @@ def _chunk(rng: np.random.Generator, size: int, first_member: int, claims_before
     immunizations = _immunizations(rng, members, claims, period_end, first_member)
     members = members.with_columns(_death_dates(rng, members, history_start, period_end))
     lab_results = _lab_results(rng, members, claims, period_end, first_member)
+    conditions = _conditions(rng, members, period_end, first_member)
     # Nothing happens to a child after death: no claim, screening or dose is dated after it.
     died = members.select("member_id", "death_date").filter(pl.col("death_date").is_not_null())
     claims_made = claims.height
-    claims, screenings, immunizations, lab_results = (
+    claims, screenings, immunizations, lab_results, conditions = (
         _before_death(frame, died, column) for frame, column in
-        ((claims, "service_from"), (screenings, "screening_date"), (immunizations, "administered_date"), (lab_results, "collection_date")))
+        ((claims, "service_from"), (screenings, "screening_date"), (immunizations, "administered_date"), (lab_results, "collection_date"),
+         (conditions, "onset_date")))
     return {
         "members": members.drop("care_factor", "group", "plan"),
         "enrollment": enrollment,
@@ -143,6 +145,7 @@ def _chunk(rng: np.random.Generator, size: int, first_member: int, claims_before
         "screenings": screenings,
         "immunizations": immunizations,
         "lab_results": lab_results,
+        "conditions": conditions,
         "dyads": dyads,
         "kindergarten_assessments": kindergarten,
     }, claims_made
@@ -177,6 +180,32 @@ def _lab_results(rng: np.random.Generator, members: pl.DataFrame, claims: pl.Dat
         pl.when(lead).then(pl.lit("ug/dL")).otherwise(pl.lit("g/dL")).alias("unit"),
         pl.lit(pl.Series(status)).alias("status"),
     ).select("lab_result_id", "member_id", "collection_date", "loinc_code", "value_number", "value_code", "unit", "status")
+
+
+# EHR problem-list entries: (code, system, share of children, ages in days at onset). Most are
+# common childhood conditions that no measure reads (in both coding systems EHRs use); a few are a
+# history of varicella (replaces the VZV dose in CIS) or an immunodeficiency (excludes from CIS).
+PROBLEM_LIST = [("J45.909", "ICD10CM", 0.05, (700, 6000)), ("195967001", "SNOMEDCT", 0.03, (700, 6000)), ("L20.9", "ICD10CM", 0.04, (60, 2000)),
+                ("43116000", "SNOMEDCT", 0.02, (60, 2000)), ("H66.90", "ICD10CM", 0.06, (120, 2500)), ("B01.9", "ICD10CM", 0.004, (365, 700)),
+                ("D80.1", "ICD10CM", 0.001, (30, 600))]
+
+
+def _conditions(rng: np.random.Generator, members: pl.DataFrame, period_end: np.datetime64, first_member: int) -> pl.DataFrame:
+    birth = members["birth_date"].to_numpy().astype("datetime64[D]")
+    ids = members["member_id"].to_numpy().astype(str)
+    frames = []
+    for code, system, share, (low, high) in PROBLEM_LIST:
+        has = rng.random(len(ids)) < share
+        onset = birth[has] + rng.integers(low, high, has.sum()).astype("timedelta64[D]")
+        frames.append(pl.DataFrame({"member_id": ids[has], "code": np.full(has.sum(), code), "code_system": np.full(has.sum(), system), "onset_date": onset}))
+    records = pl.concat(frames).filter(pl.col("onset_date") <= period_end).sort("member_id", "onset_date", "code")
+    refuted, confirmed = rng.random(records.height) < 0.02, rng.random(records.height) < 0.5
+    status = pl.when(pl.Series(refuted)).then(pl.lit("refuted")).when(pl.Series(confirmed)).then(pl.lit("confirmed"))  # else no status, as many EHRs send
+    return records.with_columns(
+        pl.format(f"D{first_member:08d}-" + "{}", pl.int_range(1, pl.len() + 1).cast(pl.String).str.zfill(9)).alias("condition_id"),
+        pl.lit(None, pl.Date).alias("abatement_date"),
+        status.alias("verification_status"),
+    ).select("condition_id", "member_id", "code", "code_system", "onset_date", "abatement_date", "verification_status")
 
 
 def _death_dates(rng: np.random.Generator, members: pl.DataFrame, history_start: np.datetime64, period_end: np.datetime64) -> pl.Series:

@@ -33,6 +33,7 @@ DEFAULTS = {
     "screenings": {},
     "immunizations": {"status": "completed", "source": "registry"},
     "lab_results": {"status": "final"},
+    "conditions": {},
     "dyads": {"link_method": "case_number", "link_confidence": "0.95"},
     "kindergarten_assessments": {},
 }
@@ -70,6 +71,8 @@ def frames(case: dict[str, Any]) -> dict[str, pl.DataFrame]:
                 record["immunization_id"] = f"I{next(counter)}"
             if name == "lab_results":
                 record["lab_result_id"] = f"L{next(counter)}"
+            if name == "conditions":
+                record["condition_id"] = f"D{next(counter)}"
             record |= {key: None if value is None else str(value) for key, value in row.items()}
             filled.append(record)
         out[name] = pl.DataFrame(filled, schema={column.name: pl.String for column in extract.columns}, orient="row") if filled else pl.DataFrame(schema={column.name: pl.String for column in extract.columns})

@@ -150,7 +150,8 @@ def cis_combination_3(extracts: Extracts, codes: pl.DataFrame, start: date, end:
     """member -> (denominator, exclusion, numerator) for children turning 2 in the period.
 
     Doses are dates: a billed dose (paid or adjusted claim, procedure code) and a completed
-    immunization record of the same antigen on one date are one dose.
+    immunization record of the same antigen on one date are one dose. Histories, anaphylaxis and
+    contraindications come from claim diagnoses and from condition records.
     """
     antigens = {name: in_value_set(codes, f"vaccine_{name}") for name in COMBINATION_3}
     diagnoses = {name: in_value_set(codes, name) for name in ("vaccine_anaphylaxis", "vaccine_encephalitis", "cis_exclusions", "hospice",
@@ -166,6 +167,12 @@ def cis_combination_3(extracts: Extracts, codes: pl.DataFrame, start: date, end:
         for name, members in diagnoses.items():
             if key in members and (name == "hospice" or row["code_role"] == "diagnosis"):
                 coded[(row["member_id"], name)].append(row["service_date"])
+    # Condition records (EHR problem lists) are diagnoses dated by onset; refuted or entered-in-error ones are not conditions.
+    standing = pl.col("verification_status").is_null() | ~pl.col("verification_status").is_in(["refuted", "entered-in-error"])
+    for row in extracts.table("conditions").filter(standing).iter_rows(named=True):
+        for name, members in diagnoses.items():
+            if name != "hospice" and (row["code"], row["code_system"]) in members:
+                coded[(row["member_id"], name)].append(row["onset_date"])
     for row in extracts.table("immunizations").filter(pl.col("status") == "completed").iter_rows(named=True):
         keys = [(row["cvx_code"], "CVX"), (row["cpt_code"], "CPT"), (row["ndc_code"], "NDC")]
         for name, members in antigens.items():

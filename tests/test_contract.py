@@ -147,7 +147,7 @@ def test_a_clean_typed_extract_is_read_in_place(typed_sample: Path) -> None:
     its code columns through code maps, and sees exactly what rewriting would have given."""
     extracts = load_extracts(typed_sample, list(EXTRACTS))
     in_place = {name for name, path in extracts.files.items() if path.parent == typed_sample}
-    assert in_place == {"claims", "screenings", "immunizations", "lab_results", "dyads", "kindergarten_assessments"}  # members and enrollment are reshaped
+    assert in_place == {"claims", "screenings", "immunizations", "lab_results", "conditions", "dyads", "kindergarten_assessments"}  # members and enrollment are reshaped
     assert {name: set(maps) for name, maps in extracts.code_maps.items()} == {"claims": {"diagnosis_codes", "provider_type"}}
     assert extracts.code_maps["claims"]["diagnosis_codes"].filter(pl.col("raw") == "l30.9|z23").rows() == [("l30.9|z23", "L309|Z23")]
     sample = load_extracts(SAMPLE, list(EXTRACTS))
@@ -347,3 +347,23 @@ L5,KID,2025-01-10,BLOOD LEAD,3.1,,ug/dL,final
     assert report.reasons == {"missing loinc_code": 1, "unknown status": 1}
     assert extracts.table("lab_results").select("lab_result_id", "value_number").rows() == [("L1", 3.1), ("L3", None), ("L5", 3.1)]
     assert extracts.warnings["lab_results"]["warning_reason"].to_list() == ["unparseable value_number", "loinc_code not shaped like LOINC"]
+
+
+def test_condition_records_are_checked_and_counted(tmp_path: Path) -> None:
+    """A condition needs a code, a system (ICD-10-CM or SNOMED CT, however spelled) and an onset;
+    a code not shaped like its system's is kept with a warning; an unknown status is rejected."""
+    write(tmp_path, "members", MEMBER_HEADER + "\nKID,2024-01-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,")
+    write(tmp_path, "conditions", """condition_id,member_id,code,code_system,onset_date,abatement_date,verification_status
+D1,KID,b01.9,icd-10-cm,2025-01-10,,confirmed
+D2,KID,38907003,SNOMED CT,2025-01-10,2025-02-01,
+D3,KID,38907003,ICD10CM,2025-01-10,,
+D4,KID,B01.9,ICD9,2025-01-10,,
+D5,KID,B01.9,ICD10CM,,,
+D6,KID,B01.9,ICD10CM,2025-01-10,soon,maybe
+""")
+    extracts = load_extracts(tmp_path, ["members"], today=date(2026, 1, 1))
+    report = extracts.reports["conditions"]
+    assert (report.rows_read, report.rows_used, report.rows_rejected) == (6, 3, 3)
+    assert report.reasons == {"unknown code_system": 1, "missing onset_date": 1, "unknown verification_status": 1}
+    assert extracts.table("conditions").select("condition_id", "code", "code_system").rows() == [("D1", "B019", "ICD10CM"), ("D2", "38907003", "SNOMEDCT"), ("D3", "38907003", "ICD10CM")]
+    assert extracts.warnings["conditions"]["warning_reason"].to_list() == ["code not shaped like ICD-10-CM"]

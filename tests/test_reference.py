@@ -25,7 +25,7 @@ def sample():
     specs = load_specs(DEFAULT_MEASURES)
     codes = load_value_sets(value_set_dirs(DEFAULT_MEASURES, None), used_value_sets(specs)).codes
     period = parse_period("2025")
-    extracts = load_extracts(SAMPLE, ["members", "enrollment", "claims", "screenings", "immunizations", "lab_results"])
+    extracts = load_extracts(SAMPLE, ["members", "enrollment", "claims", "screenings", "immunizations", "lab_results", "conditions"])
     tables = EngineTables.from_extracts(extracts, codes, member_strata(extracts.table("members"), 2025))
     results = run_measures([compile_measure(spec, period) for spec in specs], tables).member_results()
     return extracts, codes, period, results

@@ -10,9 +10,9 @@ import pyarrow.parquet as pq
 from engine.contract import load_extracts
 from engine.synth import SynthOptions, synthesize, synthesize_chunks, write_extracts
 
-EXTRACT_NAMES = ["members", "enrollment", "claims", "screenings", "immunizations", "lab_results", "dyads", "kindergarten_assessments"]
+EXTRACT_NAMES = ["members", "enrollment", "claims", "screenings", "immunizations", "lab_results", "conditions", "dyads", "kindergarten_assessments"]
 KEYS = {"members": ["member_id"], "claims": ["claim_id", "line_number"], "screenings": ["screening_id", "item"], "immunizations": ["immunization_id"],
-        "lab_results": ["lab_result_id"]}
+        "lab_results": ["lab_result_id"], "conditions": ["condition_id"]}
 
 
 def test_a_population_of_one_chunk_does_not_depend_on_the_chunk_size() -> None:
@@ -64,7 +64,7 @@ def test_nothing_is_dated_after_a_death_and_the_registry_repeats_billed_doses() 
     tables = synthesize(SynthOptions(members=5000, bad_rows=False))
     died = tables["members"].filter(pl.col("death_date").is_not_null()).select("member_id", "death_date")
     assert died.height > 0 and (died["death_date"] >= tables["members"].filter(pl.col("death_date").is_not_null())["birth_date"]).all()
-    for name, column in (("claims", "service_from"), ("screenings", "screening_date"), ("immunizations", "administered_date"), ("lab_results", "collection_date")):
+    for name, column in (("claims", "service_from"), ("screenings", "screening_date"), ("immunizations", "administered_date"), ("lab_results", "collection_date"), ("conditions", "onset_date")):
         after = tables[name].join(died, on="member_id").filter(pl.col(column) > pl.col("death_date"))
         assert after.is_empty(), name
     # Most registry records repeat a billed dose on its date: a dose counted twice would show here.

@@ -168,21 +168,27 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
     branches = []
     for name in rule.sources:
         coded = CODED_SOURCES[name]
-        if coded.role_column is None and rule.match == "diagnosis":
-            continue  # a vaccine record holds no diagnoses
-        statuses = list(coded.fixed_statuses) if coded.fixed_statuses is not None else rule.claim_statuses
-        conditions = [sql.is_in(sql.column("value_set", "c"), rule.value_sets), sql.is_in(sql.column(coded.status_column, "c"), statuses)]
+        if not coded.holds(rule.match):
+            continue  # a vaccine record holds no diagnoses, a condition record no procedures
+        status = sql.column(coded.status_column, "c")
+        if coded.uncounted_statuses:
+            counts: exp.Expression = exp.Paren(this=sql.or_(status.is_(exp.null()), exp.not_(sql.is_in(status.copy(), list(coded.uncounted_statuses)))))
+        else:
+            counts = sql.is_in(status, list(coded.counted_statuses) if coded.counted_statuses is not None else rule.claim_statuses)
+        conditions = [sql.is_in(sql.column("value_set", "c"), rule.value_sets), counts]
         if coded.role_column is not None and rule.match != "any":
             conditions.append(exp.EQ(this=sql.column(coded.role_column, "c"), expression=sql.string(rule.match)))
         branches.append(exp.select(sql.column("member_id", "c"), sql.column("service_date", "c"), sql.string(name).as_(sql.ident("source")))
                         .from_(sql.table(coded.stage, "c")).where(sql.and_(*conditions)))
+    if not branches:
+        raise UnsupportedError(f"events: none of the sources {', '.join(rule.sources)} holds {rule.match} codes")
     union = branches[0]
     for branch in branches[1:]:
         union = exp.union(union, branch, distinct=False)
     when = sql.column("service_date", "e")
     select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
     select = select.join(exp.Subquery(this=union, alias=exp.TableAlias(this=sql.ident("e"))), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
-    read = [CODED_SOURCES[name].description for name in rule.sources if CODED_SOURCES[name].role_column is not None or rule.match != "diagnosis"]
+    read = [CODED_SOURCES[name].description for name in rule.sources if CODED_SOURCES[name].holds(rule.match)]
     statuses = f", claim status {' or '.join(rule.claim_statuses)}" if "claims" in rule.sources else ""
     sentence = (f"a {' or '.join(read)} with a code in {_names(rule.value_sets)}" + (f" ({rule.match} code)" if rule.match != "any" else "")
                 + statuses + " (the same date in several sources is one event)")

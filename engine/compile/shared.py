@@ -100,34 +100,47 @@ class CodedSource:
     value sets (member_id, service_date, value_set, its status column), and how it is filtered.
 
     Claims have their own stages (above). Every other source is a record extract with code columns
-    (`code_columns`: column -> code system), whose two stages are built from this entry alone: a new
-    source is a contract entry (engine.contract) and a line here, not a new criterion kind.
+    (`code_columns`: column -> code system, or -> the column naming each row's system), whose two
+    stages are built from this entry alone: a new source is a contract entry (engine.contract) and
+    a line here, not a new criterion kind.
     """
 
     stage: str
     status_column: str
-    # Statuses that always count, or None: the rule's claim_statuses apply.
-    fixed_statuses: tuple[str, ...] | None
-    # The column holding a code's role (procedure, diagnosis), or None: every code is a procedure.
-    role_column: str | None
     description: str
+    # Statuses that count (None: the rule's claim_statuses), or, where the status may be empty,
+    # the statuses that do not (`uncounted_statuses`; an empty status counts).
+    counted_statuses: tuple[str, ...] | None = None
+    uncounted_statuses: tuple[str, ...] = ()
+    # The column holding each code's role (claims: procedure or diagnosis), or the role of every code.
+    role_column: str | None = None
+    role: str = "procedure"
     extract: str = ""
     date_column: str = ""
     code_columns: tuple[tuple[str, str], ...] = ()
+    system_column: str = ""  # for a code column whose system is "": the row's code system
 
     @property
     def codes_stage(self) -> str:
         return f"{self.extract}_codes"
 
+    def holds(self, match: str) -> bool:
+        """Whether the source has codes of this role (`match`: procedure, diagnosis or any)."""
+        return match == "any" or self.role_column is not None or self.role == match
+
 
 CODED_SOURCES = {
-    "claims": CodedSource(CLAIM_VALUE_SETS, "claim_status", None, "code_role", "claim line"),
+    "claims": CodedSource(CLAIM_VALUE_SETS, "claim_status", "claim line", role_column="code_role"),
     # Not-done and entered-in-error records are not doses (FHIR Immunization.status).
-    "immunizations": CodedSource("immunization_value_sets", "status", ("completed",), None, "immunization record (completed)",
-                                 "immunizations", "administered_date", (("cvx_code", "CVX"), ("cpt_code", "CPT"), ("ndc_code", "NDC"))),
+    "immunizations": CodedSource("immunization_value_sets", "status", "immunization record (completed)", ("completed",), extract="immunizations",
+                                 date_column="administered_date", code_columns=(("cvx_code", "CVX"), ("cpt_code", "CPT"), ("ndc_code", "NDC"))),
     # A result that stands (FHIR Observation.status final, amended or corrected): not preliminary, cancelled or in error.
-    "lab_results": CodedSource("lab_result_value_sets", "status", ("final", "amended", "corrected"), None, "lab result (final, amended or corrected)",
-                               "lab_results", "collection_date", (("loinc_code", "LOINC"),)),
+    "lab_results": CodedSource("lab_result_value_sets", "status", "lab result (final, amended or corrected)", ("final", "amended", "corrected"),
+                               extract="lab_results", date_column="collection_date", code_columns=(("loinc_code", "LOINC"),)),
+    # A condition is dated by its onset and is a diagnosis; refuted and entered-in-error records are
+    # not conditions (FHIR Condition.verificationStatus), and a record without a status counts.
+    "conditions": CodedSource("condition_value_sets", "verification_status", "condition record (not refuted)", uncounted_statuses=("refuted", "entered-in-error"),
+                              role="diagnosis", extract="conditions", date_column="onset_date", code_columns=(("code", ""),), system_column="code_system"),
 }
 RECORD_SOURCES = {name: source for name, source in CODED_SOURCES.items() if source.extract}
 
@@ -137,14 +150,14 @@ def record_codes(source: CodedSource) -> SharedStage:
     branches = [
         exp.select(
             sql.column("member_id", "r"), sql.column(source.date_column, "r").as_(sql.ident("service_date")), sql.column(source.status_column, "r"),
-            sql.column(column, "r").as_(sql.ident("code")), sql.string(system).as_(sql.ident("code_system")),
+            sql.column(column, "r").as_(sql.ident("code")), (sql.string(system) if system else sql.column(source.system_column, "r")).as_(sql.ident("code_system")),
         ).from_(sql.table(source.extract, "r")).where(sql.column(column, "r").is_(exp.null()).not_())
         for column, system in source.code_columns
     ]
     query = branches[0]
     for branch in branches[1:]:
         query = exp.union(query, branch, distinct=False)
-    systems = ", ".join(system for _, system in source.code_columns)
+    systems = ", ".join(system or f"the system in {source.system_column}" for _, system in source.code_columns)
     return SharedStage(source.codes_stage, f"each code ({systems}) on a record of {source.extract} with its date and status", query, stored=False)
 
 

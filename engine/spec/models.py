@@ -137,7 +137,7 @@ class ClaimsRule(Frozen):
 
 # Sources of coded, dated events (engine.compile.shared.CODED_SOURCES): a new source is an entry
 # there and a name here, not a new criterion kind.
-CodedSource = Literal["claims", "immunizations", "lab_results"]
+CodedSource = Literal["claims", "immunizations", "lab_results", "conditions"]
 
 
 class EventsRule(Frozen):
@@ -146,9 +146,9 @@ class EventsRule(Frozen):
     whichever sources recorded them: a registry dose that was also billed is one dose."""
 
     value_sets: list[str] = Field(min_length=1)
-    sources: list[CodedSource] = Field(default=["claims", "immunizations", "lab_results"], min_length=1, description="where the events may come from")
+    sources: list[CodedSource] = Field(default=["claims", "immunizations", "lab_results", "conditions"], min_length=1, description="where the events may come from")
     match: Literal["procedure", "diagnosis", "any"] = Field(
-        default="any", description="which claim codes count (an immunization record's vaccine codes count as procedures)")
+        default="any", description="which codes count: a claim's procedure or diagnoses; immunization and lab records hold procedures, condition records diagnoses")
     window: Window
     at_least: int = Field(default=1, ge=1)
     min_days_apart: int = Field(default=0, ge=0, description="counted dates must be at least this many days apart")

@@ -123,6 +123,38 @@ JOIN "value_set_codes" AS "v"
     )
   );
 
+-- shared stage conditions_codes: each code (the system in code_system) on a record of conditions with its date and status
+CREATE TEMPORARY VIEW "conditions_codes" AS
+SELECT
+  "r"."member_id",
+  "r"."onset_date" AS "service_date",
+  "r"."verification_status",
+  "r"."code" AS "code",
+  "r"."code_system" AS "code_system"
+FROM "conditions" AS "r"
+WHERE
+  NOT "r"."code" IS NULL;
+
+-- shared stage condition_value_sets: each code on a record of conditions with every value set it belongs to on the record's date
+CREATE TEMPORARY VIEW "condition_value_sets" AS
+SELECT
+  "e"."member_id",
+  "e"."service_date",
+  "e"."verification_status",
+  "v"."value_set"
+FROM "conditions_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  );
+
 -- cis.combination_3: Combination 3 by the second birthday
 WITH "combination_3_units_0" AS (
   SELECT
@@ -224,15 +256,36 @@ WITH "combination_3_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('cis_exclusions')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('cis_exclusions')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('cis_exclusions')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_3_criterion_5" AS (
@@ -271,30 +324,72 @@ WITH "combination_3_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_encephalitis')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_encephalitis')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_encephalitis')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_3_criterion_7" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_anaphylaxis')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_3_criterion_8" AS (
@@ -365,45 +460,108 @@ WITH "combination_3_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_measles')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_measles')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_measles')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_3_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_mumps')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_mumps')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_mumps')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_3_criterion_12" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_rubella')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_rubella')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_rubella')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_3_criterion_13" AS (
@@ -474,15 +632,36 @@ WITH "combination_3_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_b')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_b')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_hepatitis_b')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_3_criterion_16" AS (
@@ -521,15 +700,36 @@ WITH "combination_3_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_varicella')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_varicella')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_varicella')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_3_criterion_18" AS (
@@ -1105,6 +1305,22 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_3_criterion_6"."found", 0) >= 1
+          THEN 'encephalitis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_6"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_6"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_3_criterion_8"."found", 0) >= 3
           THEN '3 IPV: ' || CONCAT_WS(
             ' and ',
@@ -1113,6 +1329,14 @@ FROM (
               WHEN "combination_3_criterion_8"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
@@ -1127,6 +1351,14 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_3_criterion_13"."found", 0) >= 3
           THEN '3 HiB: ' || CONCAT_WS(
             ' and ',
@@ -1135,6 +1367,14 @@ FROM (
               WHEN "combination_3_criterion_13"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
@@ -1149,6 +1389,22 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_3_criterion_15"."found", 0) >= 1
+          THEN 'history of hepatitis B: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_15"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_15"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_3_criterion_16"."found", 0) >= 1
           THEN '1 VZV: ' || CONCAT_WS(
             ' and ',
@@ -1160,6 +1416,22 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_3_criterion_17"."found", 0) >= 1
+          THEN 'history of varicella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_17"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_17"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_3_criterion_18"."found", 0) >= 4
           THEN '4 PCV: ' || CONCAT_WS(
             ' and ',
@@ -1168,6 +1440,38 @@ FROM (
               WHEN "combination_3_criterion_18"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_10"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_10"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_10"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_11"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_11"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_11"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_12"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_12"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_12"."from_conditions" = 1 THEN 'conditions' END
           )
         END
       ),
@@ -1289,19 +1593,19 @@ FROM (
                   WHEN NOT COALESCE((
                     COALESCE("combination_3_criterion_10"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'claim with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'record with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END,
                 CASE
                   WHEN NOT COALESCE((
                     COALESCE("combination_3_criterion_11"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'claim with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'record with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END,
                 CASE
                   WHEN NOT COALESCE((
                     COALESCE("combination_3_criterion_12"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'claim with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'record with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
               ),
               ''
@@ -1891,15 +2195,36 @@ WITH "combination_7_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('cis_exclusions')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('cis_exclusions')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('cis_exclusions')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_5" AS (
@@ -1938,30 +2263,72 @@ WITH "combination_7_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_encephalitis')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_encephalitis')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_encephalitis')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_7" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_anaphylaxis')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_8" AS (
@@ -2032,45 +2399,108 @@ WITH "combination_7_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_measles')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_measles')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_measles')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_mumps')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_mumps')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_mumps')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_12" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_rubella')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_rubella')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_rubella')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_13" AS (
@@ -2141,15 +2571,36 @@ WITH "combination_7_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_b')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_b')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_hepatitis_b')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_16" AS (
@@ -2188,15 +2639,36 @@ WITH "combination_7_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_varicella')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_varicella')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_varicella')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_18" AS (
@@ -2267,15 +2739,36 @@ WITH "combination_7_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_a')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_a')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_hepatitis_a')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_21" AS (
@@ -3066,6 +3559,22 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_7_criterion_20"."found", 0) >= 1
+          THEN 'history of hepatitis A: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_20"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_20"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_7_criterion_21"."found", 0) >= 2
           THEN '2 doses of the two-dose vaccine: ' || CONCAT_WS(
             ' and ',
@@ -3088,6 +3597,14 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_7_criterion_5"."found", 0) >= 4
           THEN '4 DTaP: ' || CONCAT_WS(
             ' and ',
@@ -3096,6 +3613,22 @@ FROM (
               WHEN "combination_7_criterion_5"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_6"."found", 0) >= 1
+          THEN 'encephalitis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_6"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_6"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
@@ -3110,6 +3643,14 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_7_criterion_9"."found", 0) >= 1
           THEN '1 MMR: ' || CONCAT_WS(
             ' and ',
@@ -3118,6 +3659,14 @@ FROM (
               WHEN "combination_7_criterion_9"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
@@ -3132,6 +3681,14 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_7_criterion_14"."found", 0) >= 3
           THEN '3 HepB: ' || CONCAT_WS(
             ' and ',
@@ -3140,6 +3697,22 @@ FROM (
               WHEN "combination_7_criterion_14"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_15"."found", 0) >= 1
+          THEN 'history of hepatitis B: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_15"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_15"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
@@ -3154,6 +3727,22 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_7_criterion_17"."found", 0) >= 1
+          THEN 'history of varicella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_17"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_17"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_7_criterion_18"."found", 0) >= 4
           THEN '4 PCV: ' || CONCAT_WS(
             ' and ',
@@ -3162,6 +3751,38 @@ FROM (
               WHEN "combination_7_criterion_18"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_10"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_10"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_10"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_11"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_11"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_11"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_12"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_12"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_12"."from_conditions" = 1 THEN 'conditions' END
           )
         END
       ),
@@ -3286,19 +3907,19 @@ FROM (
                       WHEN NOT COALESCE((
                         COALESCE("combination_7_criterion_10"."found", 0) >= 1
                       ), FALSE)
-                      THEN 'claim with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                      THEN 'record with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END,
                     CASE
                       WHEN NOT COALESCE((
                         COALESCE("combination_7_criterion_11"."found", 0) >= 1
                       ), FALSE)
-                      THEN 'claim with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                      THEN 'record with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END,
                     CASE
                       WHEN NOT COALESCE((
                         COALESCE("combination_7_criterion_12"."found", 0) >= 1
                       ), FALSE)
-                      THEN 'claim with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                      THEN 'record with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                   ),
                   ''
@@ -4065,15 +4686,36 @@ WITH "combination_10_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('cis_exclusions')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('cis_exclusions')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('cis_exclusions')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_5" AS (
@@ -4112,30 +4754,72 @@ WITH "combination_10_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_encephalitis')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_encephalitis')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_encephalitis')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_7" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('vaccine_anaphylaxis')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_8" AS (
@@ -4206,45 +4890,108 @@ WITH "combination_10_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_measles')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_measles')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_measles')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_mumps')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_mumps')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_mumps')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_12" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_rubella')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_rubella')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_rubella')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_13" AS (
@@ -4315,15 +5062,36 @@ WITH "combination_10_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_b')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_b')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_hepatitis_b')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_16" AS (
@@ -4362,15 +5130,36 @@ WITH "combination_10_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_varicella')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_varicella')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_varicella')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_18" AS (
@@ -4441,15 +5230,36 @@ WITH "combination_10_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_a')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "condition_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_a')
+      AND (
+        "c"."verification_status" IS NULL
+        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
+      )
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('history_hepatitis_a')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
-    AND "e"."code_role" = 'diagnosis'
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_21" AS (
@@ -5431,6 +6241,14 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_10_criterion_19"."found", 0) >= 1
           THEN '1 HepA: ' || CONCAT_WS(
             ' and ',
@@ -5439,6 +6257,22 @@ FROM (
               WHEN "combination_10_criterion_19"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_20"."found", 0) >= 1
+          THEN 'history of hepatitis A: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_20"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_20"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
@@ -5464,6 +6298,14 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_10_criterion_5"."found", 0) >= 4
           THEN '4 DTaP: ' || CONCAT_WS(
             ' and ',
@@ -5472,6 +6314,22 @@ FROM (
               WHEN "combination_10_criterion_5"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_6"."found", 0) >= 1
+          THEN 'encephalitis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_6"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_6"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
@@ -5486,6 +6344,14 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_10_criterion_9"."found", 0) >= 1
           THEN '1 MMR: ' || CONCAT_WS(
             ' and ',
@@ -5494,6 +6360,14 @@ FROM (
               WHEN "combination_10_criterion_9"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
@@ -5508,6 +6382,14 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_10_criterion_14"."found", 0) >= 3
           THEN '3 HepB: ' || CONCAT_WS(
             ' and ',
@@ -5516,6 +6398,22 @@ FROM (
               WHEN "combination_10_criterion_14"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_15"."found", 0) >= 1
+          THEN 'history of hepatitis B: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_15"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_15"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
@@ -5530,6 +6428,22 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_10_criterion_17"."found", 0) >= 1
+          THEN 'history of varicella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_17"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_17"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_10_criterion_18"."found", 0) >= 4
           THEN '4 PCV: ' || CONCAT_WS(
             ' and ',
@@ -5538,6 +6452,38 @@ FROM (
               WHEN "combination_10_criterion_18"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_10"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_10"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_10"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_11"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_11"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_11"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_12"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_12"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_12"."from_conditions" = 1 THEN 'conditions' END
           )
         END
       ),
@@ -5665,19 +6611,19 @@ FROM (
                           WHEN NOT COALESCE((
                             COALESCE("combination_10_criterion_10"."found", 0) >= 1
                           ), FALSE)
-                          THEN 'claim with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                          THEN 'record with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                         END,
                         CASE
                           WHEN NOT COALESCE((
                             COALESCE("combination_10_criterion_11"."found", 0) >= 1
                           ), FALSE)
-                          THEN 'claim with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                          THEN 'record with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                         END,
                         CASE
                           WHEN NOT COALESCE((
                             COALESCE("combination_10_criterion_12"."found", 0) >= 1
                           ), FALSE)
-                          THEN 'claim with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                          THEN 'record with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                         END
                       ),
                       ''
