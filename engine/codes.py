@@ -12,6 +12,23 @@ PROCEDURE_CODE_SYSTEMS = ("CPT", "HCPCS", "CDT")
 CONDITION_CODE_SYSTEMS = ("ICD10CM", "SNOMEDCT")
 
 
+# FHIR canonical URIs of each code system (HL7 terminology, terminology.hl7.org), and the HL7 OIDs
+# VSAC and older documents use (as urn:oid:...), so FHIR value sets and resources map to the
+# engine's system names.
+SYSTEM_URIS = {
+    "http://www.ama-assn.org/go/cpt": "CPT", "urn:oid:2.16.840.1.113883.6.12": "CPT",
+    "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets": "HCPCS", "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets": "HCPCS",
+    "urn:oid:2.16.840.1.113883.6.285": "HCPCS",
+    "http://www.ada.org/cdt": "CDT", "http://ada.org/cdt": "CDT", "urn:oid:2.16.840.1.113883.6.13": "CDT",
+    "http://hl7.org/fhir/sid/icd-10-cm": "ICD10CM", "urn:oid:2.16.840.1.113883.6.90": "ICD10CM",
+    "http://loinc.org": "LOINC", "urn:oid:2.16.840.1.113883.6.1": "LOINC",
+    "http://snomed.info/sct": "SNOMEDCT", "urn:oid:2.16.840.1.113883.6.96": "SNOMEDCT",
+    "http://hl7.org/fhir/sid/cvx": "CVX", "urn:oid:2.16.840.1.113883.12.292": "CVX",
+    "http://hl7.org/fhir/sid/ndc": "NDC", "urn:oid:2.16.840.1.113883.6.69": "NDC",
+    "http://www.nlm.nih.gov/research/umls/rxnorm": "RXNORM", "urn:oid:2.16.840.1.113883.6.88": "RXNORM",
+}
+
+
 def normalize_code(column: pl.Expr) -> pl.Expr:
     """Upper case, no dots or spaces: 'z00.121' and 'Z00121' are the same ICD-10-CM code."""
     return column.str.strip_chars().str.to_uppercase().str.replace_all(r"[.\s]", "")

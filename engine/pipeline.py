@@ -84,7 +84,7 @@ class RunReport:
 
 def value_set_dirs(measures_dir: Path, override: Path | None) -> list[Path]:
     if override is not None and not override.is_dir():
-        raise UsageError(f"--valuesets '{override}' is not a folder of value-set CSV files")
+        raise UsageError(f"--valuesets '{override}' is not a folder of value-set files (CSV or FHIR ValueSet JSON)")
     return [measures_dir / "valuesets"] + ([override] if override else [])
 
 
@@ -419,7 +419,7 @@ def build_manifest(options: RunOptions, periods: list[Period], specs: list[Measu
         "benchmarks": None if options.benchmarks is None else {"file": str(options.benchmarks), "sha256": file_sha256(options.benchmarks)},
         "baseline": None if options.baseline is None else {"file": str(options.baseline), "sha256": file_sha256(options.baseline)},
         "measures": {spec.id: {"version": spec.version, "file": str(options.measures_dir / f"{spec.id}.yaml"), "sha256": file_sha256(options.measures_dir / f"{spec.id}.yaml")} for spec in specs},
-        "value_sets": {name: {"file": str(value_sets.files[name]), "sha256": digest} for name, digest in sorted(value_sets.hashes.items())},
+        "value_sets": {name: {"file": str(value_sets.files[name]), "sha256": digest, **value_sets.identities.get(name, {})} for name, digest in sorted(value_sets.hashes.items())},
         "inputs": {
             name: {"file": report.file, "sha256": report.sha256, "rows_read": report.rows_read, "rows_used": report.rows_used, "rows_rejected": report.rows_rejected, "reject_reasons": report.reasons,
                    "rows_with_warnings": report.rows_with_warnings, "warning_reasons": report.warnings}
