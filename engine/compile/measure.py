@@ -520,11 +520,11 @@ def _evidence_sources(fragment: Fragment | None) -> exp.Expression:
     parts: list[exp.Expression] = []
     # Each criterion with the nearest label at or above it, which names it ('4 DTaP').
     stack = [(fragment, fragment.label)] if fragment else []
-    while stack:
-        node, label = stack.pop(0)
+    while stack:  # depth first, in spec order
+        node, label = stack.pop()
         if node.sources is not None:
             parts.append(sql.case([(node.condition.copy(), _text(f"{label or node.noun}: ", node.sources.copy()))]))
-        stack += [(child, child.label or label) for child in node.children]
+        stack += [(child, child.label or label) for child in reversed(node.children)]
     if not parts:
         return exp.cast(exp.null(), exp.DataType.build("varchar"))
     return exp.func("nullif", exp.ConcatWs(coalesce=True, expressions=[sql.string("; "), *parts]), sql.string(""))

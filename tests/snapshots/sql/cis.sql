@@ -1351,6 +1351,30 @@ FROM (
           )
         END,
         CASE
+          WHEN COALESCE("combination_3_criterion_10"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_10"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_10"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_11"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_11"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_11"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_12"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_12"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_12"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
           WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
           THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
             ' and ',
@@ -1448,30 +1472,6 @@ FROM (
             ' and ',
             CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
             CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_3_criterion_10"."found", 0) >= 1
-          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_3_criterion_10"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_3_criterion_10"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_3_criterion_11"."found", 0) >= 1
-          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_3_criterion_11"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_3_criterion_11"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_3_criterion_12"."found", 0) >= 1
-          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_3_criterion_12"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_3_criterion_12"."from_conditions" = 1 THEN 'conditions' END
           )
         END
       ),
@@ -3548,63 +3548,6 @@ FROM (
       CONCAT_WS(
         '; ',
         CASE
-          WHEN COALESCE("combination_7_criterion_19"."found", 0) >= 1
-          THEN '1 HepA: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_19"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_7_criterion_19"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_7_criterion_20"."found", 0) >= 1
-          THEN 'history of hepatitis A: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_20"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_20"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_7_criterion_21"."found", 0) >= 2
-          THEN '2 doses of the two-dose vaccine: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_21"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_7_criterion_21"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_7_criterion_22"."found", 0) >= 3
-          THEN '3 doses of any rotavirus vaccine: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_22"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_7_criterion_22"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
           WHEN COALESCE("combination_7_criterion_5"."found", 0) >= 4
           THEN '4 DTaP: ' || CONCAT_WS(
             ' and ',
@@ -3659,6 +3602,30 @@ FROM (
               WHEN "combination_7_criterion_9"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_10"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_10"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_10"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_11"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_11"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_11"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_12"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_12"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_12"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
@@ -3762,27 +3729,60 @@ FROM (
           )
         END,
         CASE
-          WHEN COALESCE("combination_7_criterion_10"."found", 0) >= 1
-          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+          WHEN COALESCE("combination_7_criterion_19"."found", 0) >= 1
+          THEN '1 HepA: ' || CONCAT_WS(
             ' and ',
-            CASE WHEN "combination_7_criterion_10"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_10"."from_conditions" = 1 THEN 'conditions' END
+            CASE WHEN "combination_7_criterion_19"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_19"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
           )
         END,
         CASE
-          WHEN COALESCE("combination_7_criterion_11"."found", 0) >= 1
-          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+          WHEN COALESCE("combination_7_criterion_20"."found", 0) >= 1
+          THEN 'history of hepatitis A: ' || CONCAT_WS(
             ' and ',
-            CASE WHEN "combination_7_criterion_11"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_11"."from_conditions" = 1 THEN 'conditions' END
+            CASE WHEN "combination_7_criterion_20"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_20"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_7_criterion_12"."found", 0) >= 1
-          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
             ' and ',
-            CASE WHEN "combination_7_criterion_12"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_12"."from_conditions" = 1 THEN 'conditions' END
+            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_21"."found", 0) >= 2
+          THEN '2 doses of the two-dose vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_21"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_21"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_22"."found", 0) >= 3
+          THEN '3 doses of any rotavirus vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_22"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_22"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
           )
         END
       ),
@@ -5358,6 +5358,103 @@ WITH "combination_10_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 180 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
+), "combination_10_criterion_24" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_influenza')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_influenza') AND "c"."status" IN ('completed')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 180 DAY AS DATE) AND CAST("u"."anchor_date" + INTERVAL (-1) DAY AS DATE)
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_25" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_influenza_laiv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_influenza_laiv') AND "c"."status" IN ('completed')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."anchor_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_26" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_influenza', 'vaccine_influenza_laiv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunization_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_influenza', 'vaccine_influenza_laiv')
+      AND "c"."status" IN ('completed')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."anchor_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
 ), "combination_10_plan" AS (
   SELECT
     "unit_id",
@@ -5695,6 +5792,17 @@ FROM (
           (
             (
               COALESCE("combination_10_criterion_23"."found", 0) >= 2
+            )
+            OR (
+              (
+                COALESCE("combination_10_criterion_24"."found", 0) >= 1
+              )
+              AND (
+                COALESCE("combination_10_criterion_25"."found", 0) >= 1
+              )
+            )
+            OR (
+              COALESCE("combination_10_criterion_26"."found", 0) >= 2
             )
             OR (
               COALESCE("combination_10_criterion_7"."found", 0) >= 1
@@ -6088,6 +6196,17 @@ FROM (
               COALESCE("combination_10_criterion_23"."found", 0) >= 2
             )
             OR (
+              (
+                COALESCE("combination_10_criterion_24"."found", 0) >= 1
+              )
+              AND (
+                COALESCE("combination_10_criterion_25"."found", 0) >= 1
+              )
+            )
+            OR (
+              COALESCE("combination_10_criterion_26"."found", 0) >= 2
+            )
+            OR (
               COALESCE("combination_10_criterion_7"."found", 0) >= 1
             )
           )
@@ -6116,6 +6235,18 @@ FROM (
       CASE
         WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
         THEN "combination_10_criterion_7"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_26"."found", 0) >= 2
+        THEN "combination_10_criterion_26"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_25"."found", 0) >= 1
+        THEN "combination_10_criterion_25"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_24"."found", 0) >= 1
+        THEN "combination_10_criterion_24"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_10_criterion_23"."found", 0) >= 2
@@ -6230,82 +6361,6 @@ FROM (
       CONCAT_WS(
         '; ',
         CASE
-          WHEN COALESCE("combination_10_criterion_23"."found", 0) >= 2
-          THEN '2 influenza: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_23"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_10_criterion_23"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_19"."found", 0) >= 1
-          THEN '1 HepA: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_19"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_10_criterion_19"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_20"."found", 0) >= 1
-          THEN 'history of hepatitis A: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_20"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_20"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_21"."found", 0) >= 2
-          THEN '2 doses of the two-dose vaccine: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_21"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_10_criterion_21"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_22"."found", 0) >= 3
-          THEN '3 doses of any rotavirus vaccine: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_22"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_10_criterion_22"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
           WHEN COALESCE("combination_10_criterion_5"."found", 0) >= 4
           THEN '4 DTaP: ' || CONCAT_WS(
             ' and ',
@@ -6360,6 +6415,30 @@ FROM (
               WHEN "combination_10_criterion_9"."from_immunizations" = 1
               THEN 'immunizations'
             END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_10"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_10"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_10"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_11"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_11"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_11"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_12"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_12"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_12"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
@@ -6463,27 +6542,112 @@ FROM (
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_10"."found", 0) >= 1
-          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_19"."found", 0) >= 1
+          THEN '1 HepA: ' || CONCAT_WS(
             ' and ',
-            CASE WHEN "combination_10_criterion_10"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_10"."from_conditions" = 1 THEN 'conditions' END
+            CASE WHEN "combination_10_criterion_19"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_19"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_11"."found", 0) >= 1
-          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_20"."found", 0) >= 1
+          THEN 'history of hepatitis A: ' || CONCAT_WS(
             ' and ',
-            CASE WHEN "combination_10_criterion_11"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_11"."from_conditions" = 1 THEN 'conditions' END
+            CASE WHEN "combination_10_criterion_20"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_20"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_12"."found", 0) >= 1
-          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
             ' and ',
-            CASE WHEN "combination_10_criterion_12"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_12"."from_conditions" = 1 THEN 'conditions' END
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_21"."found", 0) >= 2
+          THEN '2 doses of the two-dose vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_21"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_21"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_22"."found", 0) >= 3
+          THEN '3 doses of any rotavirus vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_22"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_22"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_23"."found", 0) >= 2
+          THEN '2 inactivated influenza doses: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_23"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_23"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_24"."found", 0) >= 1
+          THEN '1 inactivated dose before the second birthday: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_24"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_24"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_25"."found", 0) >= 1
+          THEN 'an LAIV dose: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_25"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_25"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_26"."found", 0) >= 2
+          THEN '2 influenza doses of either kind: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_26"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_26"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
           )
         END
       ),
@@ -6877,6 +7041,17 @@ FROM (
                   COALESCE("combination_10_criterion_23"."found", 0) >= 2
                 )
                 OR (
+                  (
+                    COALESCE("combination_10_criterion_24"."found", 0) >= 1
+                  )
+                  AND (
+                    COALESCE("combination_10_criterion_25"."found", 0) >= 1
+                  )
+                )
+                OR (
+                  COALESCE("combination_10_criterion_26"."found", 0) >= 2
+                )
+                OR (
                   COALESCE("combination_10_criterion_7"."found", 0) >= 1
                 )
               )
@@ -6889,7 +7064,36 @@ FROM (
               WHEN NOT COALESCE((
                 COALESCE("combination_10_criterion_23"."found", 0) >= 2
               ), FALSE)
-              THEN '2 influenza: needs ' || CAST(2 - COALESCE("combination_10_criterion_23"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_23"."found", 0) AS TEXT) || ' of 2 found)'
+              THEN '2 inactivated influenza doses: needs ' || CAST(2 - COALESCE("combination_10_criterion_23"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_23"."found", 0) AS TEXT) || ' of 2 found)'
+            END
+            WHEN TRUE AND TRUE
+            THEN NULLIF(
+              CONCAT_WS(
+                '; ',
+                CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_24"."found", 0) >= 1
+                  ), FALSE)
+                  THEN '1 inactivated dose before the second birthday: needs 1 by ' || COALESCE(
+                    CAST(CAST("u"."anchor_date" + INTERVAL (-1) DAY AS DATE) AS TEXT),
+                    'an unknown date'
+                  )
+                END,
+                CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_25"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'an LAIV dose: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END
+              ),
+              ''
+            )
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_10_criterion_26"."found", 0) >= 2
+              ), FALSE)
+              THEN '2 influenza doses of either kind: needs ' || CAST(2 - COALESCE("combination_10_criterion_26"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_26"."found", 0) AS TEXT) || ' of 2 found)'
             END
             WHEN TRUE
             THEN CASE
@@ -7277,6 +7481,17 @@ FROM (
                 COALESCE("combination_10_criterion_23"."found", 0) >= 2
               )
               OR (
+                (
+                  COALESCE("combination_10_criterion_24"."found", 0) >= 1
+                )
+                AND (
+                  COALESCE("combination_10_criterion_25"."found", 0) >= 1
+                )
+              )
+              OR (
+                COALESCE("combination_10_criterion_26"."found", 0) >= 2
+              )
+              OR (
                 COALESCE("combination_10_criterion_7"."found", 0) >= 1
               )
             )
@@ -7288,6 +7503,28 @@ FROM (
           THEN CASE
             WHEN NOT COALESCE((
               COALESCE("combination_10_criterion_23"."found", 0) >= 2
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE AND TRUE
+          THEN LEAST(
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_10_criterion_24"."found", 0) >= 1
+              ), FALSE)
+              THEN CAST("u"."anchor_date" + INTERVAL (-1) DAY AS DATE)
+            END,
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_10_criterion_25"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          )
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_10_criterion_26"."found", 0) >= 2
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -7348,6 +7585,12 @@ FROM (
     ON "combination_10_criterion_22"."unit_id" = "u"."unit_id"
   LEFT JOIN "combination_10_criterion_23"
     ON "combination_10_criterion_23"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_24"
+    ON "combination_10_criterion_24"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_25"
+    ON "combination_10_criterion_25"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_26"
+    ON "combination_10_criterion_26"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "combination_10_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
