@@ -288,6 +288,31 @@ def bench_command(sizes: str, seed: int, cache: Path | None, memory_limit: str |
     console.print(f"Wrote {out}")
 
 
+@main.group(name="import")
+def import_group() -> None:
+    """Turn other formats into eqm extracts."""
+
+
+@import_group.command(name="fhir")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder for the extracts (CSV), the skipped resources and the counts.")
+def import_fhir_command(path: Path, out: Path) -> None:
+    """Read FHIR R4 JSON (resources, Bundles, Bulk Data NDJSON) into eqm extracts: Patient, Coverage,
+    Immunization, Observation (laboratory) and Condition. Every other resource is counted as skipped, with its reason."""
+    from engine.fhir_import import import_fhir, write_import
+
+    frames, report = import_fhir(path)
+    written = write_import(frames, report, out)
+    table = Table(title=f"FHIR resources in {report.files} files (read = mapped + skipped)", title_justify="left")
+    for column in ("resource type", "read", "mapped", "skipped", "why skipped"):
+        table.add_column(column, justify="left" if column in ("resource type", "why skipped") else "right")
+    for name, counts in sorted(report.counts.items()):
+        reasons = "; ".join(f"{reason} ({count})" for reason, count in sorted(counts.skipped.items()))
+        table.add_row(name, str(counts.read), str(counts.mapped), str(sum(counts.skipped.values())), reasons)
+    console.print(table)
+    console.print(f"Wrote {len(written)} files to {out}/ (skipped resources: {out / 'import_skipped.csv'})", soft_wrap=True)
+
+
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path), default=Path("specs"), show_default=True)
 def schemas(out: Path) -> None:

@@ -1,0 +1,75 @@
+"""`eqm import fhir`: FHIR R4 resources, Bundles and NDJSON become extracts that pass the contract; every resource is counted."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+from click.testing import CliRunner
+
+from engine.cli import main
+from engine.contract import load_extracts
+from engine.fhir_import import import_fhir, write_import
+
+CASES = Path(__file__).parent / "cases" / "fhir"
+ECQM = Path(__file__).parent.parent.parent / "shared" / "data" / "ecqm-qicore-2024-pediatric"
+
+
+def test_each_resource_is_mapped_or_skipped_with_its_reason() -> None:
+    frames, report = import_fhir(CASES)
+    counts = {name: (found.read, found.mapped, found.skipped) for name, found in report.counts.items()}
+    assert counts == {
+        "Patient": (4, 3, {"no birthDate": 1}),
+        "Coverage": (1, 1, {}),
+        "Immunization": (4, 2, {"no Patient reference": 1, "vaccineCode has no CVX, CPT or NDC coding": 1}),
+        "Observation": (2, 1, {"not a laboratory observation (no lab_results extract for other categories)": 1}),
+        "Condition": (1, 1, {}),
+        "Encounter": (1, 0, {"no extract for Encounter resources yet": 1}),
+    }
+    assert report.files == 2 and len(report.skips) == 5
+    kid = frames["members"].filter(pl.col("member_id") == "kid1").row(0, named=True)
+    # Two OMB races are kept as two; ASKU (asked, none given) is Declined; a dateTime's date is the calendar date written.
+    assert (kid["race"], kid["ethnicity"], kid["race_ethnicity_source"], kid["death_date"], kid["preferred_language"], kid["county"]) == (
+        "WHITE|BLACK", "DECLINED", "SELF_REPORTED", "2025-03-01", "Spanish", "Multnomah")
+    others = {row["member_id"]: (row["sex"], row["race"], row["race_ethnicity_source"]) for row in frames["members"].iter_rows(named=True)}
+    assert others["kid3"] == ("U", "UNKNOWN", "UNKNOWN") and others["kid4"] == ("X", "UNKNOWN", "SELF_REPORTED")
+    assert frames["immunizations"].select("immunization_id", "cvx_code", "ndc_code", "status").rows() == [
+        ("kid1/imm1", "146", "63361-0243-10", "completed"), ("kid1/imm2", "20", None, "not-done")]
+    assert frames["conditions"].select("code", "code_system", "onset_date").row(0) == ("B01.9", "ICD10CM", "2024-02-01")  # ICD-10-CM preferred
+    assert frames["lab_results"].select("loinc_code", "value_number", "unit", "status").row(0) == ("10368-9", "2.5", "ug/dL", "final")
+    assert frames["enrollment"].select("plan_id", "program", "start_date", "end_date").row(0) == ("PLAN-A", "Medicaid", "2023-05-10", None)
+
+
+def test_the_written_extracts_pass_the_contract(tmp_path: Path) -> None:
+    frames, report = import_fhir(CASES)
+    write_import(frames, report, tmp_path)
+    extracts = load_extracts(tmp_path, ["members", "enrollment"], today=date(2026, 1, 1))
+    assert all(found.rows_rejected == 0 for found in extracts.reports.values()), {name: found.reasons for name, found in extracts.reports.items()}
+    assert extracts.table("immunizations")["ndc_code"].to_list() == ["63361024310", None]  # 5-4-1 NDC as 11 digits
+    skipped = pl.read_csv(tmp_path / "import_skipped.csv")
+    assert skipped.height == 5 and set(skipped.columns) == {"file", "resource_type", "id", "reason"}
+
+
+def test_the_command_prints_the_counts(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["import", "fhir", str(CASES), "--out", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "Immunization" in result.output and "no Patient reference (1)" in result.output
+    assert (tmp_path / "import_report.json").exists() and (tmp_path / "members.csv").exists()
+
+
+@pytest.mark.skipif(not ECQM.is_dir(), reason="the eCQM test cases are not at ../shared/data/ecqm-qicore-2024-pediatric")
+@pytest.mark.parametrize("folder", ["ChildhoodImmunizationStatusFHIR", "WeightAssessmentandCounselingforNutritionandPhysicalActivityforChildrenandAdolescentsFHIR",
+                                    "ChildrenWhoHaveDentalDecayOrCavitiesFHIR"])
+def test_the_published_ecqm_test_cases_import_and_validate(folder: str, tmp_path: Path) -> None:
+    """Outside data nobody here wrote: every Patient, Immunization and Condition of the CMS117,
+    CMS155 and CMS75 test cases is mapped, and what is written passes the contract."""
+    frames, report = import_fhir(ECQM / folder)
+    for name in ("Patient", "Immunization", "Condition"):
+        if name in report.counts:
+            assert report.counts[name].mapped == report.counts[name].read, (name, report.counts[name].skipped)
+    write_import(frames, report, tmp_path)
+    extracts = load_extracts(tmp_path, ["members"], today=date(2026, 1, 1))
+    assert all(found.rows_rejected == 0 for found in extracts.reports.values()), {name: found.reasons for name, found in extracts.reports.items()}
+    assert extracts.reports["members"].rows_used == report.counts["Patient"].read
