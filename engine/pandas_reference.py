@@ -82,13 +82,14 @@ def _spaced_count(days: pd.Series, apart: int) -> int:
 
 
 def _claim_codes(data: Path) -> pd.DataFrame:
-    claims = pd.read_parquet(data / "claims.parquet", columns=["member_id", "service_from", "procedure_code", "procedure_code_system", "diagnosis_codes", "provider_type", "claim_status"])
+    claims = pd.read_parquet(data / "claims.parquet", columns=["member_id", "service_from", "service_to", "procedure_code", "procedure_code_system", "diagnosis_codes", "provider_type", "claim_status"])
     claims = claims[claims["claim_status"].isin(PAID)]
     claims = claims.assign(service_date=_dates(claims["service_from"]))
+    claims = claims.assign(last_date=_dates(claims["service_to"]).fillna(claims["service_date"]))
     procedures = claims.dropna(subset=["procedure_code"]).rename(columns={"procedure_code": "code", "procedure_code_system": "code_system"})
     diagnoses = claims.dropna(subset=["diagnosis_codes"]).assign(code=lambda frame: frame["diagnosis_codes"].str.split("|")).explode("code")
     diagnoses = diagnoses.assign(code=diagnoses["code"].str.replace(".", "", regex=False).str.upper(), code_system="ICD10CM")
-    columns = ["member_id", "service_date", "code", "code_system", "provider_type"]
+    columns = ["member_id", "service_date", "last_date", "code", "code_system", "provider_type"]
     return pd.concat([procedures[columns], diagnoses[columns]], ignore_index=True)
 
 
@@ -105,7 +106,7 @@ def w30_first_15_months(data: Path, value_sets: pd.DataFrame, start: date, end: 
     codes = _claim_codes(data)
     codes = codes[codes["member_id"].isin(cohort["member_id"])]
     hospice = codes.merge(_codes(value_sets, "hospice"), on=["code", "code_system"])
-    hospice = set(hospice.loc[(hospice["service_date"] >= start) & (hospice["service_date"] <= end), "member_id"])
+    hospice = set(hospice.loc[(hospice["last_date"] >= start) & (hospice["service_date"] <= end), "member_id"])  # a stay by its span
     visits = codes.merge(_codes(value_sets, "well_care_visits"), on=["code", "code_system"])
     visits = visits[visits["provider_type"].isin(_codes(value_sets, "pcp_provider_types")["code"])]
     visits = visits.merge(cohort[["member_id", "birth_date", "anchor"]], on="member_id")
@@ -145,7 +146,7 @@ def sdoh_all_domains(data: Path, value_sets: pd.DataFrame, start: date, end: dat
                     & (claims["service_from"] <= min(end, pd.Timestamp("2025-12-31")))]
     codes = _claim_codes(data)
     hospice = codes.merge(_codes(value_sets, "hospice"), on=["code", "code_system"])
-    hospice = set(hospice.loc[(hospice["service_date"] >= start) & (hospice["service_date"] <= end), "member_id"])
+    hospice = set(hospice.loc[(hospice["last_date"] >= start) & (hospice["service_date"] <= end), "member_id"])  # a stay by its span
     result = pd.DataFrame({"member_id": cohort["member_id"].to_numpy()})
     result["denominator"] = enrolled.reindex(result["member_id"]).to_numpy()
     result["denominator_exclusion"] = result["denominator"] & result["member_id"].isin(hospice | _died(data, start, end))

@@ -21,10 +21,16 @@ def claim_codes(claims: pl.DataFrame) -> pl.DataFrame:
     for row in claims.iter_rows(named=True):
         codes = [(row["procedure_code"], row["procedure_code_system"], "procedure")] if row["procedure_code"] else []
         codes += [(code, "ICD10CM", "diagnosis") for code in (row["diagnosis_codes"] or "").split("|") if code]
-        rows += [{"member_id": row["member_id"], "service_date": row["service_from"], "claim_status": row["claim_status"], "provider_type": row["provider_type"],
+        rows += [{"member_id": row["member_id"], "service_date": row["service_from"], "last_date": row["service_to"] or row["service_from"],
+                  "claim_status": row["claim_status"], "provider_type": row["provider_type"],
                   "code": code, "code_system": system, "code_role": role} for code, system, role in codes]
-    return pl.DataFrame(rows, schema={"member_id": pl.String, "service_date": pl.Date, "claim_status": pl.String, "provider_type": pl.String,
+    return pl.DataFrame(rows, schema={"member_id": pl.String, "service_date": pl.Date, "last_date": pl.Date, "claim_status": pl.String, "provider_type": pl.String,
                                       "code": pl.String, "code_system": pl.String, "code_role": pl.String})
+
+
+def overlaps(row: dict, start: date, end: date) -> bool:
+    """A line's service dates overlap the period (a hospice stay counts by its span)."""
+    return row["service_date"] <= end and row["last_date"] >= start
 
 
 def add_years(day: date, years: int) -> date:
@@ -90,7 +96,7 @@ def w30_first_15_months(extracts: Extracts, codes: pl.DataFrame, start: date, en
         key = (row["code"], row["code_system"])
         if key in well_care and row["provider_type"] in pcp:
             visits[row["member_id"]].add(row["service_date"])
-        if key in hospice and start <= row["service_date"] <= end:
+        if key in hospice and overlaps(row, start, end):
             hospice_members.add(row["member_id"])
     died = died_in(extracts, start, end)
     results = {}
@@ -124,7 +130,7 @@ def sdoh_all_domains(extracts: Extracts, codes: pl.DataFrame, start: date, end: 
                     screened[row["member_id"]].add(name)
     billed, hospice_members = set(), set()
     for row in claim_codes(extracts.table("claims")).filter(pl.col("claim_status").is_in(["paid", "adjusted"])).iter_rows(named=True):
-        if (row["code"], row["code_system"]) in hospice and start <= row["service_date"] <= end:
+        if (row["code"], row["code_system"]) in hospice and overlaps(row, start, end):
             hospice_members.add(row["member_id"])
         # G0136 is a social needs assessment for dates of service in 2024 and 2025 only.
         if row["code"] == "G0136" and row["code_role"] == "procedure" and start <= row["service_date"] <= end and date(2024, 1, 1) <= row["service_date"] <= date(2025, 12, 31):
@@ -154,7 +160,8 @@ def cis_combination_3(extracts: Extracts, codes: pl.DataFrame, start: date, end:
     contraindications come from claim diagnoses and from condition records.
     """
     antigens = {name: in_value_set(codes, f"vaccine_{name}") for name in COMBINATION_3}
-    diagnoses = {name: in_value_set(codes, name) for name in ("vaccine_anaphylaxis", "vaccine_encephalitis", "cis_exclusions", "hospice",
+    hospice, hospice_members = in_value_set(codes, "hospice"), set()
+    diagnoses = {name: in_value_set(codes, name) for name in ("vaccine_anaphylaxis", "vaccine_encephalitis", "cis_exclusions",
                                                                "history_measles", "history_mumps", "history_rubella", "history_hepatitis_b", "history_varicella")}
     spans = medical_spans(extracts)
     doses: dict[tuple[str, str], set[date]] = defaultdict(set)
@@ -165,13 +172,15 @@ def cis_combination_3(extracts: Extracts, codes: pl.DataFrame, start: date, end:
             if key in members and row["code_role"] == "procedure":
                 doses[(row["member_id"], name)].add(row["service_date"])
         for name, members in diagnoses.items():
-            if key in members and (name == "hospice" or row["code_role"] == "diagnosis"):
+            if key in members and row["code_role"] == "diagnosis":
                 coded[(row["member_id"], name)].append(row["service_date"])
+        if key in hospice and overlaps(row, start, end):
+            hospice_members.add(row["member_id"])
     # Condition records (EHR problem lists) are diagnoses dated by onset; refuted or entered-in-error ones are not conditions.
     standing = pl.col("verification_status").is_null() | ~pl.col("verification_status").is_in(["refuted", "entered-in-error"])
     for row in extracts.table("conditions").filter(standing).iter_rows(named=True):
         for name, members in diagnoses.items():
-            if name != "hospice" and (row["code"], row["code_system"]) in members:
+            if (row["code"], row["code_system"]) in members:
                 coded[(row["member_id"], name)].append(row["onset_date"])
     for row in extracts.table("immunizations").filter(pl.col("status") == "completed").iter_rows(named=True):
         keys = [(row["cvx_code"], "CVX"), (row["cpt_code"], "CPT"), (row["ndc_code"], "NDC")]
@@ -183,7 +192,7 @@ def cis_combination_3(extracts: Extracts, codes: pl.DataFrame, start: date, end:
     for member, birth, anchor in two_year_olds(extracts, start, end):
         denominator = continuously_enrolled(spans[member], add_years(birth, 1), anchor, 1, 45, anchor)
         by_anchor = lambda name: any(birth <= day <= anchor for day in coded[(member, name)])  # noqa: E731
-        excluded = denominator and (any(start <= day <= end for day in coded[(member, "hospice")]) or by_anchor("cis_exclusions") or member in died)
+        excluded = denominator and (member in hospice_members or by_anchor("cis_exclusions") or member in died)
         anaphylaxis = by_anchor("vaccine_anaphylaxis")
         met = True
         for name, (needed, days, years) in COMBINATION_3.items():
@@ -207,7 +216,7 @@ def lsc_by_age_2(extracts: Extracts, codes: pl.DataFrame, start: date, end: date
         key = (row["code"], row["code_system"])
         if key in lead and row["code_role"] == "procedure":
             tests[row["member_id"]].add(row["service_date"])
-        if key in hospice and start <= row["service_date"] <= end:
+        if key in hospice and overlaps(row, start, end):
             hospice_members.add(row["member_id"])
     for row in extracts.table("lab_results").filter(pl.col("status").is_in(["final", "amended", "corrected"])).iter_rows(named=True):
         if (row["loinc_code"], "LOINC") in lead:

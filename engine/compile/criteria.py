@@ -132,9 +132,15 @@ def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> 
     when = sql.column("service_date", "e")
     select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
     select = select.join(sql.table(CLAIM_VALUE_SETS, "e"), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
+    if rule.spans:
+        # The stay overlaps the window: it begins on or before the window's last day and ends on or after its first.
+        last = sql.coalesce(sql.column("last_service_date", "e"), when.copy())
+        in_window: exp.Expression = sql.and_(exp.LTE(this=when.copy(), expression=context.date(rule.window.to)), exp.GTE(this=last, expression=context.date(rule.window.from_)))
+    else:
+        in_window = context.window(rule.window, when.copy())
     conditions = [
         sql.is_in(sql.column("value_set", "e"), rule.value_sets),
-        context.window(rule.window, when.copy()),
+        in_window,
         sql.is_in(sql.column("claim_status", "e"), rule.claim_statuses),
     ]
     if rule.match != "any":
@@ -155,6 +161,8 @@ def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> 
     if rule.exclude_place_of_service or rule.exclude_modifiers:
         sentence += f", not at place of service {', '.join(rule.exclude_place_of_service) or '-'} nor with modifier {', '.join(rule.exclude_modifiers) or '-'}"
     sentence += f", status {' or '.join(rule.claim_statuses)}"
+    if rule.spans:
+        sentence += ", its service dates overlapping the window"
     return select.where(sql.and_(*conditions)), when, sentence + _subject_phrase(rule.subject)
 
 

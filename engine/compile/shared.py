@@ -20,8 +20,9 @@ from sqlglot import exp
 from engine.compile import sql
 
 CLAIM_CODES, CLAIM_VALUE_SETS = "claim_codes", "claim_value_sets"
-# What claims criteria read of a code's line.
-CLAIMS_CRITERIA_COLUMNS = ("member_id", "service_date", "claim_status", "code_role", "provider_type", "place_of_service", "modifiers")
+# What claims criteria read of a code's line. `last_service_date` is service_to where it differs
+# from service_from (NULL otherwise, nearly always, so it costs little): a stay read by its span.
+CLAIMS_CRITERIA_COLUMNS = ("member_id", "service_date", "last_service_date", "claim_status", "code_role", "provider_type", "place_of_service", "modifiers")
 # The columns of a claim line that every one of its codes carries.
 CLAIM_LINE_COLUMNS = ("member_id", "claim_id", "line_number", "claim_status", "place_of_service", "provider_type", "provider_npi", "modifiers")
 
@@ -58,7 +59,8 @@ def claim_codes() -> SharedStage:
     compared to value sets as it stands; an empty entry in the list ('A00||B00') is not a code.
     """
     def line(alias: str) -> list[exp.Expression]:
-        return [sql.column(name, alias) for name in CLAIM_LINE_COLUMNS] + [sql.column("service_from", alias).as_(sql.ident("service_date"))]
+        last = exp.Nullif(this=sql.column("service_to", alias), expression=sql.column("service_from", alias))
+        return [sql.column(name, alias) for name in CLAIM_LINE_COLUMNS] + [sql.column("service_from", alias).as_(sql.ident("service_date")), last.as_(sql.ident("last_service_date"))]
 
     procedures = exp.select(
         *line("c"), sql.column("procedure_code", "c").as_(sql.ident("code")), sql.column("procedure_code_system", "c").as_(sql.ident("code_system")),
@@ -69,7 +71,7 @@ def claim_codes() -> SharedStage:
     # this way 0.1 GB, 0.8 s). sqlglot writes Spark's EXPLODE from the same node.
     listed = exp.select(*line("c"), exp.Explode(this=exp.Split(this=sql.column("diagnosis_codes", "c"), expression=sql.string("|"))).as_(sql.ident("code"))).from_(sql.table("claims", "c"))
     diagnoses = exp.select(
-        *[sql.column(name, "d") for name in (*CLAIM_LINE_COLUMNS, "service_date", "code")], sql.string("ICD10CM").as_(sql.ident("code_system")),
+        *[sql.column(name, "d") for name in (*CLAIM_LINE_COLUMNS, "service_date", "last_service_date", "code")], sql.string("ICD10CM").as_(sql.ident("code_system")),
         sql.string("diagnosis").as_(sql.ident("code_role")),
     ).from_(exp.Subquery(this=listed, alias=exp.TableAlias(this=sql.ident("d")))).where(exp.NEQ(this=sql.column("code", "d"), expression=sql.string("")))
     query = exp.union(procedures, diagnoses, distinct=False)

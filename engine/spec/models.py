@@ -133,6 +133,8 @@ class ClaimsRule(Frozen):
     claim_statuses: list[str] = ["paid"]
     exclude_place_of_service: list[str] = []
     exclude_modifiers: list[str] = []
+    spans: bool = Field(default=False, description="a line counts when its service dates (service_from to service_to) overlap the window, "
+                        "not only when service_from is in it: a hospice stay that began before the period and runs into it")
 
 
 # Sources of coded, dated events (engine.compile.shared.CODED_SOURCES): a new source is an entry

@@ -10,6 +10,7 @@ SELECT
   "c"."provider_npi",
   "c"."modifiers",
   "c"."service_from" AS "service_date",
+  NULLIF("c"."service_to", "c"."service_from") AS "last_service_date",
   "c"."procedure_code" AS "code",
   "c"."procedure_code_system" AS "code_system",
   'procedure' AS "code_role"
@@ -27,6 +28,7 @@ SELECT
   "d"."provider_npi",
   "d"."modifiers",
   "d"."service_date",
+  "d"."last_service_date",
   "d"."code",
   'ICD10CM' AS "code_system",
   'diagnosis' AS "code_role"
@@ -41,6 +43,7 @@ FROM (
     "c"."provider_npi",
     "c"."modifiers",
     "c"."service_from" AS "service_date",
+    NULLIF("c"."service_to", "c"."service_from") AS "last_service_date",
     UNNEST(STR_SPLIT("c"."diagnosis_codes", '|')) AS "code"
   FROM "claims" AS "c"
 ) AS "d"
@@ -52,6 +55,7 @@ CREATE TEMPORARY VIEW "claim_value_sets" AS
 SELECT
   "e"."member_id",
   "e"."service_date",
+  "e"."last_service_date",
   "e"."claim_status",
   "e"."code_role",
   "e"."provider_type",
@@ -187,7 +191,10 @@ WITH "by_age_2_units_0" AS (
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."value_set" IN ('hospice')
-    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
+    AND (
+      "e"."service_date" <= CAST('2025-12-31' AS DATE)
+      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+    )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
     "u"."unit_id"
