@@ -178,12 +178,9 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
         coded = CODED_SOURCES[name]
         if not coded.holds(rule.match):
             continue  # a vaccine record holds no diagnoses, a condition record no procedures
-        status = sql.column(coded.status_column, "c")
-        if coded.uncounted_statuses:
-            counts: exp.Expression = exp.Paren(this=sql.or_(status.is_(exp.null()), exp.not_(sql.is_in(status.copy(), list(coded.uncounted_statuses)))))
-        else:
-            counts = sql.is_in(status, list(coded.counted_statuses) if coded.counted_statuses is not None else rule.claim_statuses)
-        conditions = [sql.is_in(sql.column("value_set", "c"), rule.value_sets), counts]
+        conditions = [sql.is_in(sql.column("value_set", "c"), rule.value_sets)]
+        if not coded.extract:  # claims: the rule's statuses; a record source's stage holds only records whose status counts
+            conditions.append(sql.is_in(sql.column(coded.status_column, "c"), rule.claim_statuses))
         if coded.role_column is not None and rule.match != "any":
             conditions.append(exp.EQ(this=sql.column(coded.role_column, "c"), expression=sql.string(rule.match)))
         branches.append(exp.select(sql.column("member_id", "c"), sql.column("service_date", "c"), sql.string(name).as_(sql.ident("source")))
