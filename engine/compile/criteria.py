@@ -17,7 +17,7 @@ from sqlglot import exp
 
 from engine.compile import sql
 from engine.compile.describe import describe_date, describe_offset, describe_window, plural
-from engine.compile.shared import CLAIM_VALUE_SETS, CODED_SOURCES, effective
+from engine.compile.shared import CLAIM_STAYS, CLAIM_VALUE_SETS, CLAIMS_CRITERIA_COLUMNS, CODED_SOURCES, effective
 from engine.errors import UnsupportedError
 from engine.spec import models as m
 
@@ -131,7 +131,14 @@ def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> 
     """
     when = sql.column("service_date", "e")
     select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
-    select = select.join(sql.table(CLAIM_VALUE_SETS, "e"), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
+    lines: exp.Expression = sql.table(CLAIM_VALUE_SETS, "e")
+    if rule.spans:
+        # Every line by its first day, and the lines of more than one day by their last day too.
+        columns = [sql.column(name) for name in CLAIMS_CRITERIA_COLUMNS if name != "service_date"] + [sql.column("value_set")]
+        single = exp.select(sql.column("service_date"), sql.column("service_date").as_(sql.ident("last_service_date")), *columns).from_(sql.table(CLAIM_VALUE_SETS))
+        stays = exp.select(sql.column("service_date"), sql.column("last_service_date"), *[column.copy() for column in columns]).from_(sql.table(CLAIM_STAYS))
+        lines = exp.Subquery(this=exp.union(single, stays, distinct=False), alias=exp.TableAlias(this=sql.ident("e")))
+    select = select.join(lines, on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
     if rule.spans:
         # The stay overlaps the window: it begins on or before the window's last day and ends on or after its first.
         last = sql.coalesce(sql.column("last_service_date", "e"), when.copy())

@@ -30,7 +30,7 @@ POPULATIONS = (
     "numerator_exclusion",
 )
 # Which extract each engine table comes from (claim_codes is the long form of claims, claim_value_sets its shared join).
-TABLE_EXTRACTS = {"members": "members", "enrollment": "enrollment", "claim_codes": "claims", "claim_value_sets": "claims", "screenings": "screenings", "dyads": "dyads",
+TABLE_EXTRACTS = {"members": "members", "enrollment": "enrollment", "claim_codes": "claims", "claim_value_sets": "claims", "claim_stay_codes": "claims", "claim_stay_value_sets": "claims", "screenings": "screenings", "dyads": "dyads",
                   "kindergarten_assessments": "kindergarten_assessments"}
 TABLE_EXTRACTS |= {table: source.extract for source in RECORD_SOURCES.values() for table in (source.codes_stage, source.stage)}
 

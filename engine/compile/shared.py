@@ -20,11 +20,12 @@ from sqlglot import exp
 from engine.compile import sql
 
 CLAIM_CODES, CLAIM_VALUE_SETS = "claim_codes", "claim_value_sets"
-# What claims criteria read of a code's line. `last_service_date` is service_to where it differs
-# from service_from, NULL otherwise (nearly always): a stay read by its span. Keeping the few stays
-# in a stage of their own instead saved 50 MB at a million members and cost 3.4 s, a second
-# reading of every claim line.
-CLAIMS_CRITERIA_COLUMNS = ("member_id", "service_date", "last_service_date", "claim_status", "code_role", "provider_type", "place_of_service", "modifiers")
+# What claims criteria read of a code's line.
+CLAIMS_CRITERIA_COLUMNS = ("member_id", "service_date", "claim_status", "code_role", "provider_type", "place_of_service", "modifiers")
+# Claim lines of more than one day (service_to after service_from), for criteria that read a stay by
+# its span. A column of end dates in claim_value_sets, NULL on nearly every line, cost 300 MB at a
+# million members; these few lines, selected before their diagnoses are split, are a stage apart.
+CLAIM_STAY_CODES, CLAIM_STAYS = "claim_stay_codes", "claim_stay_value_sets"
 # The columns of a claim line that every one of its codes carries.
 CLAIM_LINE_COLUMNS = ("member_id", "claim_id", "line_number", "claim_status", "place_of_service", "provider_type", "provider_npi", "modifiers")
 
@@ -54,29 +55,39 @@ def effective(code_alias: str, on_date: exp.Expression) -> exp.Expression:
     )
 
 
-def claim_codes() -> SharedStage:
-    """One row per code on a claim line: the procedure, and each diagnosis in the '|'-separated list.
+def claim_codes(stays: bool = False) -> SharedStage:
+    """One row per code on a claim line: the procedure, and each diagnosis in the '|'-separated list
+    (`stays`: only lines of more than one day, with their last day).
 
     The claims extract arrives with its codes normalised (engine.contract), so a code here is
     compared to value sets as it stands; an empty entry in the list ('A00||B00') is not a code.
     """
-    def line(alias: str) -> list[exp.Expression]:
-        last = exp.Nullif(this=sql.column("service_to", alias), expression=sql.column("service_from", alias))
-        return [sql.column(name, alias) for name in CLAIM_LINE_COLUMNS] + [sql.column("service_from", alias).as_(sql.ident("service_date")), last.as_(sql.ident("last_service_date"))]
+    extra = ("last_service_date",) if stays else ()
 
-    procedures = exp.select(
+    def line(alias: str) -> list[exp.Expression]:
+        columns = [sql.column(name, alias) for name in CLAIM_LINE_COLUMNS] + [sql.column("service_from", alias).as_(sql.ident("service_date"))]
+        return columns + ([sql.column("service_to", alias).as_(sql.ident("last_service_date"))] if stays else [])
+
+    def lines(select: exp.Select) -> exp.Select:
+        select = select.from_(sql.table("claims", "c"))
+        # The filter is on the claim line, before its diagnoses are split.
+        return select.where(exp.GT(this=sql.column("service_to", "c"), expression=sql.column("service_from", "c"))) if stays else select
+
+    procedures = lines(exp.select(
         *line("c"), sql.column("procedure_code", "c").as_(sql.ident("code")), sql.column("procedure_code_system", "c").as_(sql.ident("code_system")),
         sql.string("procedure").as_(sql.ident("code_role")),
-    ).from_(sql.table("claims", "c")).where(sql.column("procedure_code", "c").is_(exp.null()).not_())
+    )).where(sql.column("procedure_code", "c").is_(exp.null()).not_())
     # UNNEST in the select list, not FROM claims c, UNNEST(...): DuckDB streams the first, and plans
     # the second as a lateral join that held every claim line in memory (1M members: 3.9 GB, 4 s;
     # this way 0.1 GB, 0.8 s). sqlglot writes Spark's EXPLODE from the same node.
-    listed = exp.select(*line("c"), exp.Explode(this=exp.Split(this=sql.column("diagnosis_codes", "c"), expression=sql.string("|"))).as_(sql.ident("code"))).from_(sql.table("claims", "c"))
+    listed = lines(exp.select(*line("c"), exp.Explode(this=exp.Split(this=sql.column("diagnosis_codes", "c"), expression=sql.string("|"))).as_(sql.ident("code"))))
     diagnoses = exp.select(
-        *[sql.column(name, "d") for name in (*CLAIM_LINE_COLUMNS, "service_date", "last_service_date", "code")], sql.string("ICD10CM").as_(sql.ident("code_system")),
+        *[sql.column(name, "d") for name in (*CLAIM_LINE_COLUMNS, "service_date", *extra, "code")], sql.string("ICD10CM").as_(sql.ident("code_system")),
         sql.string("diagnosis").as_(sql.ident("code_role")),
     ).from_(exp.Subquery(this=listed, alias=exp.TableAlias(this=sql.ident("d")))).where(exp.NEQ(this=sql.column("code", "d"), expression=sql.string("")))
     query = exp.union(procedures, diagnoses, distinct=False)
+    if stays:
+        return SharedStage(CLAIM_STAY_CODES, "each code on a claim line of more than one day, with its first and last day", query, stored=False)
     return SharedStage(CLAIM_CODES, "each code on a claim line (the procedure and every diagnosis) with the line's date, status, provider and modifiers", query, stored=False)
 
 
@@ -96,6 +107,11 @@ def claim_value_sets() -> SharedStage:
     # built for every code of every line, and each column more is time and memory at that scale.
     query = _with_value_sets(CLAIM_CODES, CLAIMS_CRITERIA_COLUMNS)
     return SharedStage(CLAIM_VALUE_SETS, "each claim code's line with every value set the code belongs to on its date of service", query)
+
+
+def claim_stay_value_sets() -> SharedStage:
+    query = _with_value_sets(CLAIM_STAY_CODES, (*CLAIMS_CRITERIA_COLUMNS, "last_service_date"))
+    return SharedStage(CLAIM_STAYS, "each code of a claim line of more than one day, with its last day and every value set it belongs to on its first", query)
 
 
 
@@ -192,7 +208,7 @@ def mapped_extract(source: str, columns: Sequence[str], code_maps: Mapping[str, 
 
 def shared_stages(tables_read: set[str] | frozenset[str]) -> tuple[SharedStage, ...]:
     """The stages among `tables_read` (a run's or a measure's) and the stages they read, in build order."""
-    stages = (claim_codes(), claim_value_sets(),
+    stages = (claim_codes(), claim_value_sets(), claim_codes(stays=True), claim_stay_value_sets(),
               *[stage for source in RECORD_SOURCES.values() for stage in (record_codes(source), record_value_sets(source))])
     # each reads only stages before it
     wanted = set(tables_read)

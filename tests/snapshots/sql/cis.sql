@@ -10,13 +10,86 @@ SELECT
   "c"."provider_npi",
   "c"."modifiers",
   "c"."service_from" AS "service_date",
-  NULLIF("c"."service_to", "c"."service_from") AS "last_service_date",
   "c"."procedure_code" AS "code",
   "c"."procedure_code_system" AS "code_system",
   'procedure' AS "code_role"
 FROM "claims" AS "c"
 WHERE
   NOT "c"."procedure_code" IS NULL
+UNION ALL
+SELECT
+  "d"."member_id",
+  "d"."claim_id",
+  "d"."line_number",
+  "d"."claim_status",
+  "d"."place_of_service",
+  "d"."provider_type",
+  "d"."provider_npi",
+  "d"."modifiers",
+  "d"."service_date",
+  "d"."code",
+  'ICD10CM' AS "code_system",
+  'diagnosis' AS "code_role"
+FROM (
+  SELECT
+    "c"."member_id",
+    "c"."claim_id",
+    "c"."line_number",
+    "c"."claim_status",
+    "c"."place_of_service",
+    "c"."provider_type",
+    "c"."provider_npi",
+    "c"."modifiers",
+    "c"."service_from" AS "service_date",
+    UNNEST(STR_SPLIT("c"."diagnosis_codes", '|')) AS "code"
+  FROM "claims" AS "c"
+) AS "d"
+WHERE
+  "d"."code" <> '';
+
+-- shared stage claim_value_sets: each claim code's line with every value set the code belongs to on its date of service
+CREATE TEMPORARY VIEW "claim_value_sets" AS
+SELECT
+  "e"."member_id",
+  "e"."service_date",
+  "e"."claim_status",
+  "e"."code_role",
+  "e"."provider_type",
+  "e"."place_of_service",
+  "e"."modifiers",
+  "v"."value_set"
+FROM "claim_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  );
+
+-- shared stage claim_stay_codes: each code on a claim line of more than one day, with its first and last day
+CREATE TEMPORARY VIEW "claim_stay_codes" AS
+SELECT
+  "c"."member_id",
+  "c"."claim_id",
+  "c"."line_number",
+  "c"."claim_status",
+  "c"."place_of_service",
+  "c"."provider_type",
+  "c"."provider_npi",
+  "c"."modifiers",
+  "c"."service_from" AS "service_date",
+  "c"."service_to" AS "last_service_date",
+  "c"."procedure_code" AS "code",
+  "c"."procedure_code_system" AS "code_system",
+  'procedure' AS "code_role"
+FROM "claims" AS "c"
+WHERE
+  "c"."service_to" > "c"."service_from" AND NOT "c"."procedure_code" IS NULL
 UNION ALL
 SELECT
   "d"."member_id",
@@ -43,26 +116,28 @@ FROM (
     "c"."provider_npi",
     "c"."modifiers",
     "c"."service_from" AS "service_date",
-    NULLIF("c"."service_to", "c"."service_from") AS "last_service_date",
+    "c"."service_to" AS "last_service_date",
     UNNEST(STR_SPLIT("c"."diagnosis_codes", '|')) AS "code"
   FROM "claims" AS "c"
+  WHERE
+    "c"."service_to" > "c"."service_from"
 ) AS "d"
 WHERE
   "d"."code" <> '';
 
--- shared stage claim_value_sets: each claim code's line with every value set the code belongs to on its date of service
-CREATE TEMPORARY VIEW "claim_value_sets" AS
+-- shared stage claim_stay_value_sets: each code of a claim line of more than one day, with its last day and every value set it belongs to on its first
+CREATE TEMPORARY VIEW "claim_stay_value_sets" AS
 SELECT
   "e"."member_id",
   "e"."service_date",
-  "e"."last_service_date",
   "e"."claim_status",
   "e"."code_role",
   "e"."provider_type",
   "e"."place_of_service",
   "e"."modifiers",
+  "e"."last_service_date",
   "v"."value_set"
-FROM "claim_codes" AS "e"
+FROM "claim_stay_codes" AS "e"
 JOIN "value_set_codes" AS "v"
   ON "v"."code" = "e"."code"
   AND "v"."code_system" = "e"."code_system"
@@ -107,12 +182,11 @@ FROM "immunizations" AS "r"
 WHERE
   NOT "r"."ndc_code" IS NULL;
 
--- shared stage immunization_value_sets: each code on a record of immunizations with every value set it belongs to on the record's date
+-- shared stage immunization_value_sets: each code on a record of immunizations whose status counts, with every value set it belongs to on the record's date
 CREATE TEMPORARY VIEW "immunization_value_sets" AS
 SELECT
   "e"."member_id",
   "e"."service_date",
-  "e"."status",
   "v"."value_set"
 FROM "immunizations_codes" AS "e"
 JOIN "value_set_codes" AS "v"
@@ -125,7 +199,9 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
-  );
+  )
+WHERE
+  "e"."status" IN ('completed');
 
 -- shared stage conditions_codes: each code (the system in code_system) on a record of conditions with its date and status
 CREATE TEMPORARY VIEW "conditions_codes" AS
@@ -139,12 +215,11 @@ FROM "conditions" AS "r"
 WHERE
   NOT "r"."code" IS NULL;
 
--- shared stage condition_value_sets: each code on a record of conditions with every value set it belongs to on the record's date
+-- shared stage condition_value_sets: each code on a record of conditions whose status counts, with every value set it belongs to on the record's date
 CREATE TEMPORARY VIEW "condition_value_sets" AS
 SELECT
   "e"."member_id",
   "e"."service_date",
-  "e"."verification_status",
   "v"."value_set"
 FROM "conditions_codes" AS "e"
 JOIN "value_set_codes" AS "v"
@@ -157,7 +232,10 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
-  );
+  )
+WHERE
+  "e"."verification_status" IS NULL
+  OR NOT "e"."verification_status" IN ('refuted', 'entered-in-error');
 
 -- cis.combination_3: Combination 3 by the second birthday
 WITH "combination_3_units_0" AS (
@@ -239,7 +317,31 @@ WITH "combination_3_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "combination_3_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "service_date",
+      "service_date" AS "last_service_date",
+      "member_id",
+      "claim_status",
+      "code_role",
+      "provider_type",
+      "place_of_service",
+      "modifiers",
+      "value_set"
+    FROM "claim_value_sets"
+    UNION ALL
+    SELECT
+      "service_date",
+      "last_service_date",
+      "member_id",
+      "claim_status",
+      "code_role",
+      "provider_type",
+      "place_of_service",
+      "modifiers",
+      "value_set"
+    FROM "claim_stay_value_sets"
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."value_set" IN ('hospice')
@@ -285,10 +387,6 @@ WITH "combination_3_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('cis_exclusions')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -320,7 +418,7 @@ WITH "combination_3_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_dtap') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_dtap')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -353,10 +451,6 @@ WITH "combination_3_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_encephalitis')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -389,10 +483,6 @@ WITH "combination_3_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_anaphylaxis')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -424,7 +514,7 @@ WITH "combination_3_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_ipv') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_ipv')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -456,7 +546,7 @@ WITH "combination_3_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_mmr') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_mmr')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -489,10 +579,6 @@ WITH "combination_3_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_measles')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -525,10 +611,6 @@ WITH "combination_3_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_mumps')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -561,10 +643,6 @@ WITH "combination_3_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_rubella')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -596,7 +674,7 @@ WITH "combination_3_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hib') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_hib')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -628,7 +706,7 @@ WITH "combination_3_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hepb') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_hepb')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -661,10 +739,6 @@ WITH "combination_3_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_hepatitis_b')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -696,7 +770,7 @@ WITH "combination_3_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_vzv') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_vzv')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -729,10 +803,6 @@ WITH "combination_3_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_varicella')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -764,7 +834,7 @@ WITH "combination_3_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_pcv') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_pcv')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2181,7 +2251,31 @@ WITH "combination_7_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "combination_7_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "service_date",
+      "service_date" AS "last_service_date",
+      "member_id",
+      "claim_status",
+      "code_role",
+      "provider_type",
+      "place_of_service",
+      "modifiers",
+      "value_set"
+    FROM "claim_value_sets"
+    UNION ALL
+    SELECT
+      "service_date",
+      "last_service_date",
+      "member_id",
+      "claim_status",
+      "code_role",
+      "provider_type",
+      "place_of_service",
+      "modifiers",
+      "value_set"
+    FROM "claim_stay_value_sets"
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."value_set" IN ('hospice')
@@ -2227,10 +2321,6 @@ WITH "combination_7_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('cis_exclusions')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2262,7 +2352,7 @@ WITH "combination_7_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_dtap') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_dtap')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2295,10 +2385,6 @@ WITH "combination_7_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_encephalitis')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2331,10 +2417,6 @@ WITH "combination_7_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_anaphylaxis')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2366,7 +2448,7 @@ WITH "combination_7_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_ipv') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_ipv')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2398,7 +2480,7 @@ WITH "combination_7_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_mmr') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_mmr')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2431,10 +2513,6 @@ WITH "combination_7_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_measles')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2467,10 +2545,6 @@ WITH "combination_7_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_mumps')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2503,10 +2577,6 @@ WITH "combination_7_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_rubella')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2538,7 +2608,7 @@ WITH "combination_7_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hib') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_hib')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2570,7 +2640,7 @@ WITH "combination_7_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hepb') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_hepb')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2603,10 +2673,6 @@ WITH "combination_7_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_hepatitis_b')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2638,7 +2704,7 @@ WITH "combination_7_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_vzv') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_vzv')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2671,10 +2737,6 @@ WITH "combination_7_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_varicella')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2706,7 +2768,7 @@ WITH "combination_7_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_pcv') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_pcv')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2738,7 +2800,7 @@ WITH "combination_7_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hepa') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_hepa')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2771,10 +2833,6 @@ WITH "combination_7_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_hepatitis_a')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2806,7 +2864,7 @@ WITH "combination_7_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_rotavirus_2_dose') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_rotavirus_2_dose')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2838,7 +2896,7 @@ WITH "combination_7_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_rotavirus_any') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_rotavirus_any')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -4675,7 +4733,31 @@ WITH "combination_10_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "combination_10_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "service_date",
+      "service_date" AS "last_service_date",
+      "member_id",
+      "claim_status",
+      "code_role",
+      "provider_type",
+      "place_of_service",
+      "modifiers",
+      "value_set"
+    FROM "claim_value_sets"
+    UNION ALL
+    SELECT
+      "service_date",
+      "last_service_date",
+      "member_id",
+      "claim_status",
+      "code_role",
+      "provider_type",
+      "place_of_service",
+      "modifiers",
+      "value_set"
+    FROM "claim_stay_value_sets"
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."value_set" IN ('hospice')
@@ -4721,10 +4803,6 @@ WITH "combination_10_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('cis_exclusions')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -4756,7 +4834,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_dtap') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_dtap')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -4789,10 +4867,6 @@ WITH "combination_10_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_encephalitis')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -4825,10 +4899,6 @@ WITH "combination_10_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_anaphylaxis')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -4860,7 +4930,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_ipv') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_ipv')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -4892,7 +4962,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_mmr') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_mmr')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -4925,10 +4995,6 @@ WITH "combination_10_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_measles')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -4961,10 +5027,6 @@ WITH "combination_10_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_mumps')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -4997,10 +5059,6 @@ WITH "combination_10_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_rubella')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5032,7 +5090,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hib') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_hib')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5064,7 +5122,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hepb') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_hepb')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5097,10 +5155,6 @@ WITH "combination_10_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_hepatitis_b')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5132,7 +5186,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_vzv') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_vzv')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5165,10 +5219,6 @@ WITH "combination_10_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_varicella')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5200,7 +5250,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_pcv') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_pcv')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5232,7 +5282,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hepa') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_hepa')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5265,10 +5315,6 @@ WITH "combination_10_units_0" AS (
     FROM "condition_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_hepatitis_a')
-      AND (
-        "c"."verification_status" IS NULL
-        OR NOT "c"."verification_status" IN ('refuted', 'entered-in-error')
-      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5300,7 +5346,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_rotavirus_2_dose') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_rotavirus_2_dose')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5332,7 +5378,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_rotavirus_any') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_rotavirus_any')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5364,7 +5410,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_influenza') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_influenza')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5396,7 +5442,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_influenza') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_influenza')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5428,7 +5474,7 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunization_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_influenza_laiv') AND "c"."status" IN ('completed')
+      "c"."value_set" IN ('vaccine_influenza_laiv')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5461,7 +5507,6 @@ WITH "combination_10_units_0" AS (
     FROM "immunization_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_influenza', 'vaccine_influenza_laiv')
-      AND "c"."status" IN ('completed')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE

@@ -10,13 +10,86 @@ SELECT
   "c"."provider_npi",
   "c"."modifiers",
   "c"."service_from" AS "service_date",
-  NULLIF("c"."service_to", "c"."service_from") AS "last_service_date",
   "c"."procedure_code" AS "code",
   "c"."procedure_code_system" AS "code_system",
   'procedure' AS "code_role"
 FROM "claims" AS "c"
 WHERE
   NOT "c"."procedure_code" IS NULL
+UNION ALL
+SELECT
+  "d"."member_id",
+  "d"."claim_id",
+  "d"."line_number",
+  "d"."claim_status",
+  "d"."place_of_service",
+  "d"."provider_type",
+  "d"."provider_npi",
+  "d"."modifiers",
+  "d"."service_date",
+  "d"."code",
+  'ICD10CM' AS "code_system",
+  'diagnosis' AS "code_role"
+FROM (
+  SELECT
+    "c"."member_id",
+    "c"."claim_id",
+    "c"."line_number",
+    "c"."claim_status",
+    "c"."place_of_service",
+    "c"."provider_type",
+    "c"."provider_npi",
+    "c"."modifiers",
+    "c"."service_from" AS "service_date",
+    UNNEST(STR_SPLIT("c"."diagnosis_codes", '|')) AS "code"
+  FROM "claims" AS "c"
+) AS "d"
+WHERE
+  "d"."code" <> '';
+
+-- shared stage claim_value_sets: each claim code's line with every value set the code belongs to on its date of service
+CREATE TEMPORARY VIEW "claim_value_sets" AS
+SELECT
+  "e"."member_id",
+  "e"."service_date",
+  "e"."claim_status",
+  "e"."code_role",
+  "e"."provider_type",
+  "e"."place_of_service",
+  "e"."modifiers",
+  "v"."value_set"
+FROM "claim_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  );
+
+-- shared stage claim_stay_codes: each code on a claim line of more than one day, with its first and last day
+CREATE TEMPORARY VIEW "claim_stay_codes" AS
+SELECT
+  "c"."member_id",
+  "c"."claim_id",
+  "c"."line_number",
+  "c"."claim_status",
+  "c"."place_of_service",
+  "c"."provider_type",
+  "c"."provider_npi",
+  "c"."modifiers",
+  "c"."service_from" AS "service_date",
+  "c"."service_to" AS "last_service_date",
+  "c"."procedure_code" AS "code",
+  "c"."procedure_code_system" AS "code_system",
+  'procedure' AS "code_role"
+FROM "claims" AS "c"
+WHERE
+  "c"."service_to" > "c"."service_from" AND NOT "c"."procedure_code" IS NULL
 UNION ALL
 SELECT
   "d"."member_id",
@@ -43,26 +116,28 @@ FROM (
     "c"."provider_npi",
     "c"."modifiers",
     "c"."service_from" AS "service_date",
-    NULLIF("c"."service_to", "c"."service_from") AS "last_service_date",
+    "c"."service_to" AS "last_service_date",
     UNNEST(STR_SPLIT("c"."diagnosis_codes", '|')) AS "code"
   FROM "claims" AS "c"
+  WHERE
+    "c"."service_to" > "c"."service_from"
 ) AS "d"
 WHERE
   "d"."code" <> '';
 
--- shared stage claim_value_sets: each claim code's line with every value set the code belongs to on its date of service
-CREATE TEMPORARY VIEW "claim_value_sets" AS
+-- shared stage claim_stay_value_sets: each code of a claim line of more than one day, with its last day and every value set it belongs to on its first
+CREATE TEMPORARY VIEW "claim_stay_value_sets" AS
 SELECT
   "e"."member_id",
   "e"."service_date",
-  "e"."last_service_date",
   "e"."claim_status",
   "e"."code_role",
   "e"."provider_type",
   "e"."place_of_service",
   "e"."modifiers",
+  "e"."last_service_date",
   "v"."value_set"
-FROM "claim_codes" AS "e"
+FROM "claim_stay_codes" AS "e"
 JOIN "value_set_codes" AS "v"
   ON "v"."code" = "e"."code"
   AND "v"."code_system" = "e"."code_system"
@@ -156,7 +231,31 @@ WITH "well_child_3_6_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "well_child_3_6_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "service_date",
+      "service_date" AS "last_service_date",
+      "member_id",
+      "claim_status",
+      "code_role",
+      "provider_type",
+      "place_of_service",
+      "modifiers",
+      "value_set"
+    FROM "claim_value_sets"
+    UNION ALL
+    SELECT
+      "service_date",
+      "last_service_date",
+      "member_id",
+      "claim_status",
+      "code_role",
+      "provider_type",
+      "place_of_service",
+      "modifiers",
+      "value_set"
+    FROM "claim_stay_value_sets"
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."value_set" IN ('hospice')
@@ -546,7 +645,31 @@ WITH "preventive_dental_1_5_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found"
   FROM "preventive_dental_1_5_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
+  JOIN (
+    SELECT
+      "service_date",
+      "service_date" AS "last_service_date",
+      "member_id",
+      "claim_status",
+      "code_role",
+      "provider_type",
+      "place_of_service",
+      "modifiers",
+      "value_set"
+    FROM "claim_value_sets"
+    UNION ALL
+    SELECT
+      "service_date",
+      "last_service_date",
+      "member_id",
+      "claim_status",
+      "code_role",
+      "provider_type",
+      "place_of_service",
+      "modifiers",
+      "value_set"
+    FROM "claim_stay_value_sets"
+  ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."value_set" IN ('hospice')

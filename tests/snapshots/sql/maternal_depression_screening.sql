@@ -10,7 +10,6 @@ SELECT
   "c"."provider_npi",
   "c"."modifiers",
   "c"."service_from" AS "service_date",
-  NULLIF("c"."service_to", "c"."service_from") AS "last_service_date",
   "c"."procedure_code" AS "code",
   "c"."procedure_code_system" AS "code_system",
   'procedure' AS "code_role"
@@ -28,7 +27,6 @@ SELECT
   "d"."provider_npi",
   "d"."modifiers",
   "d"."service_date",
-  "d"."last_service_date",
   "d"."code",
   'ICD10CM' AS "code_system",
   'diagnosis' AS "code_role"
@@ -43,7 +41,6 @@ FROM (
     "c"."provider_npi",
     "c"."modifiers",
     "c"."service_from" AS "service_date",
-    NULLIF("c"."service_to", "c"."service_from") AS "last_service_date",
     UNNEST(STR_SPLIT("c"."diagnosis_codes", '|')) AS "code"
   FROM "claims" AS "c"
 ) AS "d"
@@ -55,7 +52,6 @@ CREATE TEMPORARY VIEW "claim_value_sets" AS
 SELECT
   "e"."member_id",
   "e"."service_date",
-  "e"."last_service_date",
   "e"."claim_status",
   "e"."code_role",
   "e"."provider_type",
