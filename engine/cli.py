@@ -20,7 +20,7 @@ EXIT_USER_ERROR = 2
 DATA_OPTION = click.option("--data", type=click.Path(path_type=Path), default=Path("sample_data"), show_default=True, help="Folder of extracts (CSV or Parquet).")
 MEASURES_DIR_OPTION = click.option("--measures-dir", type=click.Path(path_type=Path), default=None, help="Folder of measure specs (default: the shipped library).")
 VALUESETS_OPTION = click.option("--valuesets", type=click.Path(path_type=Path), default=None, help="Folder of value sets (CSV or FHIR ValueSet JSON) that replace shipped files of the same name.")
-PERIOD_OPTION = click.option("--period", default=None, help="Measurement period: a year (2025) or 2025-01-01..2025-12-31. Default: the year of the latest claim in --data.")
+PERIOD_OPTION = click.option("--period", default=None, help="Measurement period: a year (2025) or 2025-01-01..2025-12-31. Default: the latest calendar year the claims in --data cover (to within 31 days of its end).")
 PARAM_OPTION = click.option("--param", "params", multiple=True, metavar="MEASURE.NAME=VALUE", help="Override a measure parameter (YAML value), e.g. w30.min_days_apart=1.")
 
 
@@ -95,7 +95,7 @@ def main() -> None:
 @main.command()
 @DATA_OPTION
 @click.option("--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True, help="Output folder.")
-@click.option("--period", default=None, help="Measurement period: a year (2025), 2025-01-01..2025-12-31, or several for trends: 2023..2025 (each year) or periods joined by commas. Default: the year of the latest claim in --data.")
+@click.option("--period", default=None, help="Measurement period: a year (2025), 2025-01-01..2025-12-31, or several for trends: 2023..2025 (each year) or periods joined by commas. Default: the latest calendar year the claims in --data cover (to within 31 days of its end).")
 @click.option("--measures", default=None, help="Comma-separated measure ids (default: all).")
 @MEASURES_DIR_OPTION
 @VALUESETS_OPTION

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, UTC
+from datetime import UTC, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
@@ -102,18 +102,28 @@ def used_value_sets(specs: list[MeasureSpec]) -> set[str]:
     return names
 
 
+# A year counts as covered when the claims reach within this many days of its end: claims run out
+# weeks after the service, so data whose last line is in mid-January covers the year before, and
+# a year whose December has no claims yet is not complete.
+COVERED_WITHIN_DAYS = 31
+
+
 def default_period(data: Path) -> Period:
-    """The sample's year: the calendar year of the latest claim (else last year)."""
+    """The latest calendar year the claims cover: the year of (latest claim date + 31 days), less one.
+
+    Claims through 2025-12-31 or 2026-01-15 give 2025; claims through 2025-11-30 give 2024 (its
+    December is missing); no claims give last year. `--period` overrides it.
+    """
     path = find_extract_file(data, "claims")
     if path is not None:
         frame = pl.scan_parquet(path) if path.suffix == ".parquet" else pl.scan_csv(path, infer_schema=False)
         # A typed date column's maximum is read as it is (turning 22 million dates into text took 1.3 s);
-        # text is read by its leading year, so a malformed value (rejected later) cannot win.
+        # text is read by its leading date, so a malformed value (rejected later) cannot win.
         typed = frame.collect_schema().get("service_from") == pl.Date
-        year = pl.col("service_from").max().dt.year() if typed else pl.col("service_from").cast(pl.String).str.slice(0, 4).cast(pl.Int64, strict=False).max()
-        latest = frame.select(year).collect().item()
+        latest_date = pl.col("service_from") if typed else pl.col("service_from").cast(pl.String).str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
+        latest = frame.select(latest_date.max()).collect().item()
         if latest:
-            return parse_period(str(latest))
+            return parse_period(str((latest + timedelta(days=COVERED_WITHIN_DAYS)).year - 1))
     return parse_period(str(datetime.now().year - 1))
 
 

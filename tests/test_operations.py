@@ -195,8 +195,10 @@ def test_public_trends_come_from_protected_rates(tmp_path: Path) -> None:
 
 # ---- the default period ----
 
-def test_default_period_is_the_latest_claim_year_typed_or_text(tmp_path: Path) -> None:
-    """Typed dates are read as dates; text by its leading year, so a malformed value cannot win."""
+def test_default_period_is_the_latest_year_the_claims_cover_typed_or_text(tmp_path: Path) -> None:
+    """The year of (latest claim + 31 days), less one: data through mid-January covers the year
+    before; a year whose December has no claims is not complete. Typed dates are read as dates;
+    text by its leading date, so a malformed value cannot win."""
     from datetime import date
 
     from engine.pipeline import default_period
@@ -204,8 +206,10 @@ def test_default_period_is_the_latest_claim_year_typed_or_text(tmp_path: Path) -
     typed, text, empty = tmp_path / "typed", tmp_path / "text", tmp_path / "empty"
     for folder in (typed, text, empty):
         folder.mkdir()
-    pl.DataFrame({"service_from": [date(2023, 12, 31), date(2024, 1, 1), None]}).write_parquet(typed / "claims.parquet")
-    (text / "claims.csv").write_text("service_from\n2022-06-30\nnot a date\n2023-01-01T00:00:00\n", encoding="utf-8")
-    assert default_period(typed) == parse_period("2024")
-    assert default_period(text) == parse_period("2023")
+    for latest, expected in ((date(2025, 12, 31), "2025"), (date(2026, 1, 15), "2025"), (date(2025, 12, 1), "2025"), (date(2025, 11, 30), "2024"),
+                             (date(2026, 1, 31), "2025"), (date(2026, 2, 1), "2025"), (date(2026, 12, 1), "2026")):
+        pl.DataFrame({"service_from": [date(2023, 12, 31), latest, None]}).write_parquet(typed / "claims.parquet")
+        assert default_period(typed) == parse_period(expected), latest
+    (text / "claims.csv").write_text("service_from\n2022-06-30\n9999-99-99\nnot a date\n2023-01-10T00:00:00\n", encoding="utf-8")
+    assert default_period(text) == parse_period("2022")
     assert default_period(empty).start.year == date.today().year - 1
