@@ -213,3 +213,39 @@ def test_default_period_is_the_latest_year_the_claims_cover_typed_or_text(tmp_pa
     (text / "claims.csv").write_text("service_from\n2022-06-30\n9999-99-99\nnot a date\n2023-01-10T00:00:00\n", encoding="utf-8")
     assert default_period(text) == parse_period("2022")
     assert default_period(empty).start.year == date.today().year - 1
+
+
+# ---- a measure without an enrollment rule ----
+
+NO_ENROLLMENT_MEASURE = """id: ehr_visits
+title: Children with a visit (no enrollment rule, as an eCQM)
+version: test
+steward: eqm tests
+source: hand-computed test case
+improvement: increase
+stratifiers: [plan]
+rates:
+  - id: visited
+    title: a visit in the period
+    populations:
+      initial_population: {age: {at: period_end, min: 0, max: 17}}
+      numerator: {claims: {value_sets: [visit], window: {from: period_start, to: period_end}}}
+"""
+
+
+def test_a_measure_without_an_enrollment_rule_runs_without_the_enrollment_extract(tmp_path: Path) -> None:
+    """eCQMs have no continuous enrollment: such a measure does not require the extract, and its plans are Unknown."""
+    measures, data = tmp_path / "measures", tmp_path / "data"
+    (measures / "valuesets").mkdir(parents=True)
+    data.mkdir()
+    (measures / "ehr_visits.yaml").write_text(NO_ENROLLMENT_MEASURE, encoding="utf-8")
+    (measures / "valuesets" / "visit.csv").write_text("code,code_system,description,effective_from,effective_to\n99392,CPT,visit,,\n", encoding="utf-8")
+    (data / "members.csv").write_text("member_id,birth_date,sex,race,ethnicity,race_ethnicity_source,household_income,household_size,fpl_percent,state,county,zip,preferred_language\n"
+                                      "A,2020-01-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,\nB,2020-01-01,M,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,\n", encoding="utf-8")
+    (data / "claims.csv").write_text("claim_id,line_number,member_id,service_from,service_to,procedure_code,procedure_code_system,modifiers,diagnosis_codes,place_of_service,provider_npi,provider_type,claim_status\n"
+                                     "C1,1,A,2025-03-01,,99392,CPT,,,11,,PEDIATRICS,paid\n", encoding="utf-8")
+    spec, problems = parse_spec(NO_ENROLLMENT_MEASURE, "ehr_visits.yaml", {"visit"})
+    assert not problems and "enrollment" not in compile_measure(spec, parse_period("2025")).extracts
+    _run(tmp_path / "out", "--measures-dir", str(measures), "--period", "2025", data=data)
+    results = pl.read_parquet(tmp_path / "out" / "member_results.parquet")
+    assert results.select("member_id", "numerator", "plan").sort("member_id").rows() == [("A", True, "Unknown"), ("B", False, "Unknown")]

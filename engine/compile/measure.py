@@ -112,8 +112,17 @@ def compile_measure(spec: m.MeasureSpec, period: Period, enrollment_scope: str =
         raise UsageError(f"unknown enrollment scope '{enrollment_scope}' (state or plan)")
     rates = tuple(compile_rate(spec, rate, period, enrollment_scope) for rate in spec.rates)
     tables = set().union(*(rate.tables for rate in rates)) | ({"dyads"} if spec.demographics == "mother" else set())
-    extracts = tuple(sorted(TABLE_EXTRACTS[name] for name in tables if name in TABLE_EXTRACTS))
-    return CompiledMeasure(spec, period, rates, extracts)
+    extracts = {TABLE_EXTRACTS[name] for name in tables if name in TABLE_EXTRACTS}
+    # Enrollment is read for the plan on the anchor date by every rate, but only a continuous
+    # enrollment rule needs it: a measure with none (an eCQM, scored on EHR data with no coverage)
+    # runs without the extract, its plans Unknown.
+    if not any(_has_kind(fragment, "enrollment") for rate in rates for fragment in rate.populations.values() if fragment):
+        extracts.discard("enrollment")
+    return CompiledMeasure(spec, period, rates, tuple(sorted(extracts)))
+
+
+def _has_kind(fragment: Fragment, kind: str) -> bool:
+    return fragment.kind == kind or any(_has_kind(child, kind) for child in fragment.children)
 
 
 def compile_rate(spec: m.MeasureSpec, rate: m.Rate, period: Period, enrollment_scope: str = "state") -> CompiledRate:
