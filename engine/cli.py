@@ -119,10 +119,12 @@ def main() -> None:
 @click.option("--memory-limit", default=None, help="DuckDB memory limit, e.g. 4GB: beyond it DuckDB spills to a temporary folder on disk (Spark: the driver's memory).")
 @click.option("--enrollment-scope", type=click.Choice(["state", "plan"]), default="state", show_default=True, help="Continuous enrollment across every plan and program (state: the state's Core Set rate), or only in the plan attributed on the anchor date (plan: HEDIS plan-level rates).")
 @click.option("--engine", "sql_engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True, help="Where the compiled SQL runs: DuckDB in-process, or Spark SQL on a SparkSession (pip install 'eqm[spark]'; local mode unless Spark is configured for a cluster).")
+@click.option("--fhir-measure-reports", is_flag=True, help="Also write FHIR MeasureReports (NDJSON): a summary per rate with its strata, and one per member and rate. Internal runs only.")
 def run(data: Path, out: Path, period: str | None, measures: str | None, measures_dir: Path | None, valuesets: Path | None, params: tuple[str, ...], poverty_guideline_year: int | None,
         interval: str, reference: str, reference_groups: tuple[str, ...], adjustment: str, min_denominator: int,
         race_scheme: str, alone_or_in_combination: bool, forbid_imputed: bool, income_bands: str, stratifier_list: str | None,
-        public: bool, threshold: int, protection_width: int | None, benchmarks: Path | None, baseline: Path | None, memory_limit: str | None, enrollment_scope: str, sql_engine: str) -> None:
+        public: bool, threshold: int, protection_width: int | None, benchmarks: Path | None, baseline: Path | None, memory_limit: str | None, enrollment_scope: str, sql_engine: str,
+        fhir_measure_reports: bool) -> None:
     """Run measures on a folder of extracts and write results, rates, rejects, a scorecard and a manifest."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -132,6 +134,8 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
     from engine.suppress import SuppressionOptions
     from engine.pipeline import run as run_pipeline
 
+    if public and fhir_measure_reports:
+        raise UsageError("--fhir-measure-reports writes a report for every member: not in a public run (drop --public, or the reports)")
     named = {}
     for text in reference_groups:
         stratifier, sep, group = text.partition("=")
@@ -148,6 +152,7 @@ def run(data: Path, out: Path, period: str | None, measures: str | None, measure
         measures_dir=_measures_dir(measures_dir), valuesets_dir=valuesets, parameters=_parse_params(params), poverty_guideline_year=poverty_guideline_year,
         statistics=statistics, groups=groups, public=public, suppression=SuppressionOptions(threshold=threshold, protection_width=protection_width),
         benchmarks=benchmarks, baseline=baseline, memory_limit=memory_limit, engine=sql_engine, enrollment_scope=enrollment_scope,
+        fhir_measure_reports=fhir_measure_reports,
     )
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
         task = progress.add_task("starting")

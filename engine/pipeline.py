@@ -26,6 +26,7 @@ from engine.compare import StatisticsOptions, compare, disparities
 from engine.compile import CompiledMeasure, compile_measure, explain_measure
 from engine.contract import Extracts, file_sha256, find_extract_file, load_extracts
 from engine.errors import EqmError, UsageError
+from engine.measure_reports import individual_reports, summary_reports, write_ndjson
 from engine.period import PERIOD_SCHEMA, Period, parse_period
 from engine.attrition import attrition
 from engine.compile.outreach import last_visit_query
@@ -68,6 +69,8 @@ class RunOptions:
     # Continuous enrollment across every plan and program ("state": the Core Set's state rate) or
     # only in the plan attributed on the anchor date ("plan": HEDIS plan-level rates).
     enrollment_scope: str = "state"
+    # FHIR MeasureReports (engine.measure_reports): a summary per rate and one per member and rate. Internal runs only.
+    fhir_measure_reports: bool = False
 
 
 @dataclass
@@ -264,7 +267,7 @@ def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: Val
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
     # Files an earlier run may have left that this run might not write (member-level ones above all).
-    stale = [out / "rejects", out / "warnings", out / "gaps", out / "member_results.parquet"]
+    stale = [out / "rejects", out / "warnings", out / "gaps", out / "member_results.parquet", out / "measure_reports"]
     stale += [out / f"{name}.{suffix}" for name in ("targets", "equity_targets", "roll_up", "attrition") for suffix in ("csv", "parquet")]
     for previous in stale:
         if previous.is_dir():
@@ -293,6 +296,8 @@ def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: Val
         written.append(out / "member_results.parquet")
         write("attrition", stack([(result.period, result.attrition) for result in results]))
         written += write_gap_lists(latest, out / "gaps")
+        if options.fhir_measure_reports:
+            written += write_measure_reports(specs, results, out / "measure_reports")
         for folder, frames in (("rejects", extracts.rejects), ("warnings", extracts.warnings)):
             (out / folder).mkdir()
             for name, frame in frames.items():
@@ -308,6 +313,15 @@ def write_outputs(options: RunOptions, specs: list[MeasureSpec], value_sets: Val
         manifest["disclosure_control"] = {result.period.label: disclosure_summary(result.protected) for result in results if result.protected}
     manifest_path.write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
     return written
+
+
+def write_measure_reports(specs: list[MeasureSpec], results: list[PeriodResults], folder: Path) -> list[Path]:
+    """FHIR MeasureReports as NDJSON: every period's summary reports, then its individual reports."""
+    generated = datetime.now(UTC).isoformat(timespec="seconds")
+    summary, individual = folder / "summary.ndjson", folder / "individual.ndjson"
+    write_ndjson((report for result in results for report in summary_reports(specs, result.period, result.rates, generated)), summary)
+    write_ndjson((report for result in results for report in individual_reports(specs, result.period, result.output.ordered(), generated)), individual)
+    return [summary, individual]
 
 
 def write_member_results(results: list[PeriodResults], path: Path) -> None:
