@@ -428,12 +428,8 @@ def _field_checks(extract: Extract, schema: pl.Schema, shape_failures: dict[str,
     for column in extract.columns:
         if column.unknown_when_unusable:
             checks[column.name] = _column_checks(column, schema)
-    for column, (low, reason) in SOFT_LIMITS.get(extract.name, {}).items():
-        checks.setdefault(column, []).append((pl.col(column) < low).alias(reason))
-    if extract.name == "members":
-        # A date of death that cannot be right excludes nobody: with a warning, the child stays measured.
-        checks["death_date"] += [(pl.col("death_date") < pl.col("birth_date")).alias("death_date before birth_date"),
-                                 (pl.col("death_date") > today).alias("death_date in the future")]
+    for column, impossible in _impossible_values(extract.name, today).items():
+        checks.setdefault(column, []).extend(impossible)
     for column, failing in shape_failures.items():
         checks.setdefault(column, []).extend(failing)
     if early_events is not None and early_events.height:
@@ -443,11 +439,21 @@ def _field_checks(extract: Extract, schema: pl.Schema, shape_failures: dict[str,
     return checks
 
 
-# Values below these limits are unusable demographics: the field becomes unknown, with a warning.
-SOFT_LIMITS = {
-    "members": {"household_size": (1, "household_size below 1"), "household_income": (0, "negative household_income"),
-                "fpl_percent": (0, "negative fpl_percent")},
-}
+def _impossible_values(name: str, today: date) -> dict[str, list[pl.Expr]]:
+    """Per column, values that parse but cannot be right, each test named by its reason: the field
+    becomes unknown, with a warning. A date of death that cannot be right excludes nobody: the
+    child stays measured."""
+    if name != "members":
+        return {}
+    return {
+        "household_size": [(pl.col("household_size") < 1).alias("household_size below 1")],
+        "household_income": [(pl.col("household_income") < 0).alias("negative household_income")],
+        "fpl_percent": [(pl.col("fpl_percent") < 0).alias("negative fpl_percent")],
+        "death_date": [(pl.col("death_date") < pl.col("birth_date")).alias("death_date before birth_date"),
+                       (pl.col("death_date") > today).alias("death_date in the future")],
+    }
+
+
 # The date of each member's event extracts, checked against the member's birth date. An event
 # before birth under the child's own id is kept with a warning: no measure window opens before
 # birth, so it counts nowhere, and a run of them points to a wrong birth date or a claim billed

@@ -15,6 +15,7 @@ follow). Code systems are recognised by their canonical URIs (engine.codes.SYSTE
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,7 +97,7 @@ def _opened(file: str, resource: Any) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def import_fhir(path: Path) -> tuple[dict[str, pl.DataFrame], ImportReport]:
     """The extracts mapped from every resource under `path`, and the report of what was read."""
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ("members", "enrollment", "immunizations", "lab_results", "conditions")}
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)  # extract -> its rows, for the extracts some resource maps to
     report = ImportReport()
     seen_files = set()
     for file, resource in resources(path):
@@ -118,20 +119,18 @@ def import_fhir(path: Path) -> tuple[dict[str, pl.DataFrame], ImportReport]:
     frames = {}
     for name, found in rows.items():
         columns = [column.name for column in EXTRACTS[name].columns]
-        frame = pl.DataFrame(found, schema={column: pl.String for column in columns}, orient="row") if found else pl.DataFrame(schema={column: pl.String for column in columns})
-        frames[name] = frame.unique(maintain_order=True)  # one resource given twice (a Bundle and its loose copy) is one row
+        frames[name] = pl.DataFrame(found, schema={column: pl.String for column in columns}, orient="row").unique(maintain_order=True)  # one resource given twice (a Bundle and its loose copy) is one row
     return frames, report
 
 
 def write_import(frames: dict[str, pl.DataFrame], report: ImportReport, out: Path) -> list[Path]:
-    """Each extract as CSV (an extract with no rows is left out, as an absent extract is empty),
-    the skipped resources with their reasons, and the counts."""
+    """Each extract some resource mapped to, as CSV (one no resource mapped to is left out: an
+    absent extract is empty), the skipped resources with their reasons, and the counts."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, frame in frames.items():
-        if frame.height:
-            frame.write_csv(out / f"{name}.csv")
-            written.append(out / f"{name}.csv")
+        frame.write_csv(out / f"{name}.csv")
+        written.append(out / f"{name}.csv")
     skipped = pl.DataFrame(report.skips, schema={"file": pl.String, "resource_type": pl.String, "id": pl.String, "reason": pl.String}, orient="row")
     skipped.write_csv(out / "import_skipped.csv")
     summary = {"files": report.files, "resource_types": {name: {"read": counts.read, "mapped": counts.mapped, "skipped": counts.skipped}

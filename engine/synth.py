@@ -174,7 +174,7 @@ def _lab_results(rng: np.random.Generator, members: pl.DataFrame, claims: pl.Dat
     value = np.where(lead, np.round(rng.lognormal(np.log(1.4), 0.6, records.height), 1), np.round(rng.normal(12, 1, records.height), 1))
     status = np.select([rng.random(records.height) < 0.01, rng.random(records.height) < 0.005], ["preliminary", "cancelled"], "final")
     return records.with_columns(
-        pl.format(f"L{first_member:08d}-" + "{}", pl.int_range(1, pl.len() + 1).cast(pl.String).str.zfill(9)).alias("lab_result_id"),
+        _record_ids("L", first_member).alias("lab_result_id"),
         pl.lit(pl.Series(value)).alias("value_number"),
         pl.lit(None, pl.String).alias("value_code"),
         pl.when(lead).then(pl.lit("ug/dL")).otherwise(pl.lit("g/dL")).alias("unit"),
@@ -202,10 +202,15 @@ def _conditions(rng: np.random.Generator, members: pl.DataFrame, period_end: np.
     refuted, confirmed = rng.random(records.height) < 0.02, rng.random(records.height) < 0.5
     status = pl.when(pl.Series(refuted)).then(pl.lit("refuted")).when(pl.Series(confirmed)).then(pl.lit("confirmed"))  # else no status, as many EHRs send
     return records.with_columns(
-        pl.format(f"D{first_member:08d}-" + "{}", pl.int_range(1, pl.len() + 1).cast(pl.String).str.zfill(9)).alias("condition_id"),
+        _record_ids("D", first_member).alias("condition_id"),
         pl.lit(None, pl.Date).alias("abatement_date"),
         status.alias("verification_status"),
     ).select("condition_id", "member_id", "code", "code_system", "onset_date", "abatement_date", "verification_status")
+
+
+def _record_ids(prefix: str, first_member: int) -> pl.Expr:
+    """Ids of a chunk's records ('I00000000-000000001'): the chunk's first member makes them unique across chunks."""
+    return pl.format(f"{prefix}{first_member:08d}-" + "{}", pl.int_range(1, pl.len() + 1).cast(pl.String).str.zfill(9))
 
 
 def _death_dates(rng: np.random.Generator, members: pl.DataFrame, history_start: np.datetime64, period_end: np.datetime64) -> pl.Series:
@@ -254,7 +259,7 @@ def _immunizations(rng: np.random.Generator, members: pl.DataFrame, claims: pl.D
     records = pl.concat([copies, clinic_doses.select(copies.columns)]).sort("member_id", "administered_date", "cvx_code")
     status = np.select([rng.random(records.height) < 0.005, rng.random(records.height) < 0.003], ["not-done", "entered-in-error"], "completed")
     return records.with_columns(
-        pl.format(f"I{first_member:08d}-" + "{}", pl.int_range(1, pl.len() + 1).cast(pl.String).str.zfill(9)).alias("immunization_id"),
+        _record_ids("I", first_member).alias("immunization_id"),
         pl.lit(None, pl.String).alias("ndc_code"),
         pl.lit(pl.Series(status)).alias("status"),
     ).select("immunization_id", "member_id", "administered_date", "cvx_code", "cpt_code", "ndc_code", "status", "source")

@@ -137,7 +137,7 @@ def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> 
         columns = [sql.column(name) for name in CLAIMS_CRITERIA_COLUMNS if name != "service_date"] + [sql.column("value_set")]
         single = exp.select(sql.column("service_date"), sql.column("service_date").as_(sql.ident("last_service_date")), *columns).from_(sql.table(CLAIM_VALUE_SETS))
         stays = exp.select(sql.column("service_date"), sql.column("last_service_date"), *[column.copy() for column in columns]).from_(sql.table(CLAIM_STAYS))
-        lines = exp.Subquery(this=exp.union(single, stays, distinct=False), alias=exp.TableAlias(this=sql.ident("e")))
+        lines = exp.Subquery(this=sql.union_all([single, stays]), alias=exp.TableAlias(this=sql.ident("e")))
     select = select.join(lines, on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
     if rule.spans:
         # The stay overlaps the window: it begins on or before the window's last day and ends on or after its first.
@@ -194,9 +194,7 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
                         .from_(sql.table(coded.stage, "c")).where(sql.and_(*conditions)))
     if not branches:
         raise UnsupportedError(f"events: none of the sources {', '.join(rule.sources)} holds {rule.match} codes")
-    union = branches[0]
-    for branch in branches[1:]:
-        union = exp.union(union, branch, distinct=False)
+    union = sql.union_all(branches)
     when = sql.column("service_date", "e")
     select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
     select = select.join(exp.Subquery(this=union, alias=exp.TableAlias(this=sql.ident("e"))), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))

@@ -85,7 +85,7 @@ def claim_codes(stays: bool = False) -> SharedStage:
         *[sql.column(name, "d") for name in (*CLAIM_LINE_COLUMNS, "service_date", *extra, "code")], sql.string("ICD10CM").as_(sql.ident("code_system")),
         sql.string("diagnosis").as_(sql.ident("code_role")),
     ).from_(exp.Subquery(this=listed, alias=exp.TableAlias(this=sql.ident("d")))).where(exp.NEQ(this=sql.column("code", "d"), expression=sql.string("")))
-    query = exp.union(procedures, diagnoses, distinct=False)
+    query = sql.union_all([procedures, diagnoses])
     if stays:
         return SharedStage(CLAIM_STAY_CODES, "each code on a claim line of more than one day, with its first and last day", query, stored=False)
     return SharedStage(CLAIM_CODES, "each code on a claim line (the procedure and every diagnosis) with the line's date, status, provider and modifiers", query, stored=False)
@@ -114,7 +114,6 @@ def claim_stay_value_sets() -> SharedStage:
     return SharedStage(CLAIM_STAYS, "each code of a claim line of more than one day, with its last day and every value set it belongs to on its first", query)
 
 
-
 @dataclass(frozen=True)
 class CodedSource:
     """A source of coded, dated events that `events:` criteria read: a stage of its codes with their
@@ -126,12 +125,11 @@ class CodedSource:
     a line here, not a new criterion kind.
     """
 
-    stage: str
     status_column: str
     description: str
-    # Statuses that count (None: the rule's claim_statuses), or, where the status may be empty,
-    # the statuses that do not (`uncounted_statuses`; an empty status counts).
-    counted_statuses: tuple[str, ...] | None = None
+    # A record source's statuses that count, or, where the status may be empty, the statuses that
+    # do not (`uncounted_statuses`; an empty status counts). Claims count by the rule's claim_statuses.
+    counted_statuses: tuple[str, ...] = ()
     uncounted_statuses: tuple[str, ...] = ()
     # The column holding each code's role (claims: procedure or diagnosis), or the role of every code.
     role_column: str | None = None
@@ -145,22 +143,27 @@ class CodedSource:
     def codes_stage(self) -> str:
         return f"{self.extract}_codes"
 
+    @property
+    def stage(self) -> str:
+        """The stage of its codes with their value sets, which criteria read."""
+        return f"{self.extract}_value_sets" if self.extract else CLAIM_VALUE_SETS
+
     def holds(self, match: str) -> bool:
         """Whether the source has codes of this role (`match`: procedure, diagnosis or any)."""
         return match == "any" or self.role_column is not None or self.role == match
 
 
 CODED_SOURCES = {
-    "claims": CodedSource(CLAIM_VALUE_SETS, "claim_status", "claim line", role_column="code_role"),
+    "claims": CodedSource("claim_status", "claim line", role_column="code_role"),
     # Not-done and entered-in-error records are not doses (FHIR Immunization.status).
-    "immunizations": CodedSource("immunization_value_sets", "status", "immunization record (completed)", ("completed",), extract="immunizations",
+    "immunizations": CodedSource("status", "immunization record (completed)", ("completed",), extract="immunizations",
                                  date_column="administered_date", code_columns=(("cvx_code", "CVX"), ("cpt_code", "CPT"), ("ndc_code", "NDC"))),
     # A result that stands (FHIR Observation.status final, amended or corrected): not preliminary, cancelled or in error.
-    "lab_results": CodedSource("lab_result_value_sets", "status", "lab result (final, amended or corrected)", ("final", "amended", "corrected"),
+    "lab_results": CodedSource("status", "lab result (final, amended or corrected)", ("final", "amended", "corrected"),
                                extract="lab_results", date_column="collection_date", code_columns=(("loinc_code", "LOINC"),)),
     # A condition is dated by its onset and is a diagnosis; refuted and entered-in-error records are
     # not conditions (FHIR Condition.verificationStatus), and a record without a status counts.
-    "conditions": CodedSource("condition_value_sets", "verification_status", "condition record (not refuted)", uncounted_statuses=("refuted", "entered-in-error"),
+    "conditions": CodedSource("verification_status", "condition record (not refuted)", uncounted_statuses=("refuted", "entered-in-error"),
                               role="diagnosis", extract="conditions", date_column="onset_date", code_columns=(("code", ""),), system_column="code_system"),
 }
 RECORD_SOURCES = {name: source for name, source in CODED_SOURCES.items() if source.extract}
@@ -175,9 +178,7 @@ def record_codes(source: CodedSource) -> SharedStage:
         ).from_(sql.table(source.extract, "r")).where(sql.column(column, "r").is_(exp.null()).not_())
         for column, system in source.code_columns
     ]
-    query = branches[0]
-    for branch in branches[1:]:
-        query = exp.union(query, branch, distinct=False)
+    query = sql.union_all(branches)
     systems = ", ".join(system or f"the system in {source.system_column}" for _, system in source.code_columns)
     return SharedStage(source.codes_stage, f"each code ({systems}) on a record of {source.extract} with its date and status", query, stored=False)
 
@@ -189,7 +190,7 @@ def record_value_sets(source: CodedSource) -> SharedStage:
     if source.uncounted_statuses:
         counts: exp.Expression = sql.or_(status.is_(exp.null()), exp.not_(sql.is_in(status.copy(), list(source.uncounted_statuses))))
     else:
-        counts = sql.is_in(status, list(source.counted_statuses or ()))
+        counts = sql.is_in(status, list(source.counted_statuses))
     query = _with_value_sets(source.codes_stage, ("member_id", "service_date")).where(counts)
     return SharedStage(source.stage, f"each code on a record of {source.extract} whose status counts, with every value set it belongs to on the record's date", query)
 

@@ -99,6 +99,14 @@ def or_(*conditions: exp.Expression) -> exp.Expression:
     return exp.or_(*conditions, copy=False)
 
 
+def union_all(selects: list[exp.Select]) -> exp.Select:
+    """The selects' rows one after another (UNION ALL), in order."""
+    query = selects[0]
+    for select in selects[1:]:
+        query = exp.union(query, select, distinct=False)
+    return query
+
+
 def coalesce(*values: exp.Expression) -> exp.Expression:
     return exp.Coalesce(this=values[0], expressions=list(values[1:]))
 

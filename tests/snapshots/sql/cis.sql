@@ -182,8 +182,8 @@ FROM "immunizations" AS "r"
 WHERE
   NOT "r"."ndc_code" IS NULL;
 
--- shared stage immunization_value_sets: each code on a record of immunizations whose status counts, with every value set it belongs to on the record's date
-CREATE TEMPORARY VIEW "immunization_value_sets" AS
+-- shared stage immunizations_value_sets: each code on a record of immunizations whose status counts, with every value set it belongs to on the record's date
+CREATE TEMPORARY VIEW "immunizations_value_sets" AS
 SELECT
   "e"."member_id",
   "e"."service_date",
@@ -215,8 +215,8 @@ FROM "conditions" AS "r"
 WHERE
   NOT "r"."code" IS NULL;
 
--- shared stage condition_value_sets: each code on a record of conditions whose status counts, with every value set it belongs to on the record's date
-CREATE TEMPORARY VIEW "condition_value_sets" AS
+-- shared stage conditions_value_sets: each code on a record of conditions whose status counts, with every value set it belongs to on the record's date
+CREATE TEMPORARY VIEW "conditions_value_sets" AS
 SELECT
   "e"."member_id",
   "e"."service_date",
@@ -384,7 +384,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('cis_exclusions')
   ) AS "e"
@@ -416,7 +416,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_dtap')
   ) AS "e"
@@ -448,7 +448,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_encephalitis')
   ) AS "e"
@@ -480,7 +480,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_anaphylaxis')
   ) AS "e"
@@ -512,7 +512,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_ipv')
   ) AS "e"
@@ -544,7 +544,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_mmr')
   ) AS "e"
@@ -576,7 +576,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_measles')
   ) AS "e"
@@ -608,7 +608,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_mumps')
   ) AS "e"
@@ -640,7 +640,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_rubella')
   ) AS "e"
@@ -672,7 +672,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_hib')
   ) AS "e"
@@ -704,7 +704,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_hepb')
   ) AS "e"
@@ -736,7 +736,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_hepatitis_b')
   ) AS "e"
@@ -768,7 +768,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_vzv')
   ) AS "e"
@@ -800,7 +800,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_varicella')
   ) AS "e"
@@ -832,7 +832,7 @@ WITH "combination_3_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_pcv')
   ) AS "e"
@@ -2318,7 +2318,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('cis_exclusions')
   ) AS "e"
@@ -2350,7 +2350,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_dtap')
   ) AS "e"
@@ -2382,7 +2382,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_encephalitis')
   ) AS "e"
@@ -2414,7 +2414,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_anaphylaxis')
   ) AS "e"
@@ -2446,7 +2446,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_ipv')
   ) AS "e"
@@ -2478,7 +2478,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_mmr')
   ) AS "e"
@@ -2510,7 +2510,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_measles')
   ) AS "e"
@@ -2542,7 +2542,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_mumps')
   ) AS "e"
@@ -2574,7 +2574,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_rubella')
   ) AS "e"
@@ -2606,7 +2606,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_hib')
   ) AS "e"
@@ -2638,7 +2638,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_hepb')
   ) AS "e"
@@ -2670,7 +2670,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_hepatitis_b')
   ) AS "e"
@@ -2702,7 +2702,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_vzv')
   ) AS "e"
@@ -2734,7 +2734,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_varicella')
   ) AS "e"
@@ -2766,7 +2766,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_pcv')
   ) AS "e"
@@ -2798,7 +2798,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_hepa')
   ) AS "e"
@@ -2830,7 +2830,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_hepatitis_a')
   ) AS "e"
@@ -2862,7 +2862,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_rotavirus_2_dose')
   ) AS "e"
@@ -2894,7 +2894,7 @@ WITH "combination_7_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_rotavirus_any')
   ) AS "e"
@@ -4800,7 +4800,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('cis_exclusions')
   ) AS "e"
@@ -4832,7 +4832,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_dtap')
   ) AS "e"
@@ -4864,7 +4864,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_encephalitis')
   ) AS "e"
@@ -4896,7 +4896,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_anaphylaxis')
   ) AS "e"
@@ -4928,7 +4928,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_ipv')
   ) AS "e"
@@ -4960,7 +4960,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_mmr')
   ) AS "e"
@@ -4992,7 +4992,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_measles')
   ) AS "e"
@@ -5024,7 +5024,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_mumps')
   ) AS "e"
@@ -5056,7 +5056,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_rubella')
   ) AS "e"
@@ -5088,7 +5088,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_hib')
   ) AS "e"
@@ -5120,7 +5120,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_hepb')
   ) AS "e"
@@ -5152,7 +5152,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_hepatitis_b')
   ) AS "e"
@@ -5184,7 +5184,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_vzv')
   ) AS "e"
@@ -5216,7 +5216,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_varicella')
   ) AS "e"
@@ -5248,7 +5248,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_pcv')
   ) AS "e"
@@ -5280,7 +5280,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_hepa')
   ) AS "e"
@@ -5312,7 +5312,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'conditions' AS "source"
-    FROM "condition_value_sets" AS "c"
+    FROM "conditions_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('history_hepatitis_a')
   ) AS "e"
@@ -5344,7 +5344,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_rotavirus_2_dose')
   ) AS "e"
@@ -5376,7 +5376,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_rotavirus_any')
   ) AS "e"
@@ -5408,7 +5408,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_influenza')
   ) AS "e"
@@ -5440,7 +5440,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_influenza')
   ) AS "e"
@@ -5472,7 +5472,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_influenza_laiv')
   ) AS "e"
@@ -5504,7 +5504,7 @@ WITH "combination_10_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'immunizations' AS "source"
-    FROM "immunization_value_sets" AS "c"
+    FROM "immunizations_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('vaccine_influenza', 'vaccine_influenza_laiv')
   ) AS "e"

@@ -162,8 +162,8 @@ FROM "lab_results" AS "r"
 WHERE
   NOT "r"."loinc_code" IS NULL;
 
--- shared stage lab_result_value_sets: each code on a record of lab_results whose status counts, with every value set it belongs to on the record's date
-CREATE TEMPORARY VIEW "lab_result_value_sets" AS
+-- shared stage lab_results_value_sets: each code on a record of lab_results whose status counts, with every value set it belongs to on the record's date
+CREATE TEMPORARY VIEW "lab_results_value_sets" AS
 SELECT
   "e"."member_id",
   "e"."service_date",
@@ -330,7 +330,7 @@ WITH "by_age_2_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'lab_results' AS "source"
-    FROM "lab_result_value_sets" AS "c"
+    FROM "lab_results_value_sets" AS "c"
     WHERE
       "c"."value_set" IN ('lead_test')
   ) AS "e"
