@@ -7,9 +7,10 @@ import polars as pl
 # Code systems the engine matches on. Claims procedure codes must be CPT, HCPCS or CDT;
 # diagnoses are ICD-10-CM; screenings use LOINC; vaccines are CDC CVX, with CPT and FDA NDC
 # product codes beside them; provider types are a local list.
-CODE_SYSTEMS = ("CPT", "HCPCS", "CDT", "ICD10CM", "LOINC", "SNOMEDCT", "CVX", "NDC", "RXNORM", "PROVIDER_TYPE")
+CODE_SYSTEMS = ("CPT", "HCPCS", "CDT", "ICD10CM", "ICD10PCS", "LOINC", "SNOMEDCT", "CVX", "NDC", "RXNORM", "PROVIDER_TYPE")
 PROCEDURE_CODE_SYSTEMS = ("CPT", "HCPCS", "CDT")
 CONDITION_CODE_SYSTEMS = ("ICD10CM", "SNOMEDCT")
+ENCOUNTER_CODE_SYSTEMS = ("CPT", "HCPCS", "CDT", "SNOMEDCT", "ICD10PCS")
 
 
 # FHIR canonical URIs of each code system (HL7 terminology, terminology.hl7.org), and the HL7 OIDs
@@ -20,7 +21,9 @@ SYSTEM_URIS = {
     "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets": "HCPCS", "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets": "HCPCS",
     "urn:oid:2.16.840.1.113883.6.285": "HCPCS",
     "http://www.ada.org/cdt": "CDT", "http://ada.org/cdt": "CDT", "urn:oid:2.16.840.1.113883.6.13": "CDT",
+    "http://terminology.hl7.org/CodeSystem/CD2": "CDT",  # the HL7 terminology name VSAC expansions use for CDT
     "http://hl7.org/fhir/sid/icd-10-cm": "ICD10CM", "urn:oid:2.16.840.1.113883.6.90": "ICD10CM",
+    "http://www.cms.gov/Medicare/Coding/ICD10": "ICD10PCS", "urn:oid:2.16.840.1.113883.6.4": "ICD10PCS",
     "http://loinc.org": "LOINC", "urn:oid:2.16.840.1.113883.6.1": "LOINC",
     "http://snomed.info/sct": "SNOMEDCT", "urn:oid:2.16.840.1.113883.6.96": "SNOMEDCT",
     "http://hl7.org/fhir/sid/cvx": "CVX", "urn:oid:2.16.840.1.113883.12.292": "CVX",
@@ -102,6 +105,8 @@ CODE_SHAPES = {
     "CDT": r"^D[0-9]{4}$",
     # CDC/NCHS ICD-10-CM: 3 to 7 characters, a letter, a digit, then letters or digits.
     "ICD10CM": r"^[A-Z][0-9][0-9A-Z]{1,5}$",
+    # CMS ICD-10-PCS: seven characters, digits and letters other than I and O.
+    "ICD10PCS": r"^[0-9A-HJ-NP-Z]{7}$",
     # Regenstrief LOINC: a number of up to 7 digits, a hyphen and a check digit.
     "LOINC": r"^[0-9]{1,7}-[0-9]$",
     # LOINC answer list entries: LA, a number, a hyphen and a check digit.

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from engine.codes import CONDITION_CODE_SYSTEMS, PROCEDURE_CODE_SYSTEMS, has_shape, normalize_code, normalize_code_system, normalize_cvx, normalize_modifiers, normalize_ndc, normalize_padding
+from engine.codes import CONDITION_CODE_SYSTEMS, ENCOUNTER_CODE_SYSTEMS, PROCEDURE_CODE_SYSTEMS, has_shape, normalize_code, normalize_code_system, normalize_cvx, normalize_modifiers, normalize_ndc, normalize_padding
 from engine.errors import DataError, Problem
 
 TYPES = {"string": pl.String, "date": pl.Date, "integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean}
@@ -32,10 +32,19 @@ CODE_COLUMNS = {
     "immunizations": {"cvx_code": normalize_cvx, "cpt_code": normalize_code, "ndc_code": normalize_ndc},
     "lab_results": {"loinc_code": normalize_code, "value_code": normalize_code},
     "conditions": {"code": normalize_code, "code_system": normalize_code_system},
+    "encounters": {"code": normalize_code, "code_system": normalize_code_system, "discharge_disposition": normalize_code,
+                   "provider_type": normalize_code, "provider_npi": normalize_padding},
 }
 IMMUNIZATION_STATUSES = ("completed", "not-done", "entered-in-error")  # FHIR Immunization.status
 IMMUNIZATION_SOURCES = ("registry", "claim", "ehr")
 VERIFICATION_STATUSES = ("confirmed", "unconfirmed", "provisional", "differential", "refuted", "entered-in-error")  # FHIR Condition.verificationStatus
+# An encounters row is a visit (FHIR Encounter), a procedure performed (Procedure) or an order
+# (ServiceRequest); its status is the resource's own, and which count is engine.compile.shared's business.
+ENCOUNTER_RECORD_TYPES = ("encounter", "procedure", "order")
+ENCOUNTER_STATUSES = ("planned", "arrived", "triaged", "in-progress", "onleave", "finished", "cancelled",  # Encounter.status
+                      "preparation", "not-done", "on-hold", "stopped", "completed",  # Procedure.status
+                      "draft", "active", "revoked",  # ServiceRequest.status
+                      "entered-in-error", "unknown")
 LAB_RESULT_STATUSES = ("registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error")  # FHIR Observation.status
 
 
@@ -205,6 +214,30 @@ EXTRACTS: dict[str, Extract] = {
                        "refuted and entered-in-error records do not count; empty counts.", False, VERIFICATION_STATUSES),
             ),
             ("condition_id",),
+            optional=True,
+        ),
+        Extract(
+            "encounters",
+            "Clinical encounters and services from EHRs, which need not have a claim: visits, procedures performed and orders, one row per code of each. "
+            "Optional: a measure that reads it reads it when the file is there.",
+            (
+                Column("encounter_id", "string", "Identifier of the visit, procedure or order; a record with several codes has a row per code.", True),
+                Column("member_id", "string", "Member seen.", True),
+                Column("record_type", "string", "encounter (a visit), procedure (a service performed) or order (a service ordered).", True, ENCOUNTER_RECORD_TYPES),
+                Column("start_date", "date", "First day of the visit or procedure, or the day the order was written.", True),
+                Column("end_date", "date", "Last day, for a stay or procedure of more than one day; empty is the start date; unparseable is empty, with a warning.",
+                       unknown_when_unusable=True),
+                Column("code", "string", "The visit type or service code, in code_system; another shape is kept with a warning and matches nothing. "
+                       "Diagnoses made at the visit are conditions rows.", True),
+                Column("code_system", "string", "CPT, HCPCS, CDT, SNOMEDCT or ICD10PCS ('SNOMED CT' and 'ICD-10-PCS' are the same).", True, ENCOUNTER_CODE_SYSTEMS),
+                Column("status", "string", "The FHIR status of the record (Encounter, Procedure or ServiceRequest.status): finished visits, completed "
+                       "procedures and active or completed orders count.", True, ENCOUNTER_STATUSES),
+                Column("discharge_disposition", "string", "SNOMED CT code of where the member went at discharge (Encounter.hospitalization.dischargeDisposition), "
+                       "dated by the last day: discharge to hospice care."),
+                Column("provider_npi", "string", "Rendering provider NPI (ten digits); another shape is kept with a warning."),
+                Column("provider_type", "string", "Provider type, matched against PROVIDER_TYPE value sets."),
+            ),
+            ("encounter_id", "code_system", "code"),
             optional=True,
         ),
         Extract(
@@ -460,7 +493,7 @@ def _impossible_values(name: str, today: date) -> dict[str, list[pl.Expr]]:
 # under the wrong id. (A newborn's care billed under the mother's id is not moved to the child:
 # nothing in the extract says which of the mother's lines were the newborn's; README "Input extracts".)
 EVENT_DATES = {"claims": "service_from", "screenings": "screening_date", "immunizations": "administered_date", "lab_results": "collection_date",
-               "conditions": "onset_date", "kindergarten_assessments": "assessment_date"}
+               "conditions": "onset_date", "encounters": "start_date", "kindergarten_assessments": "assessment_date"}
 # The code system each shaped column holds (engine.codes.CODE_SHAPES), or (the column naming each
 # row's system, the systems it may name): a procedure code takes the system on its line.
 SHAPED_COLUMNS: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
@@ -469,8 +502,9 @@ SHAPED_COLUMNS: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
     "immunizations": {"cvx_code": "CVX", "cpt_code": "CPT", "ndc_code": "NDC"},
     "lab_results": {"loinc_code": "LOINC"},
     "conditions": {"code": ("code_system", CONDITION_CODE_SYSTEMS)},
+    "encounters": {"code": ("code_system", ENCOUNTER_CODE_SYSTEMS), "discharge_disposition": "SNOMEDCT", "provider_npi": "NPI"},
 }
-SHAPE_LABELS = {"CPT": "CPT", "HCPCS": "HCPCS", "CDT": "CDT", "ICD10CM": "ICD-10-CM", "LOINC": "LOINC", "LOINC_ANSWER": "a LOINC answer (LA)", "CVX": "CVX", "NDC": "an NDC", "SNOMEDCT": "SNOMED CT",
+SHAPE_LABELS = {"CPT": "CPT", "HCPCS": "HCPCS", "CDT": "CDT", "ICD10CM": "ICD-10-CM", "ICD10PCS": "ICD-10-PCS", "LOINC": "LOINC", "LOINC_ANSWER": "a LOINC answer (LA)", "CVX": "CVX", "NDC": "an NDC", "SNOMEDCT": "SNOMED CT",
                 "MODIFIER": "a modifier", "PLACE_OF_SERVICE": "a place of service", "NPI": "an NPI"}
 
 
@@ -512,7 +546,7 @@ def _unknown_members(distinct_ids: pl.Series, member_ids: pl.Series) -> pl.Serie
 def _extract_checks(name: str, today: date) -> list[pl.Expr]:
     if name == "members":
         return [(pl.col("birth_date") > today).alias("birth_date in the future")]
-    if name == "enrollment":
+    if name in ("enrollment", "encounters"):
         return [(pl.col("end_date") < pl.col("start_date")).alias("end_date before start_date")]
     if name == "claims":
         return [(pl.col("service_to") < pl.col("service_from")).alias("service_to before service_from"),

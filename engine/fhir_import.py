@@ -1,8 +1,8 @@
-"""FHIR R4 JSON to eqm extracts: Patient, Coverage, Immunization, Observation and Condition.
+"""FHIR R4 JSON to eqm extracts: Patient, Coverage, Encounter, Procedure, ServiceRequest, Immunization, Observation and Condition.
 
 Reads single resources, Bundles (their entries, nested Bundles too) and Bulk Data NDJSON (one
 resource per line), from a file or every .json and .ndjson file under a folder. Each resource is
-mapped to one extract row or skipped with a reason, and nothing is dropped without being counted:
+mapped to extract rows (an encounter has a row per code) or skipped with a reason, and nothing is dropped without being counted:
 `ImportReport` has, per resource type, how many were read, mapped and skipped, and each skip.
 
 The resources are walked as JSON rather than parsed by a FHIR model library: a library that
@@ -23,7 +23,7 @@ from typing import Any
 
 import polars as pl
 
-from engine.codes import SYSTEM_URIS
+from engine.codes import ENCOUNTER_CODE_SYSTEMS, SYSTEM_URIS
 from engine.contract import EXTRACTS
 
 # US Core race and ethnicity extensions: OMB categories (CDC Race & Ethnicity code system).
@@ -109,11 +109,11 @@ def import_fhir(path: Path) -> tuple[dict[str, pl.DataFrame], ImportReport]:
             report.add(resource_type, False, NOT_DATA.get(resource_type, f"no extract for {resource_type} resources yet"), file, resource_id)
             continue
         try:
-            extract, row = mapper(resource)
+            extract, mapped = mapper(resource)
         except Skip as skip:
             report.add(resource_type, False, str(skip), file, resource_id)
             continue
-        rows[extract].append(row)
+        rows[extract].extend(mapped if isinstance(mapped, list) else [mapped])
         report.add(resource_type, True)
     report.files = len(seen_files)
     frames = {}
@@ -283,4 +283,46 @@ def condition(resource: dict[str, Any]) -> tuple[str, dict[str, Any]]:
                           "onset_date": onset, "abatement_date": abatement, "verification_status": verification}
 
 
-MAPPERS = {"Patient": patient, "Coverage": coverage, "Immunization": immunization, "Observation": observation, "Condition": condition}
+# ServiceRequest.intent values that are orders (QI-Core isInterventionOrder counts order and its kinds).
+ORDER_INTENTS = ("order", "original-order", "reflex-order", "filler-order", "instance-order")
+
+
+def _encounter_rows(member: str, resource: dict[str, Any], record_type: str, concepts: list[Any], start: str | None, end: str | None,
+                    disposition: str | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """One encounters row per code (CPT, HCPCS, CDT, SNOMED CT) of the record's concepts."""
+    codes = list(dict.fromkeys((system, code) for concept in concepts for system, code in _codings(concept) if system in ENCOUNTER_CODE_SYSTEMS))
+    if not codes:
+        raise Skip("no CPT, HCPCS, CDT or SNOMED CT code")
+    if start is None:
+        raise Skip("no date")
+    record = _record_id(member, resource)
+    return "encounters", [{"encounter_id": record, "member_id": member, "record_type": record_type, "start_date": start, "end_date": end, "code": code,
+                           "code_system": system, "status": resource.get("status"), "discharge_disposition": disposition,
+                           "provider_npi": None, "provider_type": None} for system, code in codes]
+
+
+def encounter(resource: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+    """Encounter -> encounters: type (each code a row), period, status, hospitalization.dischargeDisposition (SNOMED CT)."""
+    member = _reference_id(resource.get("subject"), "Patient")
+    period = resource.get("period", {})
+    disposition = next((code for system, code in _codings(resource.get("hospitalization", {}).get("dischargeDisposition")) if system == "SNOMEDCT"), None)
+    return _encounter_rows(member, resource, "encounter", resource.get("type", []), _date(period.get("start")), _date(period.get("end")), disposition)
+
+
+def procedure(resource: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+    """Procedure -> encounters (record_type procedure): code, performedDateTime or performedPeriod, status."""
+    member = _reference_id(resource.get("subject"), "Patient")
+    period = resource.get("performedPeriod", {})
+    start = _date(resource.get("performedDateTime") or period.get("start"))
+    return _encounter_rows(member, resource, "procedure", [resource.get("code")], start, _date(period.get("end")))
+
+
+def service_request(resource: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+    """ServiceRequest (an order) -> encounters (record_type order): code, authoredOn, status; a proposal or plan is not an order."""
+    member = _reference_id(resource.get("subject"), "Patient")
+    if resource.get("intent") not in ORDER_INTENTS:
+        raise Skip(f"intent {resource.get('intent')} is not an order")
+    return _encounter_rows(member, resource, "order", [resource.get("code")], _date(resource.get("authoredOn")), None)
+
+
+MAPPERS = {"Patient": patient, "Encounter": encounter, "Procedure": procedure, "ServiceRequest": service_request, "Coverage": coverage, "Immunization": immunization, "Observation": observation, "Condition": condition}

@@ -34,6 +34,7 @@ DEFAULTS = {
     "immunizations": {"status": "completed", "source": "registry"},
     "lab_results": {"status": "final"},
     "conditions": {},
+    "encounters": {"record_type": "encounter", "status": "finished"},
     "dyads": {"link_method": "case_number", "link_confidence": "0.95"},
     "kindergarten_assessments": {},
 }
@@ -73,6 +74,8 @@ def frames(case: dict[str, Any]) -> dict[str, pl.DataFrame]:
                 record["lab_result_id"] = f"L{next(counter)}"
             if name == "conditions":
                 record["condition_id"] = f"D{next(counter)}"
+            if name == "encounters":
+                record["encounter_id"] = f"E{next(counter)}"
             record |= {key: None if value is None else str(value) for key, value in row.items()}
             filled.append(record)
         out[name] = pl.DataFrame(filled, schema={column.name: pl.String for column in extract.columns}, orient="row") if filled else pl.DataFrame(schema={column.name: pl.String for column in extract.columns})

@@ -26,9 +26,11 @@ def test_each_resource_is_mapped_or_skipped_with_its_reason() -> None:
         "Immunization": (4, 2, {"no Patient reference": 1, "vaccineCode has no CVX, CPT or NDC coding": 1}),
         "Observation": (2, 1, {"not a laboratory observation (no lab_results extract for other categories)": 1}),
         "Condition": (1, 1, {}),
-        "Encounter": (1, 0, {"no extract for Encounter resources yet": 1}),
+        "Encounter": (3, 2, {"no CPT, HCPCS, CDT or SNOMED CT code": 1}),
+        "Procedure": (1, 1, {}),
+        "ServiceRequest": (2, 1, {"intent plan is not an order": 1}),
     }
-    assert report.files == 2 and len(report.skips) == 5
+    assert report.files == 2 and len(report.skips) == 6
     kid = frames["members"].filter(pl.col("member_id") == "kid1").row(0, named=True)
     # Two OMB races are kept as two; ASKU (asked, none given) is Declined; a dateTime's date is the calendar date written.
     assert (kid["race"], kid["ethnicity"], kid["race_ethnicity_source"], kid["death_date"], kid["preferred_language"], kid["county"]) == (
@@ -40,6 +42,13 @@ def test_each_resource_is_mapped_or_skipped_with_its_reason() -> None:
     assert frames["conditions"].select("code", "code_system", "onset_date").row(0) == ("B01.9", "ICD10CM", "2024-02-01")  # ICD-10-CM preferred
     assert frames["lab_results"].select("loinc_code", "value_number", "unit", "status").row(0) == ("10368-9", "2.5", "ug/dL", "final")
     assert frames["enrollment"].select("plan_id", "program", "start_date", "end_date").row(0) == ("PLAN-A", "Medicaid", "2023-05-10", None)
+    # Each code of a visit is a row; the discharge disposition rides on the stay; a procedure and an order are records of their kind.
+    assert frames["encounters"].select("encounter_id", "record_type", "start_date", "end_date", "code", "code_system", "status", "discharge_disposition").rows() == [
+        ("kid1/enc2", "encounter", "2024-05-01", "2024-05-01", "99392", "CPT", "finished", None),
+        ("kid1/enc2", "encounter", "2024-05-01", "2024-05-01", "410620009", "SNOMEDCT", "finished", None),
+        ("kid1/stay1", "encounter", "2024-07-01", "2024-07-09", "183452005", "SNOMEDCT", "finished", "428361000124107"),
+        ("kid1/proc1", "procedure", "2024-08-01", None, "D1206", "CDT", "completed", None),
+        ("kid1/order1", "order", "2024-09-01", None, "385763009", "SNOMEDCT", "active", None)]
 
 
 def test_the_written_extracts_pass_the_contract(tmp_path: Path) -> None:
@@ -49,7 +58,7 @@ def test_the_written_extracts_pass_the_contract(tmp_path: Path) -> None:
     assert all(found.rows_rejected == 0 for found in extracts.reports.values()), {name: found.reasons for name, found in extracts.reports.items()}
     assert extracts.table("immunizations")["ndc_code"].to_list() == ["63361024310", None]  # 5-4-1 NDC as 11 digits
     skipped = pl.read_csv(tmp_path / "import_skipped.csv")
-    assert skipped.height == 5 and set(skipped.columns) == {"file", "resource_type", "id", "reason"}
+    assert skipped.height == 6 and set(skipped.columns) == {"file", "resource_type", "id", "reason"}
 
 
 def test_the_command_prints_the_counts(tmp_path: Path) -> None:
@@ -63,10 +72,10 @@ def test_the_command_prints_the_counts(tmp_path: Path) -> None:
 @pytest.mark.parametrize("folder", ["ChildhoodImmunizationStatusFHIR", "WeightAssessmentandCounselingforNutritionandPhysicalActivityforChildrenandAdolescentsFHIR",
                                     "ChildrenWhoHaveDentalDecayOrCavitiesFHIR"])
 def test_the_published_ecqm_test_cases_import_and_validate(folder: str, tmp_path: Path) -> None:
-    """Outside data nobody here wrote: every Patient, Immunization and Condition of the CMS117,
+    """Outside data nobody here wrote: every Patient, Immunization, Condition, Encounter and Procedure of the CMS117,
     CMS155 and CMS75 test cases is mapped, and what is written passes the contract."""
     frames, report = import_fhir(ECQM / folder)
-    for name in ("Patient", "Immunization", "Condition"):
+    for name in ("Patient", "Immunization", "Condition", "Encounter", "Procedure"):
         if name in report.counts:
             assert report.counts[name].mapped == report.counts[name].read, (name, report.counts[name].skipped)
     write_import(frames, report, tmp_path)

@@ -190,8 +190,19 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
             conditions.append(sql.is_in(sql.column(coded.status_column, "c"), rule.claim_statuses))
         if coded.role_column is not None and rule.match != "any":
             conditions.append(exp.EQ(this=sql.column(coded.role_column, "c"), expression=sql.string(rule.match)))
-        branches.append(exp.select(sql.column("member_id", "c"), sql.column("service_date", "c"), sql.string(name).as_(sql.ident("source")))
-                        .from_(sql.table(coded.stage, "c")).where(sql.and_(*conditions)))
+        columns = [sql.column("member_id", "c"), sql.column("service_date", "c"), sql.string(name).as_(sql.ident("source"))]
+        if rule.spans:
+            # The record's last day: its own (a stay, an encounter, a condition: empty is still going
+            # on), or for one-day records its date.
+            last = sql.column("last_service_date", "c") if coded.end_column else sql.column("service_date", "c")
+            columns.append(last.as_(sql.ident("last_service_date")))
+        if rule.spans and not coded.extract:
+            # Every claim line by its first day, and the lines of more than one day by their last day too.
+            for stage in (coded.stage, CLAIM_STAYS):
+                stay_columns = [*columns[:3], (sql.column("last_service_date", "c") if stage == CLAIM_STAYS else sql.column("service_date", "c")).as_(sql.ident("last_service_date"))]
+                branches.append(exp.select(*stay_columns).from_(sql.table(stage, "c")).where(sql.and_(*[condition.copy() for condition in conditions])))
+            continue
+        branches.append(exp.select(*columns).from_(sql.table(coded.stage, "c")).where(sql.and_(*conditions)))
     if not branches:
         raise UnsupportedError(f"events: none of the sources {', '.join(rule.sources)} holds {rule.match} codes")
     union = sql.union_all(branches)
@@ -201,8 +212,15 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
     read = [CODED_SOURCES[name].description for name in rule.sources if CODED_SOURCES[name].holds(rule.match)]
     statuses = f", claim status {' or '.join(rule.claim_statuses)}" if "claims" in rule.sources else ""
     sentence = (f"a {' or '.join(read)} with a code in {_names(rule.value_sets)}" + (f" ({rule.match} code)" if rule.match != "any" else "")
-                + statuses + " (the same date in several sources is one event)")
-    return select.where(context.window(rule.window, when.copy())), when, sentence + _subject_phrase(rule.subject)
+                + statuses + (", its span overlapping the window" if rule.spans else "") + " (the same date in several sources is one event)")
+    if rule.spans:
+        # The span overlaps the window: it begins on or before the window's last day and ends (or goes on) on or after its first.
+        last = sql.column("last_service_date", "e")
+        in_window: exp.Expression = sql.and_(exp.LTE(this=when.copy(), expression=context.date(rule.window.to)),
+                                             sql.or_(last.is_(exp.null()), exp.GTE(this=last.copy(), expression=context.date(rule.window.from_))))
+    else:
+        in_window = context.window(rule.window, when.copy())
+    return select.where(in_window), when, sentence + _subject_phrase(rule.subject)
 
 
 def screenings_events(rule: m.ScreeningsRule, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str]:

@@ -135,18 +135,27 @@ class CodedSource:
     role_column: str | None = None
     role: str = "procedure"
     extract: str = ""
+    name: str = ""  # the source's name in `events: sources:`, which names its stages (the extract's, unless one extract holds two sources)
     date_column: str = ""
     code_columns: tuple[tuple[str, str], ...] = ()
     system_column: str = ""  # for a code column whose system is "": the row's code system
+    # The record's last day, for rules that read a record by its span (`spans: true`): empty is the
+    # record's date, or, where `open_ended`, a record still going on (a condition not yet resolved).
+    end_column: str = ""
+    open_ended: bool = False
+    # Code columns dated by another column than date_column: a discharge disposition by the last day.
+    code_dates: tuple[tuple[str, str], ...] = ()
+    # Only rows whose record_type is one of these (one extract holding visits and orders).
+    record_types: tuple[str, ...] = ()
 
     @property
     def codes_stage(self) -> str:
-        return f"{self.extract}_codes"
+        return f"{self.name or self.extract}_codes"
 
     @property
     def stage(self) -> str:
         """The stage of its codes with their value sets, which criteria read."""
-        return f"{self.extract}_value_sets" if self.extract else CLAIM_VALUE_SETS
+        return f"{self.name or self.extract}_value_sets" if self.extract else CLAIM_VALUE_SETS
 
     def holds(self, match: str) -> bool:
         """Whether the source has codes of this role (`match`: procedure, diagnosis or any)."""
@@ -162,25 +171,47 @@ CODED_SOURCES = {
     "lab_results": CodedSource("status", "lab result (final, amended or corrected)", ("final", "amended", "corrected"),
                                extract="lab_results", date_column="collection_date", code_columns=(("loinc_code", "LOINC"),)),
     # A condition is dated by its onset and is a diagnosis; refuted and entered-in-error records are
-    # not conditions (FHIR Condition.verificationStatus), and a record without a status counts.
+    # not conditions (FHIR Condition.verificationStatus), and a record without a status counts. By its
+    # span it lasts from onset to abatement, and one not abated goes on (QI-Core prevalenceInterval).
     "conditions": CodedSource("verification_status", "condition record (not refuted)", uncounted_statuses=("refuted", "entered-in-error"),
-                              role="diagnosis", extract="conditions", date_column="onset_date", code_columns=(("code", ""),), system_column="code_system"),
+                              role="diagnosis", extract="conditions", date_column="onset_date", code_columns=(("code", ""),), system_column="code_system",
+                              end_column="abatement_date", open_ended=True),
+    # Visits that took place and procedures done (QI-Core isEncounterPerformed, isInterventionPerformed:
+    # Encounter.status finished, Procedure.status completed); the discharge disposition is a code of
+    # the visit dated by its last day.
+    "encounters": CodedSource("status", "encounter or procedure in an EHR (finished or completed)", ("finished", "completed"), extract="encounters",
+                              date_column="start_date", code_columns=(("code", ""), ("discharge_disposition", "SNOMEDCT")), system_column="code_system",
+                              end_column="end_date", code_dates=(("discharge_disposition", "end_date"),), record_types=("encounter", "procedure")),
+    # Orders written (QI-Core isInterventionOrder: ServiceRequest.status active or completed), dated by the day written.
+    "orders": CodedSource("status", "order in an EHR (active or completed)", ("active", "completed"), extract="encounters", name="orders",
+                          date_column="start_date", code_columns=(("code", ""),), system_column="code_system", record_types=("order",)),
 }
 RECORD_SOURCES = {name: source for name, source in CODED_SOURCES.items() if source.extract}
 
 
 def record_codes(source: CodedSource) -> SharedStage:
-    """One row per code on a record of a record source (each of its code columns), with its date and status."""
-    branches = [
-        exp.select(
-            sql.column("member_id", "r"), sql.column(source.date_column, "r").as_(sql.ident("service_date")), sql.column(source.status_column, "r"),
-            sql.column(column, "r").as_(sql.ident("code")), (sql.string(system) if system else sql.column(source.system_column, "r")).as_(sql.ident("code_system")),
-        ).from_(sql.table(source.extract, "r")).where(sql.column(column, "r").is_(exp.null()).not_())
-        for column, system in source.code_columns
-    ]
-    query = sql.union_all(branches)
+    """One row per code on a record of a record source (each of its code columns), with its date, status and (for a source with an end) last day."""
+    dates = dict(source.code_dates)
+
+    def branch(column: str, system: str) -> exp.Select:
+        dated = sql.column(dates.get(column, source.date_column), "r")
+        if column in dates:
+            dated = sql.coalesce(dated, sql.column(source.date_column, "r"))
+        columns = [sql.column("member_id", "r"), dated.as_(sql.ident("service_date")), sql.column(source.status_column, "r"),
+                   sql.column(column, "r").as_(sql.ident("code")), (sql.string(system) if system else sql.column(source.system_column, "r")).as_(sql.ident("code_system"))]
+        if source.end_column:
+            # A code dated by the last day is a one-day event; otherwise the record's span.
+            last = dated.copy() if column in dates else sql.column(source.end_column, "r")
+            columns.append((last if source.open_ended or column in dates else sql.coalesce(last, sql.column(source.date_column, "r"))).as_(sql.ident("last_service_date")))
+        conditions = [sql.column(column, "r").is_(exp.null()).not_()]
+        if source.record_types:
+            conditions.append(sql.is_in(sql.column("record_type", "r"), list(source.record_types)))
+        return exp.select(*columns).from_(sql.table(source.extract, "r")).where(sql.and_(*conditions))
+
+    query = sql.union_all([branch(column, system) for column, system in source.code_columns])
     systems = ", ".join(system or f"the system in {source.system_column}" for _, system in source.code_columns)
-    return SharedStage(source.codes_stage, f"each code ({systems}) on a record of {source.extract} with its date and status", query, stored=False)
+    kinds = f" ({' and '.join(source.record_types)} records)" if source.record_types else ""
+    return SharedStage(source.codes_stage, f"each code ({systems}) on a record of {source.extract}{kinds} with its date and status", query, stored=False)
 
 
 def record_value_sets(source: CodedSource) -> SharedStage:
@@ -191,8 +222,9 @@ def record_value_sets(source: CodedSource) -> SharedStage:
         counts: exp.Expression = sql.or_(status.is_(exp.null()), exp.not_(sql.is_in(status.copy(), list(source.uncounted_statuses))))
     else:
         counts = sql.is_in(status, list(source.counted_statuses))
-    query = _with_value_sets(source.codes_stage, ("member_id", "service_date")).where(counts)
-    return SharedStage(source.stage, f"each code on a record of {source.extract} whose status counts, with every value set it belongs to on the record's date", query)
+    kept = ("member_id", "service_date", "last_service_date") if source.end_column else ("member_id", "service_date")
+    query = _with_value_sets(source.codes_stage, kept).where(counts)
+    return SharedStage(source.stage, f"each code on a record of {source.name or source.extract} whose status counts, with every value set it belongs to on the record's date", query)
 
 
 def mapped_extract(source: str, columns: Sequence[str], code_maps: Mapping[str, str]) -> exp.Select:

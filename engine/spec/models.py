@@ -139,7 +139,7 @@ class ClaimsRule(Frozen):
 
 # Sources of coded, dated events (engine.compile.shared.CODED_SOURCES): a new source is an entry
 # there and a name here, not a new criterion kind.
-CodedSource = Literal["claims", "immunizations", "lab_results", "conditions"]
+CodedSource = Literal["claims", "immunizations", "lab_results", "conditions", "encounters", "orders"]
 
 
 class EventsRule(Frozen):
@@ -156,6 +156,8 @@ class EventsRule(Frozen):
     min_days_apart: int = Field(default=0, ge=0, description="counted dates must be at least this many days apart")
     subject: Subject = "self"
     claim_statuses: list[str] = Field(default=["paid"], description="claim statuses that count (immunization records count when completed)")
+    spans: bool = Field(default=False, description="an event counts when its span overlaps the window: a claim line's service dates, an encounter's start "
+                        "to end, a condition's onset to abatement (one not abated goes on); other records are one day")
 
 
 class DiedRule(Frozen):

@@ -210,7 +210,8 @@ SELECT
   "r"."onset_date" AS "service_date",
   "r"."verification_status",
   "r"."code" AS "code",
-  "r"."code_system" AS "code_system"
+  "r"."code_system" AS "code_system",
+  "r"."abatement_date" AS "last_service_date"
 FROM "conditions" AS "r"
 WHERE
   NOT "r"."code" IS NULL;
@@ -220,6 +221,7 @@ CREATE TEMPORARY VIEW "conditions_value_sets" AS
 SELECT
   "e"."member_id",
   "e"."service_date",
+  "e"."last_service_date",
   "v"."value_set"
 FROM "conditions_codes" AS "e"
 JOIN "value_set_codes" AS "v"
