@@ -59,7 +59,7 @@ VISIT_SERVICES = {
 
 # Bumped whenever the generator makes different data from the same options, so a cached population
 # (`eqm bench`) made by an older generator is not reused as if it were this one's.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 # CDC's CPT-to-CVX crosswalk for the vaccine codes billed above: the registry records the same dose by CVX.
 CPT_TO_CVX = {"90744": "08", "90697": "146", "90670": "133", "90681": "119", "90680": "116", "90700": "20", "90713": "10",
               "90686": "150", "90707": "03", "90716": "21", "90633": "83", "90647": "49"}
@@ -131,13 +131,15 @@ def _chunk(rng: np.random.Generator, size: int, first_member: int, claims_before
     members = members.with_columns(_death_dates(rng, members, history_start, period_end))
     lab_results = _lab_results(rng, members, claims, period_end, first_member)
     conditions = _conditions(rng, members, period_end, first_member)
+    encounters = _encounters(rng, members, claims, period_end, first_member)
+    conditions = pl.concat([conditions, _dental_caries(rng, members, encounters, first_member)])
     # Nothing happens to a child after death: no claim, screening or dose is dated after it.
     died = members.select("member_id", "death_date").filter(pl.col("death_date").is_not_null())
     claims_made = claims.height
-    claims, screenings, immunizations, lab_results, conditions = (
+    claims, screenings, immunizations, lab_results, conditions, encounters = (
         _before_death(frame, died, column) for frame, column in
         ((claims, "service_from"), (screenings, "screening_date"), (immunizations, "administered_date"), (lab_results, "collection_date"),
-         (conditions, "onset_date")))
+         (conditions, "onset_date"), (encounters, "start_date")))
     return {
         "members": members.drop("care_factor", "group", "plan"),
         "enrollment": enrollment,
@@ -146,6 +148,7 @@ def _chunk(rng: np.random.Generator, size: int, first_member: int, claims_before
         "immunizations": immunizations,
         "lab_results": lab_results,
         "conditions": conditions,
+        "encounters": encounters,
         "dyads": dyads,
         "kindergarten_assessments": kindergarten,
     }, claims_made
@@ -205,6 +208,51 @@ def _conditions(rng: np.random.Generator, members: pl.DataFrame, period_end: np.
         _record_ids("D", first_member).alias("condition_id"),
         pl.lit(None, pl.Date).alias("abatement_date"),
         status.alias("verification_status"),
+    ).select("condition_id", "member_id", "code", "code_system", "onset_date", "abatement_date", "verification_status")
+
+
+def _encounters(rng: np.random.Generator, members: pl.DataFrame, claims: pl.DataFrame, period_end: np.datetime64, first_member: int) -> pl.DataFrame:
+    """A dental clinic's EHR: most billed oral evaluations (D0120) recorded again as visits, visits
+    nobody billed (a school-based clinic's comprehensive evaluations, D0150, more often for lower
+    incomes), a few cancelled ones, and fluoride varnish recorded as a procedure (no measure reads it as a visit)."""
+    billed = claims.filter(pl.col("procedure_code") == "D0120").select("member_id", pl.col("service_from").alias("start_date"))
+    recorded = billed.filter(pl.Series(rng.random(billed.height) < 0.7)).with_columns(pl.lit("D0120").alias("code"), pl.lit("encounter").alias("record_type"))
+    birth = members["birth_date"].to_numpy().astype("datetime64[D]")
+    ids = members["member_id"].to_numpy().astype(str)
+    age_days = (period_end - birth).astype(int)
+    low_income = members["fpl_percent"].fill_null(120).to_numpy() <= 138
+    school = (age_days >= 5 * 365) & (age_days < 14 * 365) & (rng.random(len(ids)) < np.where(low_income, 0.12, 0.05))
+    school_dates = period_end - rng.integers(0, 730, school.sum()).astype("timedelta64[D]")
+    unbilled = pl.DataFrame({"member_id": ids[school], "start_date": school_dates, "code": np.full(school.sum(), "D0150"), "record_type": np.full(school.sum(), "encounter")})
+    varnish = recorded.filter(pl.Series(rng.random(recorded.height) < 0.3)).with_columns(pl.lit("D1206").alias("code"), pl.lit("procedure").alias("record_type"))
+    records = pl.concat([recorded, unbilled, varnish]).sort("member_id", "start_date", "code")
+    status = np.where(rng.random(records.height) < 0.02, "cancelled", np.where(records["record_type"].to_numpy() == "procedure", "completed", "finished"))
+    return records.with_columns(
+        _record_ids("E", first_member).alias("encounter_id"),
+        pl.col("start_date").alias("end_date"),
+        pl.lit("CDT").alias("code_system"),
+        pl.lit(pl.Series(status)).alias("status"),
+        pl.lit(None, pl.String).alias("discharge_disposition"),
+        pl.lit(None, pl.String).alias("provider_npi"),
+        pl.lit("DENTIST").alias("provider_type"),
+    ).select("encounter_id", "member_id", "record_type", "start_date", "end_date", "code", "code_system", "status", "discharge_disposition",
+             "provider_npi", "provider_type")
+
+
+def _dental_caries(rng: np.random.Generator, members: pl.DataFrame, encounters: pl.DataFrame, first_member: int) -> pl.DataFrame:
+    """Caries found at a recorded oral evaluation, more often in lower-income children (as NHANES
+    finds), in ICD-10-CM or SNOMED CT; half are restored and abated a few weeks later."""
+    found = encounters.filter(pl.col("record_type") == "encounter").join(members.select("member_id", "fpl_percent"), on="member_id")
+    low_income = found["fpl_percent"].fill_null(120).to_numpy() <= 138
+    found = found.filter(pl.Series(rng.random(found.height) < np.where(low_income, 0.3, 0.15))).unique("member_id", keep="first", maintain_order=True)
+    snomed = rng.random(found.height) < 0.5
+    abated = rng.random(found.height) < 0.5
+    onset = found["start_date"].to_numpy().astype("datetime64[D]")
+    return pl.DataFrame({
+        "member_id": found["member_id"], "code": np.where(snomed, "80967001", "K02.9"), "code_system": np.where(snomed, "SNOMEDCT", "ICD10CM"),
+        "onset_date": onset, "abatement_date": np.where(abated, onset + rng.integers(14, 60, found.height).astype("timedelta64[D]"), np.datetime64("NaT")),
+    }).with_columns(
+        _record_ids("K", first_member).alias("condition_id"), pl.lit("confirmed").alias("verification_status"),
     ).select("condition_id", "member_id", "code", "code_system", "onset_date", "abatement_date", "verification_status")
 
 
@@ -546,6 +594,10 @@ def _with_bad_rows(tables: dict[str, pl.DataFrame], year: int) -> dict[str, pl.D
     bad_immunizations = immunizations.head(2).with_columns(pl.format("X{}", pl.col("immunization_id")).alias("immunization_id"),
                                                            pl.Series("cvx_code", [None, "DTaP"]), pl.lit(None, pl.String).alias("cpt_code"))
     as_text["immunizations"] = pl.concat([immunizations, bad_immunizations])
+    encounters = as_text["encounters"]
+    bad_encounters = encounters.head(2).with_columns(pl.format("X{}", pl.col("encounter_id")).alias("encounter_id"), pl.Series("status", ["done", "finished"]),
+                                                     pl.Series("end_date", [None, f"{year - 3}-01-01"]))
+    as_text["encounters"] = pl.concat([encounters, bad_encounters])
     as_text["claims"] = pl.concat([claims, bad_claims])
     as_text["enrollment"] = pl.concat([enrollment, bad_enrollment])
     as_text["members"] = pl.concat([members, bad_members])

@@ -147,7 +147,7 @@ def test_a_clean_typed_extract_is_read_in_place(typed_sample: Path) -> None:
     its code columns through code maps, and sees exactly what rewriting would have given."""
     extracts = load_extracts(typed_sample, list(EXTRACTS))
     in_place = {name for name, path in extracts.files.items() if path.parent == typed_sample}
-    assert in_place == {"claims", "screenings", "immunizations", "lab_results", "conditions", "dyads", "kindergarten_assessments"}  # members and enrollment are reshaped
+    assert in_place == {"claims", "screenings", "immunizations", "lab_results", "conditions", "encounters", "dyads", "kindergarten_assessments"}  # members and enrollment are reshaped
     assert {name: set(maps) for name, maps in extracts.code_maps.items()} == {"claims": {"diagnosis_codes", "provider_type"}}
     assert extracts.code_maps["claims"]["diagnosis_codes"].filter(pl.col("raw") == "l30.9|z23").rows() == [("l30.9|z23", "L309|Z23")]
     sample = load_extracts(SAMPLE, list(EXTRACTS))
