@@ -190,19 +190,18 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
             conditions.append(sql.is_in(sql.column(coded.status_column, "c"), rule.claim_statuses))
         if coded.role_column is not None and rule.match != "any":
             conditions.append(exp.EQ(this=sql.column(coded.role_column, "c"), expression=sql.string(rule.match)))
-        columns = [sql.column("member_id", "c"), sql.column("service_date", "c"), sql.string(name).as_(sql.ident("source"))]
-        if rule.spans:
-            # The record's last day: its own (a stay, an encounter, a condition: empty is still going
-            # on), or for one-day records its date.
-            last = sql.column("last_service_date", "c") if coded.end_column else sql.column("service_date", "c")
-            columns.append(last.as_(sql.ident("last_service_date")))
+        # With spans, each branch carries the record's last day: a claim line's is its first unless
+        # it is one of the stays of more than one day; an encounter's or condition's its own (a
+        # condition's empty one goes on); any other record's is its date.
         if rule.spans and not coded.extract:
-            # Every claim line by its first day, and the lines of more than one day by their last day too.
-            for stage in (coded.stage, CLAIM_STAYS):
-                stay_columns = [*columns[:3], (sql.column("last_service_date", "c") if stage == CLAIM_STAYS else sql.column("service_date", "c")).as_(sql.ident("last_service_date"))]
-                branches.append(exp.select(*stay_columns).from_(sql.table(stage, "c")).where(sql.and_(*[condition.copy() for condition in conditions])))
-            continue
-        branches.append(exp.select(*columns).from_(sql.table(coded.stage, "c")).where(sql.and_(*conditions)))
+            stages = ((coded.stage, "service_date"), (CLAIM_STAYS, "last_service_date"))
+        else:
+            stages = ((coded.stage, "last_service_date" if coded.end_column else "service_date"),)
+        for stage, last in stages:
+            columns = [sql.column("member_id", "c"), sql.column("service_date", "c"), sql.string(name).as_(sql.ident("source"))]
+            if rule.spans:
+                columns.append(sql.column(last, "c").as_(sql.ident("last_service_date")))
+            branches.append(exp.select(*columns).from_(sql.table(stage, "c")).where(sql.and_(*[condition.copy() for condition in conditions])))
     if not branches:
         raise UnsupportedError(f"events: none of the sources {', '.join(rule.sources)} holds {rule.match} codes")
     union = sql.union_all(branches)
