@@ -124,6 +124,13 @@ def _in_value_set(select: exp.Select, alias: str, names: list[str], code: exp.Ex
     return select.join(sql.table("value_set_codes", alias), on=condition, join_type="left" if join == "left" else None)
 
 
+def _span_in_window(window: m.Window, first: exp.Expression, last: exp.Expression, context: Context) -> exp.Expression:
+    """A span overlaps the window: it begins on or before the window's last day and ends (or, with
+    no last day, goes on) on or after its first."""
+    return sql.and_(exp.LTE(this=first, expression=context.date(window.to)),
+                    sql.or_(last.is_(exp.null()), exp.GTE(this=last.copy(), expression=context.date(window.from_))))
+
+
 def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str]:
     """FROM units u JOIN claim_value_sets e ... with every filter of the rule; returns (query, date, sentence).
 
@@ -139,12 +146,7 @@ def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> 
         stays = exp.select(sql.column("service_date"), sql.column("last_service_date"), *[column.copy() for column in columns]).from_(sql.table(CLAIM_STAYS))
         lines = exp.Subquery(this=sql.union_all([single, stays]), alias=exp.TableAlias(this=sql.ident("e")))
     select = select.join(lines, on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
-    if rule.spans:
-        # The stay overlaps the window: it begins on or before the window's last day and ends on or after its first.
-        last = sql.coalesce(sql.column("last_service_date", "e"), when.copy())
-        in_window: exp.Expression = sql.and_(exp.LTE(this=when.copy(), expression=context.date(rule.window.to)), exp.GTE(this=last, expression=context.date(rule.window.from_)))
-    else:
-        in_window = context.window(rule.window, when.copy())
+    in_window = _span_in_window(rule.window, when.copy(), sql.column("last_service_date", "e"), context) if rule.spans else context.window(rule.window, when.copy())
     conditions = [
         sql.is_in(sql.column("value_set", "e"), rule.value_sets),
         in_window,
@@ -210,15 +212,10 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
     select = select.join(exp.Subquery(this=union, alias=exp.TableAlias(this=sql.ident("e"))), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
     read = [CODED_SOURCES[name].description for name in rule.sources if CODED_SOURCES[name].holds(rule.match)]
     statuses = f", claim status {' or '.join(rule.claim_statuses)}" if "claims" in rule.sources else ""
-    sentence = (f"a {' or '.join(read)} with a code in {_names(rule.value_sets)}" + (f" ({rule.match} code)" if rule.match != "any" else "")
-                + statuses + (", its span overlapping the window" if rule.spans else "") + " (the same date in several sources is one event)")
-    if rule.spans:
-        # The span overlaps the window: it begins on or before the window's last day and ends (or goes on) on or after its first.
-        last = sql.column("last_service_date", "e")
-        in_window: exp.Expression = sql.and_(exp.LTE(this=when.copy(), expression=context.date(rule.window.to)),
-                                             sql.or_(last.is_(exp.null()), exp.GTE(this=last.copy(), expression=context.date(rule.window.from_))))
-    else:
-        in_window = context.window(rule.window, when.copy())
+    article = "an" if read[0][0] in "aeiou" else "a"
+    sentence = (f"{article} {' or '.join(read)} with a code in {_names(rule.value_sets)}" + (f" ({rule.match} code)" if rule.match != "any" else "")
+                + statuses + (", its span overlapping the window" if rule.spans else "") + (" (the same date in several sources is one event)" if len(read) > 1 else ""))
+    in_window = _span_in_window(rule.window, when.copy(), sql.column("last_service_date", "e"), context) if rule.spans else context.window(rule.window, when.copy())
     return select.where(in_window), when, sentence + _subject_phrase(rule.subject)
 
 

@@ -149,13 +149,18 @@ class CodedSource:
     record_types: tuple[str, ...] = ()
 
     @property
+    def source_name(self) -> str:
+        """Its name in `events: sources:`, which names its stages."""
+        return self.name or self.extract
+
+    @property
     def codes_stage(self) -> str:
-        return f"{self.name or self.extract}_codes"
+        return f"{self.source_name}_codes"
 
     @property
     def stage(self) -> str:
         """The stage of its codes with their value sets, which criteria read."""
-        return f"{self.name or self.extract}_value_sets" if self.extract else CLAIM_VALUE_SETS
+        return f"{self.source_name}_value_sets" if self.extract else CLAIM_VALUE_SETS
 
     def holds(self, match: str) -> bool:
         """Whether the source has codes of this role (`match`: procedure, diagnosis or any)."""
@@ -200,9 +205,13 @@ def record_codes(source: CodedSource) -> SharedStage:
         columns = [sql.column("member_id", "r"), dated.as_(sql.ident("service_date")), sql.column(source.status_column, "r"),
                    sql.column(column, "r").as_(sql.ident("code")), (sql.string(system) if system else sql.column(source.system_column, "r")).as_(sql.ident("code_system"))]
         if source.end_column:
-            # A code dated by the last day is a one-day event; otherwise the record's span.
-            last = dated.copy() if column in dates else sql.column(source.end_column, "r")
-            columns.append((last if source.open_ended or column in dates else sql.coalesce(last, sql.column(source.date_column, "r"))).as_(sql.ident("last_service_date")))
+            if column in dates:
+                last = dated.copy()  # a code dated by the last day is a one-day event
+            elif source.open_ended:
+                last = sql.column(source.end_column, "r")  # empty: still going on
+            else:
+                last = sql.coalesce(sql.column(source.end_column, "r"), sql.column(source.date_column, "r"))  # empty: one day
+            columns.append(last.as_(sql.ident("last_service_date")))
         conditions = [sql.column(column, "r").is_(exp.null()).not_()]
         if source.record_types:
             conditions.append(sql.is_in(sql.column("record_type", "r"), list(source.record_types)))
@@ -224,7 +233,7 @@ def record_value_sets(source: CodedSource) -> SharedStage:
         counts = sql.is_in(status, list(source.counted_statuses))
     kept = ("member_id", "service_date", "last_service_date") if source.end_column else ("member_id", "service_date")
     query = _with_value_sets(source.codes_stage, kept).where(counts)
-    return SharedStage(source.stage, f"each code on a record of {source.name or source.extract} whose status counts, with every value set it belongs to on the record's date", query)
+    return SharedStage(source.stage, f"each code on a record of {source.source_name} whose status counts, with every value set it belongs to on the record's date", query)
 
 
 def mapped_extract(source: str, columns: Sequence[str], code_maps: Mapping[str, str]) -> exp.Select:

@@ -143,14 +143,14 @@ CodedSource = Literal["claims", "immunizations", "lab_results", "conditions", "e
 
 
 class EventsRule(Frozen):
-    """Coded events from any of several sources (claim lines, immunization records, lab results), with a code in
-    a value set on a date in the window. Events of one value set on the same date are one event,
+    """Coded events from any of several sources (claim lines, immunization records, lab results, condition
+    records, EHR encounters and orders), with a code in a value set on a date in the window. Events of one value set on the same date are one event,
     whichever sources recorded them: a registry dose that was also billed is one dose."""
 
     value_sets: list[str] = Field(min_length=1)
     sources: list[CodedSource] = Field(default=["claims", "immunizations", "lab_results", "conditions"], min_length=1, description="where the events may come from")
     match: Literal["procedure", "diagnosis", "any"] = Field(
-        default="any", description="which codes count: a claim's procedure or diagnoses; immunization and lab records hold procedures, condition records diagnoses")
+        default="any", description="which codes count: a claim's procedure or diagnoses; immunization, lab, encounter and order records hold procedures, condition records diagnoses")
     window: Window
     at_least: int = Field(default=1, ge=1)
     min_days_apart: int = Field(default=0, ge=0, description="counted dates must be at least this many days apart")

@@ -349,7 +349,10 @@ WITH "combination_3_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
@@ -2283,7 +2286,10 @@ WITH "combination_7_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
@@ -4765,7 +4771,10 @@ WITH "combination_10_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY

@@ -260,7 +260,10 @@ WITH "age_1_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
@@ -634,7 +637,10 @@ WITH "age_2_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
@@ -1008,7 +1014,10 @@ WITH "age_3_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
@@ -1490,7 +1499,10 @@ WITH "total_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY

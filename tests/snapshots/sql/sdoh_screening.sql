@@ -261,7 +261,10 @@ WITH "all_domains_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
@@ -968,7 +971,10 @@ WITH "food_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
@@ -1501,7 +1507,10 @@ WITH "housing_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
@@ -2034,7 +2043,10 @@ WITH "transportation_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
@@ -2623,7 +2635,10 @@ WITH "referral_within_30_days_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY

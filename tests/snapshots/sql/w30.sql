@@ -260,7 +260,10 @@ WITH "first_15_months_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
@@ -683,7 +686,10 @@ WITH "months_15_to_30_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY

@@ -261,7 +261,10 @@ WITH "ages_3_21_units_0" AS (
     "e"."value_set" IN ('hospice')
     AND (
       "e"."service_date" <= CAST('2025-12-31' AS DATE)
-      AND COALESCE("e"."last_service_date", "e"."service_date") >= CAST('2025-01-01' AS DATE)
+      AND (
+        "e"."last_service_date" IS NULL
+        OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+      )
     )
     AND "e"."claim_status" IN ('paid', 'adjusted')
   GROUP BY
