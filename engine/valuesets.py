@@ -12,10 +12,9 @@ can point a measure at their own (for example NCQA) value sets.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import json
 
 import polars as pl
 
