@@ -303,9 +303,10 @@ def import_group() -> None:
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder for the extracts (CSV), the skipped resources and the counts.")
 def import_fhir_command(path: Path, out: Path) -> None:
     """Read FHIR R4 JSON (resources, Bundles, Bulk Data NDJSON) into eqm extracts: Patient, Coverage,
-    Encounter, Procedure, ServiceRequest (orders), Immunization, Observation (laboratory) and Condition.
+    Encounter, Procedure, ServiceRequest (orders), Immunization, Observation and Condition.
     Every other resource is counted as skipped, with its reason."""
-    from engine.fhir_import import import_fhir, write_import
+    from engine.fhir_import import import_fhir
+    from engine.import_report import write_import
 
     frames, report = import_fhir(path)
     written = write_import(frames, report, out)

@@ -11,6 +11,8 @@ CODE_SYSTEMS = ("CPT", "HCPCS", "CDT", "ICD10CM", "ICD10PCS", "LOINC", "SNOMEDCT
 PROCEDURE_CODE_SYSTEMS = ("CPT", "HCPCS", "CDT")
 CONDITION_CODE_SYSTEMS = ("ICD10CM", "SNOMEDCT")
 ENCOUNTER_CODE_SYSTEMS = ("CPT", "HCPCS", "CDT", "SNOMEDCT", "ICD10PCS")
+# What an observation is coded in, and what its coded answer is (a LOINC answer LA... or a SNOMED CT qualifier).
+OBSERVATION_CODE_SYSTEMS = ("LOINC", "SNOMEDCT")
 
 
 # FHIR canonical URIs of each code system (HL7 terminology, terminology.hl7.org), and the HL7 OIDs

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from engine.codes import CONDITION_CODE_SYSTEMS, ENCOUNTER_CODE_SYSTEMS, PROCEDURE_CODE_SYSTEMS, has_shape, normalize_code, normalize_code_system, normalize_cvx, normalize_modifiers, normalize_ndc, normalize_padding
+from engine.codes import CONDITION_CODE_SYSTEMS, ENCOUNTER_CODE_SYSTEMS, OBSERVATION_CODE_SYSTEMS, PROCEDURE_CODE_SYSTEMS, has_shape, normalize_code, normalize_code_system, normalize_cvx, normalize_modifiers, normalize_ndc, normalize_padding
 from engine.errors import DataError, Problem
 
 TYPES = {"string": pl.String, "date": pl.Date, "integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean}
@@ -34,6 +34,7 @@ CODE_COLUMNS = {
     "conditions": {"code": normalize_code, "code_system": normalize_code_system},
     "encounters": {"code": normalize_code, "code_system": normalize_code_system, "discharge_disposition": normalize_code,
                    "provider_type": normalize_code, "provider_npi": normalize_padding},
+    "observations": {"code": normalize_code, "code_system": normalize_code_system, "value_code": normalize_code, "value_code_system": normalize_code_system},
 }
 IMMUNIZATION_STATUSES = ("completed", "not-done", "entered-in-error")  # FHIR Immunization.status
 IMMUNIZATION_SOURCES = ("registry", "claim", "ehr")
@@ -46,6 +47,8 @@ ENCOUNTER_STATUSES = ("planned", "arrived", "triaged", "in-progress", "onleave",
                       "draft", "active", "revoked",  # ServiceRequest.status
                       "entered-in-error", "unknown")
 LAB_RESULT_STATUSES = ("registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error")  # FHIR Observation.status
+# FHIR Observation.category (terminology.hl7.org/CodeSystem/observation-category).
+OBSERVATION_CATEGORIES = ("vital-signs", "survey", "social-history", "exam", "activity", "procedure", "therapy", "imaging", "laboratory")
 
 
 @dataclass(frozen=True)
@@ -238,6 +241,31 @@ EXTRACTS: dict[str, Extract] = {
                 Column("provider_type", "string", "Provider type, matched against PROVIDER_TYPE value sets."),
             ),
             ("encounter_id", "code_system", "code"),
+            optional=True,
+        ),
+        Extract(
+            "observations",
+            "Clinical observations other than laboratory results, from EHRs: vital signs (height, weight, BMI), surveys and assessments "
+            "(the hospice item of the Minimum Data Set), social history; one row per observation. "
+            "Optional: a measure that reads it reads it when the file is there.",
+            (
+                Column("observation_id", "string", "Identifier of the observation, unique.", True),
+                Column("member_id", "string", "Member observed.", True),
+                Column("category", "string", "FHIR Observation.category: vital-signs, survey, social-history, exam, activity, procedure, therapy, imaging "
+                       "or laboratory (lab results measures read are lab_results rows).", False, OBSERVATION_CATEGORIES),
+                Column("effective_date", "date", "When it was observed (effectiveDateTime, or the first day of effectivePeriod); measures date an observation by it.", True),
+                Column("end_date", "date", "Last day of an observation over a period (effectivePeriod.end); empty is the effective date; "
+                       "unparseable is empty, with a warning.", unknown_when_unusable=True),
+                Column("code", "string", "What was observed, in code_system; another shape is kept with a warning and matches nothing.", True),
+                Column("code_system", "string", "LOINC or SNOMEDCT ('SNOMED CT' is the same).", True, OBSERVATION_CODE_SYSTEMS),
+                Column("value_number", "number", "Numeric value; not a number is empty, with a warning.", unknown_when_unusable=True),
+                Column("unit", "string", "UCUM unit of value_number (cm, kg, kg/m2, %)."),
+                Column("value_code", "string", "Coded answer, in value_code_system (SNOMED CT 373066001 Yes, or a LOINC answer LA...)."),
+                Column("value_code_system", "string", "LOINC or SNOMEDCT, the system of value_code.", False, OBSERVATION_CODE_SYSTEMS),
+                Column("status", "string", "FHIR Observation.status: registered, preliminary, final, amended, corrected, cancelled or entered-in-error; "
+                       "only final, amended and corrected observations count.", True, LAB_RESULT_STATUSES),
+            ),
+            ("observation_id",),
             optional=True,
         ),
         Extract(
@@ -493,7 +521,7 @@ def _impossible_values(name: str, today: date) -> dict[str, list[pl.Expr]]:
 # under the wrong id. (A newborn's care billed under the mother's id is not moved to the child:
 # nothing in the extract says which of the mother's lines were the newborn's; README "Input extracts".)
 EVENT_DATES = {"claims": "service_from", "screenings": "screening_date", "immunizations": "administered_date", "lab_results": "collection_date",
-               "conditions": "onset_date", "encounters": "start_date", "kindergarten_assessments": "assessment_date"}
+               "conditions": "onset_date", "encounters": "start_date", "observations": "effective_date", "kindergarten_assessments": "assessment_date"}
 # The code system each shaped column holds (engine.codes.CODE_SHAPES), or (the column naming each
 # row's system, the systems it may name): a procedure code takes the system on its line.
 SHAPED_COLUMNS: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
@@ -503,6 +531,8 @@ SHAPED_COLUMNS: dict[str, dict[str, str | tuple[str, tuple[str, ...]]]] = {
     "lab_results": {"loinc_code": "LOINC"},
     "conditions": {"code": ("code_system", CONDITION_CODE_SYSTEMS)},
     "encounters": {"code": ("code_system", ENCOUNTER_CODE_SYSTEMS), "discharge_disposition": "SNOMEDCT", "provider_npi": "NPI"},
+    # A coded answer in LOINC is a LOINC answer (LA...), not a LOINC code: only SNOMED CT answers are shape-checked.
+    "observations": {"code": ("code_system", OBSERVATION_CODE_SYSTEMS), "value_code": ("value_code_system", ("SNOMEDCT",))},
 }
 SHAPE_LABELS = {"CPT": "CPT", "HCPCS": "HCPCS", "CDT": "CDT", "ICD10CM": "ICD-10-CM", "ICD10PCS": "ICD-10-PCS", "LOINC": "LOINC", "LOINC_ANSWER": "a LOINC answer (LA)", "CVX": "CVX", "NDC": "an NDC", "SNOMEDCT": "SNOMED CT",
                 "MODIFIER": "a modifier", "PLACE_OF_SERVICE": "a place of service", "NPI": "an NPI"}
@@ -548,6 +578,9 @@ def _extract_checks(name: str, today: date) -> list[pl.Expr]:
         return [(pl.col("birth_date") > today).alias("birth_date in the future")]
     if name in ("enrollment", "encounters"):
         return [(pl.col("end_date") < pl.col("start_date")).alias("end_date before start_date")]
+    if name == "observations":
+        return [(pl.col("end_date") < pl.col("effective_date")).alias("end_date before effective_date"),
+                (pl.col("value_code").is_not_null() & pl.col("value_code_system").is_null()).alias("value_code without value_code_system")]
     if name == "claims":
         return [(pl.col("service_to") < pl.col("service_from")).alias("service_to before service_from"),
                 (pl.col("procedure_code").is_not_null() & pl.col("procedure_code_system").is_null()).alias("procedure_code without procedure_code_system"),

@@ -3,7 +3,7 @@
 Reads single resources, Bundles (their entries, nested Bundles too) and Bulk Data NDJSON (one
 resource per line), from a file or every .json and .ndjson file under a folder. Each resource is
 mapped to extract rows (an encounter has a row per code) or skipped with a reason, and nothing is dropped without being counted:
-`ImportReport` has, per resource type, how many were read, mapped and skipped, and each skip.
+the report (engine.import_report) has, per resource type, how many were read, mapped and skipped, and each skip.
 
 The resources are walked as JSON rather than parsed by a FHIR model library: a library that
 validates whole resources (fhir.resources) rejects a resource for any field it dislikes, where
@@ -17,14 +17,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from engine.codes import ENCOUNTER_CODE_SYSTEMS, SYSTEM_URIS
-from engine.contract import EXTRACTS
+from engine.codes import ENCOUNTER_CODE_SYSTEMS, OBSERVATION_CODE_SYSTEMS, SYSTEM_URIS
+from engine.contract import EXTRACTS, OBSERVATION_CATEGORIES
+from engine.import_report import ImportReport
 
 # US Core race and ethnicity extensions: OMB categories (CDC Race & Ethnicity code system).
 RACE_EXTENSION = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race"
@@ -34,38 +34,13 @@ OMB_ETHNICITIES = {"2135-2": "HISPANIC", "2186-5": "NOT_HISPANIC"}
 # v3 NullFlavor in place of a category: asked but unknown (the person was asked and gave none) is Declined.
 NULL_FLAVORS = {"ASKU": "DECLINED", "UNK": "UNKNOWN"}
 SEXES = {"female": "F", "male": "M", "other": "X", "unknown": "U"}  # Patient.gender (administrative gender)
-# Observation categories that are laboratory results (the lab_results extract); vital signs and
-# survey answers are other extracts' business.
+# The Observation category that is a laboratory result (the lab_results extract); every other
+# observation (vital signs, surveys, assessments) is an observations row.
 LAB_CATEGORY = "laboratory"
 # Resources that are not a member's data: why each is left out.
 NOT_DATA = {"MeasureReport": "a measure result, not input data", "Measure": "a measure definition, not input data", "Library": "measure logic, not input data",
             "ValueSet": "a value set: give it to --valuesets", "Organization": "reference data (read through references)",
             "Practitioner": "reference data (read through references)", "Location": "reference data (read through references)"}
-
-
-@dataclass
-class TypeCounts:
-    read: int = 0
-    mapped: int = 0
-    skipped: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass
-class ImportReport:
-    """Per resource type: read = mapped + skipped; `skips` lists each skipped resource with its reason."""
-
-    counts: dict[str, TypeCounts] = field(default_factory=dict)
-    skips: list[tuple[str, str, str, str]] = field(default_factory=list)  # file, resource type, id, reason
-    files: int = 0
-
-    def add(self, resource_type: str, mapped: bool, reason: str = "", file: str = "", resource_id: str = "") -> None:
-        counts = self.counts.setdefault(resource_type, TypeCounts())
-        counts.read += 1
-        if mapped:
-            counts.mapped += 1
-        else:
-            counts.skipped[reason] = counts.skipped.get(reason, 0) + 1
-            self.skips.append((file, resource_type, resource_id, reason))
 
 
 class Skip(Exception):
@@ -121,22 +96,6 @@ def import_fhir(path: Path) -> tuple[dict[str, pl.DataFrame], ImportReport]:
         columns = [column.name for column in EXTRACTS[name].columns]
         frames[name] = pl.DataFrame(found, schema={column: pl.String for column in columns}, orient="row").unique(maintain_order=True)  # one resource given twice (a Bundle and its loose copy) is one row
     return frames, report
-
-
-def write_import(frames: dict[str, pl.DataFrame], report: ImportReport, out: Path) -> list[Path]:
-    """Each extract some resource mapped to, as CSV (one no resource mapped to is left out: an
-    absent extract is empty), the skipped resources with their reasons, and the counts."""
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, frame in frames.items():
-        frame.write_csv(out / f"{name}.csv")
-        written.append(out / f"{name}.csv")
-    skipped = pl.DataFrame(report.skips, schema={"file": pl.String, "resource_type": pl.String, "id": pl.String, "reason": pl.String}, orient="row")
-    skipped.write_csv(out / "import_skipped.csv")
-    summary = {"files": report.files, "resource_types": {name: {"read": counts.read, "mapped": counts.mapped, "skipped": counts.skipped}
-                                                         for name, counts in sorted(report.counts.items())}}
-    (out / "import_report.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    return [*written, out / "import_skipped.csv", out / "import_report.json"]
 
 
 # ---- mappings, one per resource type ----
@@ -249,22 +208,33 @@ def immunization(resource: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 
 
 def observation(resource: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """Observation (category laboratory) -> lab_results: code (LOINC), effective date, valueQuantity or valueCodeableConcept, status."""
-    categories = {str(coding.get("code")) for concept in resource.get("category", []) for coding in concept.get("coding", [])}
-    if LAB_CATEGORY not in categories:
-        raise Skip("not a laboratory observation (no lab_results extract for other categories)")
+    """Observation -> lab_results (category laboratory: LOINC code, effective date, valueQuantity or
+    valueCodeableConcept, status) or observations (any other category, or none: vital signs, surveys
+    and assessments; code in LOINC or SNOMED CT, effective date or period, value and coded answer)."""
+    categories = [str(coding.get("code")) for concept in resource.get("category", []) for coding in concept.get("coding", [])]
     member = _reference_id(resource.get("subject"), "Patient")
-    loinc = next((code for system, code in _codings(resource.get("code")) if system == "LOINC"), None)
-    if loinc is None:
-        raise Skip("code has no LOINC coding")
-    effective = _date(resource.get("effectiveDateTime") or resource.get("effectivePeriod", {}).get("start") or resource.get("issued"))
+    codes = dict(reversed(_codings(resource.get("code"))))  # the first coding of each system
+    period = resource.get("effectivePeriod", {})
+    effective = _date(resource.get("effectiveDateTime") or period.get("start") or resource.get("effectiveInstant") or resource.get("issued"))
     if effective is None:
         raise Skip("no effective date")
     quantity = resource.get("valueQuantity", {})
-    coded = next((code for _, code in _codings(resource.get("valueCodeableConcept"))), None)
-    return "lab_results", {"lab_result_id": _record_id(member, resource), "member_id": member, "collection_date": effective,
-                           "loinc_code": loinc, "value_number": quantity.get("value"), "value_code": coded, "unit": quantity.get("unit") or quantity.get("code"),
-                           "status": resource.get("status")}
+    if LAB_CATEGORY in categories:
+        if "LOINC" not in codes:
+            raise Skip("code has no LOINC coding")
+        coded = next((code for _, code in _codings(resource.get("valueCodeableConcept"))), None)
+        return "lab_results", {"lab_result_id": _record_id(member, resource), "member_id": member, "collection_date": effective,
+                               "loinc_code": codes["LOINC"], "value_number": quantity.get("value"), "value_code": coded,
+                               "unit": quantity.get("unit") or quantity.get("code"), "status": resource.get("status")}
+    system = next((name for name in OBSERVATION_CODE_SYSTEMS if name in codes), None)
+    if system is None:
+        raise Skip("code has no LOINC or SNOMED CT coding")
+    answer = next(((answer_system, code) for answer_system, code in _codings(resource.get("valueCodeableConcept")) if answer_system in OBSERVATION_CODE_SYSTEMS), (None, None))
+    return "observations", {"observation_id": _record_id(member, resource), "member_id": member,
+                            "category": next((category for category in categories if category in OBSERVATION_CATEGORIES), None),
+                            "effective_date": effective, "end_date": _date(period.get("end")), "code": codes[system], "code_system": system,
+                            "value_number": quantity.get("value"), "unit": quantity.get("unit") or quantity.get("code"),
+                            "value_code": answer[1], "value_code_system": answer[0], "status": resource.get("status")}
 
 
 def condition(resource: dict[str, Any]) -> tuple[str, dict[str, Any]]:

@@ -35,6 +35,7 @@ DEFAULTS = {
     "lab_results": {"status": "final"},
     "conditions": {},
     "encounters": {"record_type": "encounter", "status": "finished"},
+    "observations": {"status": "final", "code_system": "LOINC"},
     "dyads": {"link_method": "case_number", "link_confidence": "0.95"},
     "kindergarten_assessments": {},
 }
@@ -76,6 +77,8 @@ def frames(case: dict[str, Any]) -> dict[str, pl.DataFrame]:
                 record["condition_id"] = f"D{next(counter)}"
             if name == "encounters":
                 record["encounter_id"] = f"E{next(counter)}"
+            if name == "observations":
+                record["observation_id"] = f"O{next(counter)}"
             record |= {key: None if value is None else str(value) for key, value in row.items()}
             filled.append(record)
         out[name] = pl.DataFrame(filled, schema={column.name: pl.String for column in extract.columns}, orient="row") if filled else pl.DataFrame(schema={column.name: pl.String for column in extract.columns})

@@ -147,7 +147,7 @@ def test_a_clean_typed_extract_is_read_in_place(typed_sample: Path) -> None:
     its code columns through code maps, and sees exactly what rewriting would have given."""
     extracts = load_extracts(typed_sample, list(EXTRACTS))
     in_place = {name for name, path in extracts.files.items() if path.parent == typed_sample}
-    assert in_place == {"claims", "screenings", "immunizations", "lab_results", "conditions", "encounters", "dyads", "kindergarten_assessments"}  # members and enrollment are reshaped
+    assert in_place == {"claims", "screenings", "immunizations", "lab_results", "conditions", "encounters", "observations", "dyads", "kindergarten_assessments"}  # members and enrollment are reshaped
     assert {name: set(maps) for name, maps in extracts.code_maps.items()} == {"claims": {"diagnosis_codes", "provider_type"}}
     assert extracts.code_maps["claims"]["diagnosis_codes"].filter(pl.col("raw") == "l30.9|z23").rows() == [("l30.9|z23", "L309|Z23")]
     sample = load_extracts(SAMPLE, list(EXTRACTS))
@@ -367,3 +367,26 @@ D6,KID,B01.9,ICD10CM,2025-01-10,soon,maybe
     assert report.reasons == {"unknown code_system": 1, "missing onset_date": 1, "unknown verification_status": 1}
     assert extracts.table("conditions").select("condition_id", "code", "code_system").rows() == [("D1", "B019", "ICD10CM"), ("D2", "38907003", "SNOMEDCT"), ("D3", "38907003", "ICD10CM")]
     assert extracts.warnings["conditions"]["warning_reason"].to_list() == ["code not shaped like ICD-10-CM"]
+
+
+def test_observations_are_checked_and_counted(tmp_path: Path) -> None:
+    """An observation needs a code in LOINC or SNOMED CT, a known status and an effective date; a
+    coded answer needs its system; a period may not end before it begins; a SNOMED CT answer not
+    shaped like one is kept with a warning (a LOINC answer LA... is not checked as a LOINC code)."""
+    write(tmp_path, "members", MEMBER_HEADER + "\nKID,2024-01-01,F,WHITE,NOT_HISPANIC,SELF_REPORTED,,,,OR,,,")
+    write(tmp_path, "observations", """observation_id,member_id,category,effective_date,end_date,code,code_system,value_number,unit,value_code,value_code_system,status
+O1,KID,survey,2025-01-10,2025-01-11,45755-6,LOINC,,,373066001,SNOMED CT,final
+O2,KID,vital-signs,2025-01-10,,29463-7,loinc,20.5,kg,,,final
+O3,KID,survey,2025-01-10,,45755-6,LOINC,,,373066001,,final
+O4,KID,survey,2025-01-10,2025-01-09,45755-6,LOINC,,,LA33-6,LOINC,final
+O5,KID,vitals,2025-01-10,,29463-7,LOINC,20.5,kg,,,final
+O6,KID,survey,2025-01-10,,45755-6,LOINC,,,yes,SNOMEDCT,amended
+O7,KID,survey,2025-01-10,,45755-6,CPT,,,LA33-6,LOINC,final
+""")
+    extracts = load_extracts(tmp_path, ["members"], today=date(2026, 1, 1))
+    report = extracts.reports["observations"]
+    assert (report.rows_read, report.rows_used, report.rows_rejected) == (7, 3, 4)
+    assert report.reasons == {"value_code without value_code_system": 1, "end_date before effective_date": 1, "unknown category": 1, "unknown code_system": 1}
+    assert extracts.table("observations").select("observation_id", "code_system", "value_code", "value_code_system").rows() == [
+        ("O1", "LOINC", "373066001", "SNOMEDCT"), ("O2", "LOINC", None, None), ("O6", "LOINC", "YES", "SNOMEDCT")]
+    assert extracts.warnings["observations"]["warning_reason"].to_list() == ["value_code not shaped like SNOMED CT"]

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from engine.cli import main
 from engine.contract import load_extracts
-from engine.fhir_import import import_fhir, write_import
+from engine.fhir_import import import_fhir
+from engine.import_report import write_import
 
 CASES = Path(__file__).parent / "cases" / "fhir"
 ECQM = Path(__file__).parent.parent.parent / "shared" / "data" / "ecqm-qicore-2024-pediatric"
@@ -24,7 +25,7 @@ def test_each_resource_is_mapped_or_skipped_with_its_reason() -> None:
         "Patient": (4, 3, {"no birthDate": 1}),
         "Coverage": (1, 1, {}),
         "Immunization": (4, 2, {"no Patient reference": 1, "vaccineCode has no CVX, CPT or NDC coding": 1}),
-        "Observation": (2, 1, {"not a laboratory observation (no lab_results extract for other categories)": 1}),
+        "Observation": (4, 3, {"code has no LOINC or SNOMED CT coding": 1}),
         "Condition": (1, 1, {}),
         "Encounter": (3, 2, {"no CPT, HCPCS, CDT or SNOMED CT code": 1}),
         "Procedure": (1, 1, {}),
@@ -41,6 +42,10 @@ def test_each_resource_is_mapped_or_skipped_with_its_reason() -> None:
         ("kid1/imm1", "146", "63361-0243-10", "completed"), ("kid1/imm2", "20", None, "not-done")]
     assert frames["conditions"].select("code", "code_system", "onset_date").row(0) == ("B01.9", "ICD10CM", "2024-02-01")  # ICD-10-CM preferred
     assert frames["lab_results"].select("loinc_code", "value_number", "unit", "status").row(0) == ("10368-9", "2.5", "ug/dL", "final")
+    # Vital signs and assessments are observations: a value, or a coded answer with its system, and an effective period's last day.
+    assert frames["observations"].select("observation_id", "category", "effective_date", "end_date", "code", "value_number", "value_code", "value_code_system").rows() == [
+        ("kid1/bmi1", "vital-signs", "2024-06-01", None, "59576-9", "85", None, None),
+        ("kid1/mds1", "survey", "2024-12-31", "2025-01-01", "45755-6", None, "373066001", "SNOMEDCT")]
     assert frames["enrollment"].select("plan_id", "program", "start_date", "end_date").row(0) == ("PLAN-A", "Medicaid", "2023-05-10", None)
     # Each code of a visit is a row; the discharge disposition rides on the stay; a procedure and an order are records of their kind.
     assert frames["encounters"].select("encounter_id", "record_type", "start_date", "end_date", "code", "code_system", "status", "discharge_disposition").rows() == [
@@ -72,10 +77,10 @@ def test_the_command_prints_the_counts(tmp_path: Path) -> None:
 @pytest.mark.parametrize("folder", ["ChildhoodImmunizationStatusFHIR", "WeightAssessmentandCounselingforNutritionandPhysicalActivityforChildrenandAdolescentsFHIR",
                                     "ChildrenWhoHaveDentalDecayOrCavitiesFHIR"])
 def test_the_published_ecqm_test_cases_import_and_validate(folder: str, tmp_path: Path) -> None:
-    """Outside data nobody here wrote: every Patient, Immunization, Condition, Encounter and Procedure of the CMS117,
+    """Outside data nobody here wrote: every Patient, Immunization, Condition, Encounter, Procedure and Observation of the CMS117,
     CMS155 and CMS75 test cases is mapped, and what is written passes the contract."""
     frames, report = import_fhir(ECQM / folder)
-    for name in ("Patient", "Immunization", "Condition", "Encounter", "Procedure"):
+    for name in ("Patient", "Immunization", "Condition", "Encounter", "Procedure", "Observation"):
         if name in report.counts:
             assert report.counts[name].mapped == report.counts[name].read, (name, report.counts[name].skipped)
     write_import(frames, report, tmp_path)

@@ -17,7 +17,7 @@ from sqlglot import exp
 
 from engine.compile import sql
 from engine.compile.describe import describe_date, describe_offset, describe_window, plural
-from engine.compile.shared import CLAIM_STAYS, CLAIM_VALUE_SETS, CLAIMS_CRITERIA_COLUMNS, CODED_SOURCES, effective
+from engine.compile.shared import ANSWER_COLUMNS, CLAIM_STAYS, CLAIM_VALUE_SETS, CLAIMS_CRITERIA_COLUMNS, CODED_SOURCES, CodedSource, effective
 from engine.errors import UnsupportedError
 from engine.spec import models as m
 
@@ -185,9 +185,11 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
     branches = []
     for name in rule.sources:
         coded = CODED_SOURCES[name]
-        if not coded.holds(rule.match):
-            continue  # a vaccine record holds no diagnoses, a condition record no procedures
+        if not _reads(coded, rule):
+            continue  # a vaccine record holds no diagnoses, a condition record no procedures nor answers
         conditions = [sql.is_in(sql.column("value_set", "c"), rule.value_sets)]
+        if rule.with_value:
+            conditions.append(exp.EQ(this=sql.column("has_value", "c"), expression=exp.true()))
         if not coded.extract:  # claims: the rule's statuses; a record source's stage holds only records whose status counts
             conditions.append(sql.is_in(sql.column(coded.status_column, "c"), rule.claim_statuses))
         if coded.role_column is not None and rule.match != "any":
@@ -203,20 +205,30 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
             columns = [sql.column("member_id", "c"), sql.column("service_date", "c"), sql.string(name).as_(sql.ident("source"))]
             if rule.spans:
                 columns.append(sql.column(last, "c").as_(sql.ident("last_service_date")))
-            branches.append(exp.select(*columns).from_(sql.table(stage, "c")).where(sql.and_(*[condition.copy() for condition in conditions])))
+            branch = exp.select(*columns).from_(sql.table(stage, "c"))
+            if rule.answers:
+                branch = _in_value_set(branch, "a", [rule.answers], sql.column(ANSWER_COLUMNS[0], "c"), sql.column(ANSWER_COLUMNS[1], "c"), sql.column("service_date", "c"))
+            branches.append(branch.where(sql.and_(*[condition.copy() for condition in conditions])))
     if not branches:
-        raise UnsupportedError(f"events: none of the sources {', '.join(rule.sources)} holds {rule.match} codes")
+        held = f"{rule.match} codes" + (" with coded answers" if rule.answers else "") + (" with values" if rule.with_value else "")
+        raise UnsupportedError(f"events: none of the sources {', '.join(rule.sources)} holds {held}")
     union = sql.union_all(branches)
     when = sql.column("service_date", "e")
     select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
     select = select.join(exp.Subquery(this=union, alias=exp.TableAlias(this=sql.ident("e"))), on=exp.EQ(this=sql.column("member_id", "e"), expression=whose))
-    read = [CODED_SOURCES[name].description for name in rule.sources if CODED_SOURCES[name].holds(rule.match)]
-    statuses = f", claim status {' or '.join(rule.claim_statuses)}" if "claims" in rule.sources else ""
+    read = [CODED_SOURCES[name].description for name in rule.sources if _reads(CODED_SOURCES[name], rule)]
+    statuses = f", claim status {' or '.join(rule.claim_statuses)}" if "claims" in rule.sources and _reads(CODED_SOURCES["claims"], rule) else ""
     article = "an" if read[0][0] in "aeiou" else "a"
     sentence = (f"{article} {' or '.join(read)} with a code in {_names(rule.value_sets)}" + (f" ({rule.match} code)" if rule.match != "any" else "")
+                + (f" answered with a code in {_names([rule.answers])}" if rule.answers else "") + (" and a value" if rule.with_value and not rule.answers else "")
                 + statuses + (", its span overlapping the window" if rule.spans else "") + (" (the same date in several sources is one event)" if len(read) > 1 else ""))
     in_window = _span_in_window(rule.window, when.copy(), sql.column("last_service_date", "e"), context) if rule.spans else context.window(rule.window, when.copy())
     return select.where(in_window), when, sentence + _subject_phrase(rule.subject)
+
+
+def _reads(source: CodedSource, rule: m.EventsRule) -> bool:
+    """Whether the source can give the rule's events: codes of its role, and coded answers or values when the rule asks for them."""
+    return source.holds(rule.match) and (not rule.answers or bool(source.answer_columns)) and (not rule.with_value or bool(source.value_columns))
 
 
 def screenings_events(rule: m.ScreeningsRule, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str]:

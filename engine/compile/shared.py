@@ -147,6 +147,10 @@ class CodedSource:
     code_dates: tuple[tuple[str, str], ...] = ()
     # Only rows whose record_type is one of these (one extract holding visits and orders).
     record_types: tuple[str, ...] = ()
+    # A result's value: the columns any of which holds one (`with_value` rules), and the coded
+    # answer with its system (`answers` rules: the hospice assessment answered Yes).
+    value_columns: tuple[str, ...] = ()
+    answer_columns: tuple[str, str] | tuple[()] = ()
 
     @property
     def source_name(self) -> str:
@@ -174,7 +178,12 @@ CODED_SOURCES = {
                                  date_column="administered_date", code_columns=(("cvx_code", "CVX"), ("cpt_code", "CPT"), ("ndc_code", "NDC"))),
     # A result that stands (FHIR Observation.status final, amended or corrected): not preliminary, cancelled or in error.
     "lab_results": CodedSource("status", "lab result (final, amended or corrected)", ("final", "amended", "corrected"),
-                               extract="lab_results", date_column="collection_date", code_columns=(("loinc_code", "LOINC"),)),
+                               extract="lab_results", date_column="collection_date", code_columns=(("loinc_code", "LOINC"),), value_columns=("value_number", "value_code")),
+    # An observation that stands (as lab results), dated by its effective date; by its span it lasts
+    # to the end of its effective period (the hospice assessment of 31 December to 1 January).
+    "observations": CodedSource("status", "observation (final, amended or corrected)", ("final", "amended", "corrected"), extract="observations",
+                                date_column="effective_date", code_columns=(("code", ""),), system_column="code_system", end_column="end_date",
+                                value_columns=("value_number", "value_code"), answer_columns=("value_code", "value_code_system")),
     # A condition is dated by its onset and is a diagnosis; refuted and entered-in-error records are
     # not conditions (FHIR Condition.verificationStatus), and a record without a status counts. By its
     # span it lasts from onset to abatement, and one not abated goes on (QI-Core prevalenceInterval).
@@ -192,6 +201,8 @@ CODED_SOURCES = {
                           date_column="start_date", code_columns=(("code", ""),), system_column="code_system", record_types=("order",)),
 }
 RECORD_SOURCES = {name: source for name, source in CODED_SOURCES.items() if source.extract}
+# A source's coded answer and its system, as its stages name them.
+ANSWER_COLUMNS = ("answer_code", "answer_code_system")
 
 
 def record_codes(source: CodedSource) -> SharedStage:
@@ -212,6 +223,10 @@ def record_codes(source: CodedSource) -> SharedStage:
             else:
                 last = sql.coalesce(sql.column(source.end_column, "r"), sql.column(source.date_column, "r"))  # empty: one day
             columns.append(last.as_(sql.ident("last_service_date")))
+        if source.value_columns:
+            columns.append(exp.Paren(this=sql.or_(*[sql.column(value, "r").is_(exp.null()).not_() for value in source.value_columns])).as_(sql.ident("has_value")))
+        for name, answer in zip(source.answer_columns, ANSWER_COLUMNS):
+            columns.append(sql.column(name, "r").as_(sql.ident(answer)))
         conditions = [sql.column(column, "r").is_(exp.null()).not_()]
         if source.record_types:
             conditions.append(sql.is_in(sql.column("record_type", "r"), list(source.record_types)))
@@ -231,7 +246,8 @@ def record_value_sets(source: CodedSource) -> SharedStage:
         counts: exp.Expression = sql.or_(status.is_(exp.null()), exp.not_(sql.is_in(status.copy(), list(source.uncounted_statuses))))
     else:
         counts = sql.is_in(status, list(source.counted_statuses))
-    kept = ("member_id", "service_date", "last_service_date") if source.end_column else ("member_id", "service_date")
+    kept = ("member_id", "service_date", *(("last_service_date",) if source.end_column else ()), *(("has_value",) if source.value_columns else ()),
+            *(ANSWER_COLUMNS if source.answer_columns else ()))
     query = _with_value_sets(source.codes_stage, kept).where(counts)
     return SharedStage(source.stage, f"each code on a record of {source.source_name} whose status counts, with every value set it belongs to on the record's date", query)
 

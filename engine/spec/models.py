@@ -139,12 +139,12 @@ class ClaimsRule(Frozen):
 
 # Sources of coded, dated events (engine.compile.shared.CODED_SOURCES): a new source is an entry
 # there and a name here, not a new criterion kind.
-CodedSource = Literal["claims", "immunizations", "lab_results", "conditions", "encounters", "orders"]
+CodedSource = Literal["claims", "immunizations", "lab_results", "conditions", "encounters", "orders", "observations"]
 
 
 class EventsRule(Frozen):
     """Coded events from any of several sources (claim lines, immunization records, lab results, condition
-    records, EHR encounters and orders), with a code in a value set on a date in the window. Events of one value set on the same date are one event,
+    records, EHR encounters and orders, observations), with a code in a value set on a date in the window. Events of one value set on the same date are one event,
     whichever sources recorded them: a registry dose that was also billed is one dose."""
 
     value_sets: list[str] = Field(min_length=1)
@@ -157,7 +157,11 @@ class EventsRule(Frozen):
     subject: Subject = "self"
     claim_statuses: list[str] = Field(default=["paid"], description="claim statuses that count (immunization records count when completed)")
     spans: bool = Field(default=False, description="an event counts when its span overlaps the window: a claim line's service dates, an encounter's start "
-                        "to end, a condition's onset to abatement (one not abated goes on); other records are one day")
+                        "to end, a condition's onset to abatement (one not abated goes on), an observation's effective period; other records are one day")
+    answers: str | None = Field(default=None, description="value set of coded answers: only a record whose coded answer is in it counts "
+                                "(observations; the other sources have no coded answers and give none)")
+    with_value: bool = Field(default=False, description="only a record with a value (a number or a coded answer) counts "
+                             "(lab results and observations; the other sources have no values and give none)")
 
 
 class DiedRule(Frozen):

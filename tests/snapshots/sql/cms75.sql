@@ -1,3 +1,46 @@
+-- shared stage observations_codes: each code (the system in code_system) on a record of observations with its date and status
+CREATE TEMPORARY VIEW "observations_codes" AS
+SELECT
+  "r"."member_id",
+  "r"."effective_date" AS "service_date",
+  "r"."status",
+  "r"."code" AS "code",
+  "r"."code_system" AS "code_system",
+  COALESCE("r"."end_date", "r"."effective_date") AS "last_service_date",
+  (
+    NOT "r"."value_number" IS NULL OR NOT "r"."value_code" IS NULL
+  ) AS "has_value",
+  "r"."value_code" AS "answer_code",
+  "r"."value_code_system" AS "answer_code_system"
+FROM "observations" AS "r"
+WHERE
+  NOT "r"."code" IS NULL;
+
+-- shared stage observations_value_sets: each code on a record of observations whose status counts, with every value set it belongs to on the record's date
+CREATE TEMPORARY VIEW "observations_value_sets" AS
+SELECT
+  "e"."member_id",
+  "e"."service_date",
+  "e"."last_service_date",
+  "e"."has_value",
+  "e"."answer_code",
+  "e"."answer_code_system",
+  "v"."value_set"
+FROM "observations_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  )
+WHERE
+  "e"."status" IN ('final', 'amended', 'corrected');
+
 -- shared stage conditions_codes: each code (the system in code_system) on a record of conditions with its date and status
 CREATE TEMPORARY VIEW "conditions_codes" AS
 SELECT
@@ -241,6 +284,44 @@ WITH "dental_decay_units_0" AS (
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'observations' THEN 1 ELSE 0 END) AS "from_observations"
+  FROM "dental_decay_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'observations' AS "source",
+      "c"."last_service_date" AS "last_service_date"
+    FROM "observations_value_sets" AS "c"
+    JOIN "value_set_codes" AS "a"
+      ON "a"."code" = "c"."answer_code"
+      AND "a"."code_system" = "c"."answer_code_system"
+      AND "a"."value_set" IN ('yes_qualifier')
+      AND (
+        (
+          "a"."effective_from" IS NULL OR "c"."service_date" >= "a"."effective_from"
+        )
+        AND (
+          "a"."effective_to" IS NULL OR "c"."service_date" <= "a"."effective_to"
+        )
+      )
+    WHERE
+      "c"."value_set" IN ('hospice_care_mds')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" <= CAST('2025-12-31' AS DATE)
+    AND (
+      "e"."last_service_date" IS NULL
+      OR "e"."last_service_date" >= CAST('2025-01-01' AS DATE)
+    )
+  GROUP BY
+    "u"."unit_id"
+), "dental_decay_criterion_6" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
     MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "dental_decay_in_scope" AS "u"
   JOIN (
@@ -262,7 +343,7 @@ WITH "dental_decay_units_0" AS (
     )
   GROUP BY
     "u"."unit_id"
-), "dental_decay_criterion_6" AS (
+), "dental_decay_criterion_7" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -527,13 +608,16 @@ FROM (
           OR (
             COALESCE("dental_decay_criterion_5"."found", 0) >= 1
           )
+          OR (
+            COALESCE("dental_decay_criterion_6"."found", 0) >= 1
+          )
         )
       ),
       FALSE
     ) AS "denex_met",
     FALSE AS "excep_met",
     COALESCE((
-      COALESCE("dental_decay_criterion_6"."found", 0) >= 1
+      COALESCE("dental_decay_criterion_7"."found", 0) >= 1
     ), FALSE) AS "num_met",
     FALSE AS "numex_met",
     CAST(NULL AS TEXT) AS "denominator_failed",
@@ -542,17 +626,17 @@ FROM (
     CAST(NULL AS TEXT) AS "denominator_exception_reason",
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     CASE
-      WHEN COALESCE("dental_decay_criterion_6"."found", 0) >= 1
-      THEN "dental_decay_criterion_6"."evidence_date"
+      WHEN COALESCE("dental_decay_criterion_7"."found", 0) >= 1
+      THEN "dental_decay_criterion_7"."evidence_date"
     END AS "numerator_evidence",
     NULLIF(
       CONCAT_WS(
         '; ',
         CASE
-          WHEN COALESCE("dental_decay_criterion_6"."found", 0) >= 1
+          WHEN COALESCE("dental_decay_criterion_7"."found", 0) >= 1
           THEN 'a dental caries diagnosis active in the period: ' || CONCAT_WS(
             ' and ',
-            CASE WHEN "dental_decay_criterion_6"."from_conditions" = 1 THEN 'conditions' END
+            CASE WHEN "dental_decay_criterion_7"."from_conditions" = 1 THEN 'conditions' END
           )
         END
       ),
@@ -560,13 +644,13 @@ FROM (
     ) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("dental_decay_criterion_6"."found", 0) >= 1
+        COALESCE("dental_decay_criterion_7"."found", 0) >= 1
       ), FALSE)
       THEN 'a dental caries diagnosis active in the period: needs 1 by ' || COALESCE(CAST(CAST('2025-12-31' AS DATE) AS TEXT), 'an unknown date')
     END AS "numerator_gap",
     CASE
       WHEN NOT COALESCE((
-        COALESCE("dental_decay_criterion_6"."found", 0) >= 1
+        COALESCE("dental_decay_criterion_7"."found", 0) >= 1
       ), FALSE)
       THEN CAST('2025-12-31' AS DATE)
     END AS "numerator_due"
@@ -583,6 +667,8 @@ FROM (
     ON "dental_decay_criterion_5"."unit_id" = "u"."unit_id"
   LEFT JOIN "dental_decay_criterion_6"
     ON "dental_decay_criterion_6"."unit_id" = "u"."unit_id"
+  LEFT JOIN "dental_decay_criterion_7"
+    ON "dental_decay_criterion_7"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "dental_decay_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"

@@ -157,7 +157,10 @@ SELECT
   "r"."collection_date" AS "service_date",
   "r"."status",
   "r"."loinc_code" AS "code",
-  'LOINC' AS "code_system"
+  'LOINC' AS "code_system",
+  (
+    NOT "r"."value_number" IS NULL OR NOT "r"."value_code" IS NULL
+  ) AS "has_value"
 FROM "lab_results" AS "r"
 WHERE
   NOT "r"."loinc_code" IS NULL;
@@ -167,6 +170,7 @@ CREATE TEMPORARY VIEW "lab_results_value_sets" AS
 SELECT
   "e"."member_id",
   "e"."service_date",
+  "e"."has_value",
   "v"."value_set"
 FROM "lab_results_codes" AS "e"
 JOIN "value_set_codes" AS "v"
