@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -13,6 +13,9 @@ from ruamel.yaml import YAML
 
 from engine import __version__
 from engine.errors import EqmError, UsageError
+
+if TYPE_CHECKING:
+    from engine.import_report import ImportReport
 
 console = Console(stderr=True, highlight=False)
 EXIT_USER_ERROR = 2
@@ -310,14 +313,35 @@ def import_fhir_command(path: Path, out: Path) -> None:
 
     frames, report = import_fhir(path)
     written = write_import(frames, report, out)
-    table = Table(title=f"FHIR resources in {report.files} files (read = mapped + skipped)", title_justify="left")
-    for column in ("resource type", "read", "mapped", "skipped", "why skipped"):
-        table.add_column(column, justify="left" if column in ("resource type", "why skipped") else "right")
+    _print_import(report, written, out, f"FHIR resources in {report.files} files (read = mapped + skipped)", "resource type")
+
+
+@import_group.command(name="synthea")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder for the extracts (CSV), the skipped rows and the counts.")
+def import_synthea_command(path: Path, out: Path) -> None:
+    """Read a Synthea CSV export (patients, payer_transitions, encounters, procedures, immunizations,
+    conditions, observations) into eqm extracts. Every row read is mapped or counted as skipped,
+    with its reason."""
+    from engine.import_report import write_import
+    from engine.synthea_import import import_synthea
+
+    frames, report = import_synthea(path)
+    written = write_import(frames, report, out)
+    _print_import(report, written, out, f"Synthea tables in {path} (read = mapped + skipped)", "table")
+
+
+def _print_import(report: ImportReport, written: list[Path], out: Path, title: str, kind: str) -> None:
+    table = Table(title=title, title_justify="left")
+    for column in (kind, "read", "mapped", "skipped", "why skipped"):
+        table.add_column(column, justify="left" if column in (kind, "why skipped") else "right")
     for name, counts in sorted(report.counts.items()):
         reasons = "; ".join(f"{reason} ({count})" for reason, count in sorted(counts.skipped.items()))
         table.add_row(name, str(counts.read), str(counts.mapped), str(sum(counts.skipped.values())), reasons)
     console.print(table)
-    console.print(f"Wrote {len(written)} files to {out}/ (skipped resources: {out / 'import_skipped.csv'})", soft_wrap=True)
+    for note in report.notes:
+        console.print(f"- {note}", soft_wrap=True)
+    console.print(f"Wrote {len(written)} files to {out}/ (skipped records: {out / 'import_skipped.csv'})", soft_wrap=True)
 
 
 @main.command()

@@ -24,7 +24,7 @@ import polars as pl
 from engine import __version__
 from engine.compare import StatisticsOptions, compare, disparities
 from engine.compile import CompiledMeasure, compile_measure, explain_measure
-from engine.contract import Extracts, file_sha256, find_extract_file, load_extracts
+from engine.contract import EVENT_DATES, Extracts, file_sha256, find_extract_file, load_extracts
 from engine.errors import EqmError, UsageError
 from engine.measure_reports import individual_reports, summary_reports, write_ndjson
 from engine.period import PERIOD_SCHEMA, Period, parse_period
@@ -105,28 +105,38 @@ def used_value_sets(specs: list[MeasureSpec]) -> set[str]:
     return names
 
 
-# A year counts as covered when the claims reach within this many days of its end: claims run out
+# A year counts as covered when the data reach within this many days of its end: claims run out
 # weeks after the service, so data whose last line is in mid-January covers the year before, and
-# a year whose December has no claims yet is not complete.
+# a year whose December has no data yet is not complete.
 COVERED_WITHIN_DAYS = 31
+# The records dated by a service, whose latest date says how far the data reach (a condition's
+# onset and a kindergarten assessment do not: a history is dated long before it is recorded).
+SERVICE_DATES = {name: column for name, column in EVENT_DATES.items() if name not in ("conditions", "kindergarten_assessments")}
 
 
 def default_period(data: Path) -> Period:
-    """The latest calendar year the claims cover: the year of (latest claim date + 31 days), less one.
+    """The latest calendar year the data cover: the year of (latest date of service + 31 days), less one.
 
-    Claims through 2025-12-31 or 2026-01-15 give 2025; claims through 2025-11-30 give 2024 (its
-    December is missing); no claims give last year. `--period` overrides it.
+    The latest date of service is the latest of the claims, EHR encounters, immunizations, lab
+    results, observations and screenings given (EHR data such as a Synthea export has no claims).
+    Data through 2025-12-31 or 2026-01-15 give 2025; data through 2025-11-30 give 2024 (its
+    December is missing); no dated records give last year. `--period` overrides it.
     """
-    path = find_extract_file(data, "claims")
-    if path is not None:
+    dates = []
+    for name, column in SERVICE_DATES.items():
+        path = find_extract_file(data, name)
+        if path is None:
+            continue
         frame = pl.scan_parquet(path) if path.suffix == ".parquet" else pl.scan_csv(path, infer_schema=False)
         # A typed date column's maximum is read as it is (turning 22 million dates into text took 1.3 s);
         # text is read by its leading date, so a malformed value (rejected later) cannot win.
-        typed = frame.collect_schema().get("service_from") == pl.Date
-        latest_date = pl.col("service_from") if typed else pl.col("service_from").cast(pl.String).str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
+        typed = frame.collect_schema().get(column) == pl.Date
+        latest_date = pl.col(column) if typed else pl.col(column).cast(pl.String).str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
         latest = frame.select(latest_date.max()).collect().item()
         if latest:
-            return parse_period(str((latest + timedelta(days=COVERED_WITHIN_DAYS)).year - 1))
+            dates.append(latest)
+    if dates:
+        return parse_period(str((max(dates) + timedelta(days=COVERED_WITHIN_DAYS)).year - 1))
     return parse_period(str(datetime.now().year - 1))
 
 

@@ -28,6 +28,8 @@ FORBIDDEN = {
     # MeasureReports are written from results already computed: no SQL, no rendering.
     "engine/measure_reports.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.compile", "engine.run", "engine.render", "engine.pipeline"},
     "engine/fhir_import.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.spec", "engine.compile", "engine.run", "engine.render", "engine.pipeline"},
+    "engine/synthea_import.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.spec", "engine.compile", "engine.run", "engine.render", "engine.pipeline"},
+    "engine/import_report.py": {"duckdb", "sqlglot", "jinja2", "click", "engine.spec", "engine.compile", "engine.run", "engine.render", "engine.pipeline"},
 }
 
 

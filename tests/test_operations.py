@@ -195,9 +195,9 @@ def test_public_trends_come_from_protected_rates(tmp_path: Path) -> None:
 
 # ---- the default period ----
 
-def test_default_period_is_the_latest_year_the_claims_cover_typed_or_text(tmp_path: Path) -> None:
-    """The year of (latest claim + 31 days), less one: data through mid-January covers the year
-    before; a year whose December has no claims is not complete. Typed dates are read as dates;
+def test_default_period_is_the_latest_year_the_data_cover_typed_or_text(tmp_path: Path) -> None:
+    """The year of (latest date of service + 31 days), less one: data through mid-January covers the year
+    before; a year whose December has no data is not complete. Typed dates are read as dates;
     text by its leading date, so a malformed value cannot win."""
     from datetime import date
 
@@ -213,6 +213,17 @@ def test_default_period_is_the_latest_year_the_claims_cover_typed_or_text(tmp_pa
     (text / "claims.csv").write_text("service_from\n2022-06-30\n9999-99-99\nnot a date\n2023-01-10T00:00:00\n", encoding="utf-8")
     assert default_period(text) == parse_period("2022")
     assert default_period(empty).start.year == date.today().year - 1
+    # EHR data with no claims (a Synthea export) reach as far as their latest visit, dose or observation;
+    # a condition's onset does not say how far the data reach.
+    ehr = tmp_path / "ehr"
+    ehr.mkdir()
+    (ehr / "claims.csv").write_text("service_from\n", encoding="utf-8")
+    (ehr / "encounters.csv").write_text("start_date\n2023-10-16T07:13:55Z\n", encoding="utf-8")
+    (ehr / "immunizations.csv").write_text("administered_date\n2022-03-01\n", encoding="utf-8")
+    (ehr / "conditions.csv").write_text("onset_date\n2026-03-01\n", encoding="utf-8")
+    assert default_period(ehr) == parse_period("2022")
+    (ehr / "observations.csv").write_text("effective_date\n2023-12-20\n", encoding="utf-8")
+    assert default_period(ehr) == parse_period("2023")
 
 
 # ---- a measure without an enrollment rule ----
