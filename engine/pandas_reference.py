@@ -93,6 +93,18 @@ def _claim_codes(data: Path) -> pd.DataFrame:
     return pd.concat([procedures[columns], diagnoses[columns]], ignore_index=True)
 
 
+def _ehr_visits(data: Path) -> pd.DataFrame:
+    """Finished EHR visits and completed procedures (the encounters extract, when given), in the claim codes' columns."""
+    path = data / "encounters.parquet"
+    columns = ["member_id", "service_date", "last_date", "code", "code_system", "provider_type"]
+    if not path.exists():
+        return pd.DataFrame(columns=columns)
+    visits = pd.read_parquet(path, columns=["member_id", "record_type", "start_date", "code", "code_system", "status", "provider_type"])
+    visits = visits[visits["record_type"].isin(["encounter", "procedure"]) & visits["status"].isin(["finished", "completed"])]
+    visits = visits.assign(service_date=_dates(visits["start_date"]), code=visits["code"].str.upper(), code_system=visits["code_system"].str.upper().str.replace(" ", ""))
+    return visits.assign(last_date=visits["service_date"])[columns]
+
+
 def w30_first_15_months(data: Path, value_sets: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     """member_id, denominator, denominator_exclusion, numerator."""
     start, end = pd.Timestamp(start), pd.Timestamp(end)
@@ -107,7 +119,7 @@ def w30_first_15_months(data: Path, value_sets: pd.DataFrame, start: date, end: 
     codes = codes[codes["member_id"].isin(cohort["member_id"])]
     hospice = codes.merge(_codes(value_sets, "hospice"), on=["code", "code_system"])
     hospice = set(hospice.loc[(hospice["last_date"] >= start) & (hospice["service_date"] <= end), "member_id"])  # a stay by its span
-    visits = codes.merge(_codes(value_sets, "well_care_visits"), on=["code", "code_system"])
+    visits = pd.concat([codes, _ehr_visits(data)], ignore_index=True).merge(_codes(value_sets, "well_care_visits"), on=["code", "code_system"])
     visits = visits[visits["provider_type"].isin(_codes(value_sets, "pcp_provider_types")["code"])]
     visits = visits.merge(cohort[["member_id", "birth_date", "anchor"]], on="member_id")
     visits = visits[(visits["service_date"] >= visits["birth_date"]) & (visits["service_date"] <= visits["anchor"])]

@@ -98,6 +98,11 @@ def w30_first_15_months(extracts: Extracts, codes: pl.DataFrame, start: date, en
             visits[row["member_id"]].add(row["service_date"])
         if key in hospice and overlaps(row, start, end):
             hospice_members.add(row["member_id"])
+    # EHR visits count as claims do (a finished visit or completed procedure with a PCP); one date is one visit.
+    for row in extracts.table("encounters").iter_rows(named=True):
+        if (row["record_type"] in ("encounter", "procedure") and row["status"] in ("finished", "completed")
+                and (row["code"], row["code_system"]) in well_care and row["provider_type"] in pcp):
+            visits[row["member_id"]].add(row["start_date"])
     died = died_in(extracts, start, end)
     results = {}
     for row in extracts.table("members").iter_rows(named=True):

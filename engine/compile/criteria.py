@@ -131,6 +131,27 @@ def _span_in_window(window: m.Window, first: exp.Expression, last: exp.Expressio
                     sql.or_(last.is_(exp.null()), exp.GTE(this=last.copy(), expression=context.date(window.from_))))
 
 
+def _claim_line_exclusions(rule: m.ClaimsRule | m.EventsRule, alias: str) -> list[exp.Expression]:
+    """A claim line at an excluded place of service, or with an excluded modifier, does not count."""
+    conditions: list[exp.Expression] = []
+    if rule.exclude_place_of_service:
+        place = sql.column("place_of_service", alias)
+        conditions.append(sql.or_(place.is_(exp.null()), exp.not_(sql.is_in(place.copy(), rule.exclude_place_of_service))))
+    # The line's modifiers ('95|GT', normalised by engine.contract) between bars, so a modifier
+    # test is a plain LIKE '%|95|%' that cannot match part of another modifier; none is '||'.
+    modifiers = exp.Paren(this=exp.DPipe(this=exp.DPipe(this=sql.string("|"), expression=exp.Coalesce(this=sql.column("modifiers", alias), expressions=[sql.string("")])), expression=sql.string("|")))
+    for modifier in rule.exclude_modifiers:
+        conditions.append(exp.not_(exp.Like(this=modifiers.copy(), expression=sql.string(f"%|{modifier.upper()}|%"))))
+    return conditions
+
+
+def _provider_phrase(rule: m.ClaimsRule | m.EventsRule) -> str:
+    phrase = f" from a provider type in {_names([rule.provider_types])}" if rule.provider_types else ""
+    if rule.exclude_place_of_service or rule.exclude_modifiers:
+        phrase += f", not at place of service {', '.join(rule.exclude_place_of_service) or '-'} nor with modifier {', '.join(rule.exclude_modifiers) or '-'}"
+    return phrase
+
+
 def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str]:
     """FROM units u JOIN claim_value_sets e ... with every filter of the rule; returns (query, date, sentence).
 
@@ -156,19 +177,9 @@ def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> 
         conditions.append(exp.EQ(this=sql.column("code_role", "e"), expression=sql.string(rule.match)))
     if rule.provider_types:
         select = _in_value_set(select, "p", [rule.provider_types], sql.column("provider_type", "e"), "PROVIDER_TYPE", when)
-    if rule.exclude_place_of_service:
-        place = sql.column("place_of_service", "e")
-        conditions.append(sql.or_(place.is_(exp.null()), exp.not_(sql.is_in(place.copy(), rule.exclude_place_of_service))))
-    # The line's modifiers ('95|GT', normalised by engine.contract) between bars, so a modifier
-    # test is a plain LIKE '%|95|%' that cannot match part of another modifier; none is '||'.
-    modifiers = exp.Paren(this=exp.DPipe(this=exp.DPipe(this=sql.string("|"), expression=exp.Coalesce(this=sql.column("modifiers", "e"), expressions=[sql.string("")])), expression=sql.string("|")))
-    for modifier in rule.exclude_modifiers:
-        conditions.append(exp.not_(exp.Like(this=modifiers.copy(), expression=sql.string(f"%|{modifier.upper()}|%"))))
+    conditions.extend(_claim_line_exclusions(rule, "e"))
     sentence = f"a claim with a code in {_names(rule.value_sets)}" + (f" ({rule.match} code)" if rule.match != "any" else "")
-    if rule.provider_types:
-        sentence += f" from a provider type in {_names([rule.provider_types])}"
-    if rule.exclude_place_of_service or rule.exclude_modifiers:
-        sentence += f", not at place of service {', '.join(rule.exclude_place_of_service) or '-'} nor with modifier {', '.join(rule.exclude_modifiers) or '-'}"
+    sentence += _provider_phrase(rule)
     sentence += f", status {' or '.join(rule.claim_statuses)}"
     if rule.spans:
         sentence += ", its service dates overlapping the window"
@@ -190,8 +201,9 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
         conditions = [sql.is_in(sql.column("value_set", "c"), rule.value_sets)]
         if rule.with_value:
             conditions.append(exp.EQ(this=sql.column("has_value", "c"), expression=exp.true()))
-        if not coded.extract:  # claims: the rule's statuses; a record source's stage holds only records whose status counts
+        if not coded.extract:  # claims: the rule's statuses and line exclusions; a record source's stage holds only records whose status counts
             conditions.append(sql.is_in(sql.column(coded.status_column, "c"), rule.claim_statuses))
+            conditions.extend(_claim_line_exclusions(rule, "c"))
         if coded.role_column is not None and rule.match != "any":
             conditions.append(exp.EQ(this=sql.column(coded.role_column, "c"), expression=sql.string(rule.match)))
         # With spans, each branch carries the record's last day: a claim line's is its first unless
@@ -208,6 +220,8 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
             branch = exp.select(*columns).from_(sql.table(stage, "c"))
             if rule.answers:
                 branch = _in_value_set(branch, "a", [rule.answers], sql.column(ANSWER_COLUMNS[0], "c"), sql.column(ANSWER_COLUMNS[1], "c"), sql.column("service_date", "c"))
+            if rule.provider_types:
+                branch = _in_value_set(branch, "p", [rule.provider_types], sql.column(coded.provider_column, "c"), "PROVIDER_TYPE", sql.column("service_date", "c"))
             branches.append(branch.where(sql.and_(*[condition.copy() for condition in conditions])))
     if not branches:
         held = f"{rule.match} codes" + (" with coded answers" if rule.answers else "") + (" with values" if rule.with_value else "")
@@ -221,14 +235,15 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
     article = "an" if read[0][0] in "aeiou" else "a"
     sentence = (f"{article} {' or '.join(read)} with a code in {_names(rule.value_sets)}" + (f" ({rule.match} code)" if rule.match != "any" else "")
                 + (f" answered with a code in {_names([rule.answers])}" if rule.answers else "") + (" and a value" if rule.with_value and not rule.answers else "")
-                + statuses + (", its span overlapping the window" if rule.spans else "") + (" (the same date in several sources is one event)" if len(read) > 1 else ""))
+                + _provider_phrase(rule) + statuses + (", its span overlapping the window" if rule.spans else "") + (" (the same date in several sources is one event)" if len(read) > 1 else ""))
     in_window = _span_in_window(rule.window, when.copy(), sql.column("last_service_date", "e"), context) if rule.spans else context.window(rule.window, when.copy())
     return select.where(in_window), when, sentence + _subject_phrase(rule.subject)
 
 
 def _reads(source: CodedSource, rule: m.EventsRule) -> bool:
-    """Whether the source can give the rule's events: codes of its role, and coded answers or values when the rule asks for them."""
-    return source.holds(rule.match) and (not rule.answers or bool(source.answer_columns)) and (not rule.with_value or bool(source.value_columns))
+    """Whether the source can give the rule's events: codes of its role, and coded answers, values or a provider type when the rule asks for them."""
+    return (source.holds(rule.match) and (not rule.answers or bool(source.answer_columns)) and (not rule.with_value or bool(source.value_columns))
+            and (not rule.provider_types or bool(source.provider_column)))
 
 
 def screenings_events(rule: m.ScreeningsRule, context: Context, source: str = UNITS) -> tuple[exp.Select, exp.Expression, str]:

@@ -151,6 +151,8 @@ class CodedSource:
     # answer with its system (`answers` rules: the hospice assessment answered Yes).
     value_columns: tuple[str, ...] = ()
     answer_columns: tuple[str, str] | tuple[()] = ()
+    # The column naming the record's provider type (`provider_types` rules), where the source has one.
+    provider_column: str = ""
 
     @property
     def source_name(self) -> str:
@@ -172,7 +174,7 @@ class CodedSource:
 
 
 CODED_SOURCES = {
-    "claims": CodedSource("claim_status", "claim line", role_column="code_role"),
+    "claims": CodedSource("claim_status", "claim line", role_column="code_role", provider_column="provider_type"),
     # Not-done and entered-in-error records are not doses (FHIR Immunization.status).
     "immunizations": CodedSource("status", "immunization record (completed)", ("completed",), extract="immunizations",
                                  date_column="administered_date", code_columns=(("cvx_code", "CVX"), ("cpt_code", "CPT"), ("ndc_code", "NDC"))),
@@ -195,7 +197,8 @@ CODED_SOURCES = {
     # the visit dated by its last day.
     "encounters": CodedSource("status", "encounter or procedure in an EHR (finished or completed)", ("finished", "completed"), extract="encounters",
                               date_column="start_date", code_columns=(("code", ""), ("discharge_disposition", "SNOMEDCT")), system_column="code_system",
-                              end_column="end_date", code_dates=(("discharge_disposition", "end_date"),), record_types=("encounter", "procedure")),
+                              end_column="end_date", code_dates=(("discharge_disposition", "end_date"),), record_types=("encounter", "procedure"),
+                              provider_column="provider_type"),
     # Orders written (QI-Core isInterventionOrder: ServiceRequest.status active or completed), dated by the day written.
     "orders": CodedSource("status", "order in an EHR (active or completed)", ("active", "completed"), extract="encounters", name="orders",
                           date_column="start_date", code_columns=(("code", ""),), system_column="code_system", record_types=("order",)),
@@ -227,6 +230,8 @@ def record_codes(source: CodedSource) -> SharedStage:
             columns.append(exp.Paren(this=sql.or_(*[sql.column(value, "r").is_(exp.null()).not_() for value in source.value_columns])).as_(sql.ident("has_value")))
         for name, answer in zip(source.answer_columns, ANSWER_COLUMNS):
             columns.append(sql.column(name, "r").as_(sql.ident(answer)))
+        if source.provider_column:
+            columns.append(sql.column(source.provider_column, "r").as_(sql.ident("provider_type")))
         conditions = [sql.column(column, "r").is_(exp.null()).not_()]
         if source.record_types:
             conditions.append(sql.is_in(sql.column("record_type", "r"), list(source.record_types)))
@@ -247,7 +252,7 @@ def record_value_sets(source: CodedSource) -> SharedStage:
     else:
         counts = sql.is_in(status, list(source.counted_statuses))
     kept = ("member_id", "service_date", *(("last_service_date",) if source.end_column else ()), *(("has_value",) if source.value_columns else ()),
-            *(ANSWER_COLUMNS if source.answer_columns else ()))
+            *(ANSWER_COLUMNS if source.answer_columns else ()), *(("provider_type",) if source.provider_column else ()))
     query = _with_value_sets(source.codes_stage, kept).where(counts)
     return SharedStage(source.stage, f"each code on a record of {source.source_name} whose status counts, with every value set it belongs to on the record's date", query)
 

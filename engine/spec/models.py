@@ -156,6 +156,10 @@ class EventsRule(Frozen):
     min_days_apart: int = Field(default=0, ge=0, description="counted dates must be at least this many days apart")
     subject: Subject = "self"
     claim_statuses: list[str] = Field(default=["paid"], description="claim statuses that count (immunization records count when completed)")
+    provider_types: str | None = Field(default=None, description="value set of provider types (code_system PROVIDER_TYPE): only claim lines and EHR "
+                                       "encounters with such a provider count; the other sources name no provider and give none")
+    exclude_place_of_service: list[str] = Field(default=[], description="claim lines at these places of service do not count (an EHR encounter has no place of service)")
+    exclude_modifiers: list[str] = Field(default=[], description="claim lines with these modifiers do not count (an EHR encounter has no modifiers)")
     spans: bool = Field(default=False, description="an event counts when its span overlaps the window: a claim line's service dates, an encounter's start "
                         "to end, a condition's onset to abatement (one not abated goes on), an observation's effective period; other records are one day")
     answers: str | None = Field(default=None, description="value set of coded answers: only a record whose coded answer is in it counts "

@@ -85,7 +85,8 @@ SELECT
   "r"."status",
   "r"."code" AS "code",
   "r"."code_system" AS "code_system",
-  COALESCE("r"."end_date", "r"."start_date") AS "last_service_date"
+  COALESCE("r"."end_date", "r"."start_date") AS "last_service_date",
+  "r"."provider_type" AS "provider_type"
 FROM "encounters" AS "r"
 WHERE
   NOT "r"."code" IS NULL AND "r"."record_type" IN ('encounter', 'procedure')
@@ -96,7 +97,8 @@ SELECT
   "r"."status",
   "r"."discharge_disposition" AS "code",
   'SNOMEDCT' AS "code_system",
-  COALESCE("r"."end_date", "r"."start_date") AS "last_service_date"
+  COALESCE("r"."end_date", "r"."start_date") AS "last_service_date",
+  "r"."provider_type" AS "provider_type"
 FROM "encounters" AS "r"
 WHERE
   NOT "r"."discharge_disposition" IS NULL
@@ -108,6 +110,7 @@ SELECT
   "e"."member_id",
   "e"."service_date",
   "e"."last_service_date",
+  "e"."provider_type",
   "v"."value_set"
 FROM "encounters_codes" AS "e"
 JOIN "value_set_codes" AS "v"

@@ -150,6 +150,56 @@ JOIN "value_set_codes" AS "v"
     )
   );
 
+-- shared stage encounters_codes: each code (the system in code_system, SNOMEDCT) on a record of encounters (encounter and procedure records) with its date and status
+CREATE TEMPORARY VIEW "encounters_codes" AS
+SELECT
+  "r"."member_id",
+  "r"."start_date" AS "service_date",
+  "r"."status",
+  "r"."code" AS "code",
+  "r"."code_system" AS "code_system",
+  COALESCE("r"."end_date", "r"."start_date") AS "last_service_date",
+  "r"."provider_type" AS "provider_type"
+FROM "encounters" AS "r"
+WHERE
+  NOT "r"."code" IS NULL AND "r"."record_type" IN ('encounter', 'procedure')
+UNION ALL
+SELECT
+  "r"."member_id",
+  COALESCE("r"."end_date", "r"."start_date") AS "service_date",
+  "r"."status",
+  "r"."discharge_disposition" AS "code",
+  'SNOMEDCT' AS "code_system",
+  COALESCE("r"."end_date", "r"."start_date") AS "last_service_date",
+  "r"."provider_type" AS "provider_type"
+FROM "encounters" AS "r"
+WHERE
+  NOT "r"."discharge_disposition" IS NULL
+  AND "r"."record_type" IN ('encounter', 'procedure');
+
+-- shared stage encounters_value_sets: each code on a record of encounters whose status counts, with every value set it belongs to on the record's date
+CREATE TEMPORARY VIEW "encounters_value_sets" AS
+SELECT
+  "e"."member_id",
+  "e"."service_date",
+  "e"."last_service_date",
+  "e"."provider_type",
+  "v"."value_set"
+FROM "encounters_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  )
+WHERE
+  "e"."status" IN ('finished', 'completed');
+
 -- kindergarten_readiness.well_child_3_6: Well-child visit, ages 3 to 6
 WITH "well_child_3_6_units_0" AS (
   SELECT
@@ -282,26 +332,55 @@ WITH "well_child_3_6_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found"
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'encounters' THEN 1 ELSE 0 END) AS "from_encounters"
   FROM "well_child_3_6_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "p"
-    ON "p"."code" = "e"."provider_type"
-    AND "p"."code_system" = 'PROVIDER_TYPE'
-    AND "p"."value_set" IN ('pcp_or_obgyn_provider_types')
-    AND (
-      (
-        "p"."effective_from" IS NULL OR "e"."service_date" >= "p"."effective_from"
-      )
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    JOIN "value_set_codes" AS "p"
+      ON "p"."code" = "c"."provider_type"
+      AND "p"."code_system" = 'PROVIDER_TYPE'
+      AND "p"."value_set" IN ('pcp_or_obgyn_provider_types')
       AND (
-        "p"."effective_to" IS NULL OR "e"."service_date" <= "p"."effective_to"
+        (
+          "p"."effective_from" IS NULL OR "c"."service_date" >= "p"."effective_from"
+        )
+        AND (
+          "p"."effective_to" IS NULL OR "c"."service_date" <= "p"."effective_to"
+        )
       )
-    )
+    WHERE
+      "c"."value_set" IN ('well_care_visits')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'encounters' AS "source"
+    FROM "encounters_value_sets" AS "c"
+    JOIN "value_set_codes" AS "p"
+      ON "p"."code" = "c"."provider_type"
+      AND "p"."code_system" = 'PROVIDER_TYPE'
+      AND "p"."value_set" IN ('pcp_or_obgyn_provider_types')
+      AND (
+        (
+          "p"."effective_from" IS NULL OR "c"."service_date" >= "p"."effective_from"
+        )
+        AND (
+          "p"."effective_to" IS NULL OR "c"."service_date" <= "p"."effective_to"
+        )
+      )
+    WHERE
+      "c"."value_set" IN ('well_care_visits')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('well_care_visits')
-    AND "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
-    AND "e"."claim_status" IN ('paid', 'adjusted')
+    "e"."service_date" BETWEEN CAST('2025-01-01' AS DATE) AND CAST('2025-12-31' AS DATE)
   GROUP BY
     "u"."unit_id"
 ), "well_child_3_6_plan" AS (
@@ -535,7 +614,20 @@ FROM (
       WHEN COALESCE("well_child_3_6_criterion_4"."found", 0) >= 1
       THEN "well_child_3_6_criterion_4"."evidence_date"
     END AS "numerator_evidence",
-    CAST(NULL AS TEXT) AS "numerator_sources",
+    NULLIF(
+      CONCAT_WS(
+        '; ',
+        CASE
+          WHEN COALESCE("well_child_3_6_criterion_4"."found", 0) >= 1
+          THEN 'a well-child visit with a PCP or OB/GYN in the period: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "well_child_3_6_criterion_4"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "well_child_3_6_criterion_4"."from_encounters" = 1 THEN 'encounters' END
+          )
+        END
+      ),
+      ''
+    ) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
         COALESCE("well_child_3_6_criterion_4"."found", 0) >= 1

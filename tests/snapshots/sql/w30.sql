@@ -150,6 +150,56 @@ JOIN "value_set_codes" AS "v"
     )
   );
 
+-- shared stage encounters_codes: each code (the system in code_system, SNOMEDCT) on a record of encounters (encounter and procedure records) with its date and status
+CREATE TEMPORARY VIEW "encounters_codes" AS
+SELECT
+  "r"."member_id",
+  "r"."start_date" AS "service_date",
+  "r"."status",
+  "r"."code" AS "code",
+  "r"."code_system" AS "code_system",
+  COALESCE("r"."end_date", "r"."start_date") AS "last_service_date",
+  "r"."provider_type" AS "provider_type"
+FROM "encounters" AS "r"
+WHERE
+  NOT "r"."code" IS NULL AND "r"."record_type" IN ('encounter', 'procedure')
+UNION ALL
+SELECT
+  "r"."member_id",
+  COALESCE("r"."end_date", "r"."start_date") AS "service_date",
+  "r"."status",
+  "r"."discharge_disposition" AS "code",
+  'SNOMEDCT' AS "code_system",
+  COALESCE("r"."end_date", "r"."start_date") AS "last_service_date",
+  "r"."provider_type" AS "provider_type"
+FROM "encounters" AS "r"
+WHERE
+  NOT "r"."discharge_disposition" IS NULL
+  AND "r"."record_type" IN ('encounter', 'procedure');
+
+-- shared stage encounters_value_sets: each code on a record of encounters whose status counts, with every value set it belongs to on the record's date
+CREATE TEMPORARY VIEW "encounters_value_sets" AS
+SELECT
+  "e"."member_id",
+  "e"."service_date",
+  "e"."last_service_date",
+  "e"."provider_type",
+  "v"."value_set"
+FROM "encounters_codes" AS "e"
+JOIN "value_set_codes" AS "v"
+  ON "v"."code" = "e"."code"
+  AND "v"."code_system" = "e"."code_system"
+  AND (
+    (
+      "v"."effective_from" IS NULL OR "e"."service_date" >= "v"."effective_from"
+    )
+    AND (
+      "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
+    )
+  )
+WHERE
+  "e"."status" IN ('finished', 'completed');
+
 -- w30.first_15_months: Six or more well-child visits in the first 15 months
 WITH "first_15_months_units_0" AS (
   SELECT
@@ -289,26 +339,55 @@ WITH "first_15_months_units_0" AS (
         ELSE acc
       END,
       {'last': CAST(NULL AS DATE), 'n': 0}
-    )['n'] AS "found"
+    )['n'] AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'encounters' THEN 1 ELSE 0 END) AS "from_encounters"
   FROM "first_15_months_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "p"
-    ON "p"."code" = "e"."provider_type"
-    AND "p"."code_system" = 'PROVIDER_TYPE'
-    AND "p"."value_set" IN ('pcp_provider_types')
-    AND (
-      (
-        "p"."effective_from" IS NULL OR "e"."service_date" >= "p"."effective_from"
-      )
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    JOIN "value_set_codes" AS "p"
+      ON "p"."code" = "c"."provider_type"
+      AND "p"."code_system" = 'PROVIDER_TYPE'
+      AND "p"."value_set" IN ('pcp_provider_types')
       AND (
-        "p"."effective_to" IS NULL OR "e"."service_date" <= "p"."effective_to"
+        (
+          "p"."effective_from" IS NULL OR "c"."service_date" >= "p"."effective_from"
+        )
+        AND (
+          "p"."effective_to" IS NULL OR "c"."service_date" <= "p"."effective_to"
+        )
       )
-    )
+    WHERE
+      "c"."value_set" IN ('well_care_visits')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'encounters' AS "source"
+    FROM "encounters_value_sets" AS "c"
+    JOIN "value_set_codes" AS "p"
+      ON "p"."code" = "c"."provider_type"
+      AND "p"."code_system" = 'PROVIDER_TYPE'
+      AND "p"."value_set" IN ('pcp_provider_types')
+      AND (
+        (
+          "p"."effective_from" IS NULL OR "c"."service_date" >= "p"."effective_from"
+        )
+        AND (
+          "p"."effective_to" IS NULL OR "c"."service_date" <= "p"."effective_to"
+        )
+      )
+    WHERE
+      "c"."value_set" IN ('well_care_visits')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('well_care_visits')
-    AND "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "first_15_months_plan" AS (
@@ -541,7 +620,20 @@ FROM (
       WHEN COALESCE("first_15_months_criterion_4"."found", 0) >= 6
       THEN "first_15_months_criterion_4"."evidence_date"
     END AS "numerator_evidence",
-    CAST(NULL AS TEXT) AS "numerator_sources",
+    NULLIF(
+      CONCAT_WS(
+        '; ',
+        CASE
+          WHEN COALESCE("first_15_months_criterion_4"."found", 0) >= 6
+          THEN 'six or more well-child visits with a PCP by the 15-month birthday: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "first_15_months_criterion_4"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "first_15_months_criterion_4"."from_encounters" = 1 THEN 'encounters' END
+          )
+        END
+      ),
+      ''
+    ) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
         COALESCE("first_15_months_criterion_4"."found", 0) >= 6
@@ -715,26 +807,55 @@ WITH "months_15_to_30_units_0" AS (
         ELSE acc
       END,
       {'last': CAST(NULL AS DATE), 'n': 0}
-    )['n'] AS "found"
+    )['n'] AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'encounters' THEN 1 ELSE 0 END) AS "from_encounters"
   FROM "months_15_to_30_in_scope" AS "u"
-  JOIN "claim_value_sets" AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  JOIN "value_set_codes" AS "p"
-    ON "p"."code" = "e"."provider_type"
-    AND "p"."code_system" = 'PROVIDER_TYPE'
-    AND "p"."value_set" IN ('pcp_provider_types')
-    AND (
-      (
-        "p"."effective_from" IS NULL OR "e"."service_date" >= "p"."effective_from"
-      )
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    JOIN "value_set_codes" AS "p"
+      ON "p"."code" = "c"."provider_type"
+      AND "p"."code_system" = 'PROVIDER_TYPE'
+      AND "p"."value_set" IN ('pcp_provider_types')
       AND (
-        "p"."effective_to" IS NULL OR "e"."service_date" <= "p"."effective_to"
+        (
+          "p"."effective_from" IS NULL OR "c"."service_date" >= "p"."effective_from"
+        )
+        AND (
+          "p"."effective_to" IS NULL OR "c"."service_date" <= "p"."effective_to"
+        )
       )
-    )
+    WHERE
+      "c"."value_set" IN ('well_care_visits')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'encounters' AS "source"
+    FROM "encounters_value_sets" AS "c"
+    JOIN "value_set_codes" AS "p"
+      ON "p"."code" = "c"."provider_type"
+      AND "p"."code_system" = 'PROVIDER_TYPE'
+      AND "p"."value_set" IN ('pcp_provider_types')
+      AND (
+        (
+          "p"."effective_from" IS NULL OR "c"."service_date" >= "p"."effective_from"
+        )
+        AND (
+          "p"."effective_to" IS NULL OR "c"."service_date" <= "p"."effective_to"
+        )
+      )
+    WHERE
+      "c"."value_set" IN ('well_care_visits')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."value_set" IN ('well_care_visits')
-    AND "e"."service_date" BETWEEN CAST(CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) + INTERVAL 91 DAY AS DATE) AND "u"."anchor_date"
-    AND "e"."claim_status" IN ('paid', 'adjusted')
+    "e"."service_date" BETWEEN CAST(CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) + INTERVAL 91 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "months_15_to_30_plan" AS (
@@ -967,7 +1088,20 @@ FROM (
       WHEN COALESCE("months_15_to_30_criterion_4"."found", 0) >= 2
       THEN "months_15_to_30_criterion_4"."evidence_date"
     END AS "numerator_evidence",
-    CAST(NULL AS TEXT) AS "numerator_sources",
+    NULLIF(
+      CONCAT_WS(
+        '; ',
+        CASE
+          WHEN COALESCE("months_15_to_30_criterion_4"."found", 0) >= 2
+          THEN 'two or more well-child visits with a PCP from the day after the 15-month birthday to the 30-month birthday: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "months_15_to_30_criterion_4"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "months_15_to_30_criterion_4"."from_encounters" = 1 THEN 'encounters' END
+          )
+        END
+      ),
+      ''
+    ) AS "numerator_sources",
     CASE
       WHEN NOT COALESCE((
         COALESCE("months_15_to_30_criterion_4"."found", 0) >= 2
