@@ -59,7 +59,7 @@ VISIT_SERVICES = {
 
 # Bumped whenever the generator makes different data from the same options, so a cached population
 # (`eqm bench`) made by an older generator is not reused as if it were this one's.
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 # CDC's CPT-to-CVX crosswalk for the vaccine codes billed above: the registry records the same dose by CVX.
 CPT_TO_CVX = {"90744": "08", "90697": "146", "90670": "133", "90681": "119", "90680": "116", "90700": "20", "90713": "10",
               "90686": "150", "90707": "03", "90716": "21", "90633": "83", "90647": "49"}
@@ -133,13 +133,15 @@ def _chunk(rng: np.random.Generator, size: int, first_member: int, claims_before
     conditions = _conditions(rng, members, period_end, first_member)
     encounters = _encounters(rng, members, claims, period_end, first_member)
     conditions = pl.concat([conditions, _dental_caries(rng, members, encounters, first_member)])
+    clinic_visits, observations, pregnancies = _primary_care(rng, members, claims, period_end, first_member)
+    encounters, conditions = pl.concat([encounters, clinic_visits]), pl.concat([conditions, pregnancies])
     # Nothing happens to a child after death: no claim, screening or dose is dated after it.
     died = members.select("member_id", "death_date").filter(pl.col("death_date").is_not_null())
     claims_made = claims.height
-    claims, screenings, immunizations, lab_results, conditions, encounters = (
+    claims, screenings, immunizations, lab_results, conditions, encounters, observations = (
         _before_death(frame, died, column) for frame, column in
         ((claims, "service_from"), (screenings, "screening_date"), (immunizations, "administered_date"), (lab_results, "collection_date"),
-         (conditions, "onset_date"), (encounters, "start_date")))
+         (conditions, "onset_date"), (encounters, "start_date"), (observations, "effective_date")))
     return {
         "members": members.drop("care_factor", "group", "plan"),
         "enrollment": enrollment,
@@ -149,6 +151,7 @@ def _chunk(rng: np.random.Generator, size: int, first_member: int, claims_before
         "lab_results": lab_results,
         "conditions": conditions,
         "encounters": encounters,
+        "observations": observations,
         "dyads": dyads,
         "kindergarten_assessments": kindergarten,
     }, claims_made
@@ -237,6 +240,80 @@ def _encounters(rng: np.random.Generator, members: pl.DataFrame, claims: pl.Data
         pl.lit("DENTIST").alias("provider_type"),
     ).select("encounter_id", "member_id", "record_type", "start_date", "end_date", "code", "code_system", "status", "discharge_disposition",
              "provider_npi", "provider_type")
+
+
+# The well-child visits a pediatric clinic bills (engine.synth._claims) and records in its EHR.
+WELL_CHILD_CPT = ("99391", "99392", "99393", "99394", "99395")
+WELL_CHILD_SNOMED = "410620009"  # Well child visit (procedure), how the EHR types the visit beside its CPT code
+NUTRITION_COUNSELING, ACTIVITY_COUNSELING = "61310001", "304507003"  # Nutrition education; Exercise education (SNOMED CT procedures)
+VITAL_SIGNS = (("8302-2", "cm"), ("29463-7", "kg"), ("39156-5", "kg/m2"))  # body height, body weight, BMI (FHIR vital signs profiles)
+
+
+def _primary_care(rng: np.random.Generator, members: pl.DataFrame, claims: pl.DataFrame, period_end: np.datetime64,
+                  first_member: int) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """A pediatric clinic's EHR: most billed well-child visits recorded again on the same date
+    (typed both in CPT and as SNOMED CT 410620009, so a visit counted from both is one); height,
+    weight and BMI measured at visits from age 2, a few saved without a value; nutrition and
+    physical activity counseling recorded as procedures, less often at lower incomes; and
+    pregnancies on some adolescent girls' problem lists. Returns (encounters, observations, conditions)."""
+    billed = claims.filter(pl.col("procedure_code").is_in(WELL_CHILD_CPT) & (pl.col("provider_type") != "URGENT_CARE"))
+    visits = billed.filter(pl.Series(rng.random(billed.height) < 0.7)).select("member_id", pl.col("service_from").alias("start_date"), "procedure_code", "provider_type")
+    visits = visits.join(members.select("member_id", "birth_date", "fpl_percent", "household_income", "household_size"), on="member_id").sort("member_id", "start_date").with_columns(
+        _record_ids("P", first_member).alias("encounter_id"))
+    age = (visits["start_date"].to_numpy().astype("datetime64[D]") - visits["birth_date"].to_numpy().astype("datetime64[D]")).astype(int) / 365.25
+    low_income = _at_or_below_138_percent(visits, period_end)
+    typed = pl.concat([visits.with_columns(pl.col("procedure_code").alias("code"), pl.lit("CPT").alias("code_system")),
+                       visits.with_columns(pl.lit(WELL_CHILD_SNOMED).alias("code"), pl.lit("SNOMEDCT").alias("code_system"))])
+    counseled = []
+    for code, (higher, lower), prefix in ((NUTRITION_COUNSELING, (0.55, 0.42), "QN"), (ACTIVITY_COUNSELING, (0.45, 0.33), "QA")):
+        given = (age >= 2) & (rng.random(visits.height) < np.where(low_income, lower, higher))
+        counseled.append(visits.filter(pl.Series(given)).with_columns(_record_ids(prefix, first_member).alias("encounter_id"), pl.lit(code).alias("code"),
+                                                                     pl.lit("SNOMEDCT").alias("code_system")))
+    records = pl.concat([typed.with_columns(pl.lit("encounter").alias("record_type"), pl.lit("finished").alias("status")),
+                         *[frame.with_columns(pl.lit("procedure").alias("record_type"), pl.lit("completed").alias("status")) for frame in counseled]])
+    encounters = records.with_columns(
+        pl.col("start_date").alias("end_date"), pl.lit(None, pl.String).alias("discharge_disposition"), pl.lit(None, pl.String).alias("provider_npi"),
+    ).select("encounter_id", "member_id", "record_type", "start_date", "end_date", "code", "code_system", "status", "discharge_disposition",
+             "provider_npi", "provider_type")
+    # Heights from a rough growth curve; weight from a BMI drawn for the age.
+    measured = (age >= 2) & (rng.random(visits.height) < np.where(low_income, 0.88, 0.93))
+    height = np.clip(75 + 6.0 * np.minimum(age, 16), 75, 180) + rng.normal(0, 5, visits.height)
+    bmi = np.clip(rng.normal(16.0 + 0.3 * np.maximum(age - 6, 0), 2.5, visits.height), 12, 40)
+    values = {"8302-2": height, "29463-7": bmi * (height / 100) ** 2, "39156-5": bmi}
+    frames = []
+    for code, unit in VITAL_SIGNS:
+        value = np.round(values[code], 1)[measured]
+        absent = rng.random(measured.sum()) < 0.03  # saved with a data-absent reason, no value
+        frames.append(visits.filter(pl.Series(measured)).select("member_id", pl.col("start_date").alias("effective_date")).with_columns(
+            pl.lit(code).alias("code"), pl.lit(unit).alias("unit"), pl.Series("value_number", np.where(absent, np.nan, value)).fill_nan(None)))
+    observations = pl.concat(frames).sort("member_id", "effective_date", "code").with_columns(
+        _record_ids("O", first_member).alias("observation_id"), pl.lit("vital-signs").alias("category"), pl.lit(None, pl.Date).alias("end_date"),
+        pl.lit("LOINC").alias("code_system"), pl.lit(None, pl.String).alias("value_code"), pl.lit(None, pl.String).alias("value_code_system"),
+        pl.lit("final").alias("status"),
+    ).select("observation_id", "member_id", "category", "effective_date", "end_date", "code", "code_system", "value_number", "unit", "value_code",
+             "value_code_system", "status")
+    birth = members["birth_date"].to_numpy().astype("datetime64[D]")
+    girls = (members["sex"].to_numpy() == "F") & ((period_end - birth).astype(int) >= 14 * 365) & ((period_end - birth).astype(int) < 18 * 365)
+    pregnant = girls & (rng.random(members.height) < 0.03)
+    onset = period_end - rng.integers(30, 500, pregnant.sum()).astype("timedelta64[D]")
+    delivered = onset + np.timedelta64(270, "D")
+    snomed = rng.random(pregnant.sum()) < 0.5
+    pregnancies = pl.DataFrame({
+        "member_id": members["member_id"].to_numpy().astype(str)[pregnant], "code": np.where(snomed, "77386006", "Z34.90"), "code_system": np.where(snomed, "SNOMEDCT", "ICD10CM"),
+        "onset_date": onset, "abatement_date": np.where(delivered <= period_end, delivered, np.datetime64("NaT")),
+    }).with_columns(_record_ids("G", first_member).alias("condition_id"), pl.lit("confirmed").alias("verification_status")).select(
+        "condition_id", "member_id", "code", "code_system", "onset_date", "abatement_date", "verification_status")
+    return encounters, observations, pregnancies
+
+
+def _at_or_below_138_percent(members: pl.DataFrame, period_end: np.datetime64) -> np.ndarray:
+    """Whether each member's household is at or below 138% of poverty: the percent given, else
+    income over the HHS guideline for the household's size (engine.strata computes the same for
+    the strata); an unknown income is not."""
+    guideline = poverty_guidelines().filter((pl.col("year") == int(str(period_end)[:4])) & (pl.col("region") == "contiguous")).row(0, named=True)
+    line = guideline["first_person"] + (pl.col("household_size") - 1) * guideline["each_additional"]
+    percent = members.select(pl.coalesce(pl.col("fpl_percent"), pl.col("household_income") * 100 / line).alias("percent"))["percent"]
+    return (percent <= 138).fill_null(False).to_numpy()
 
 
 def _dental_caries(rng: np.random.Generator, members: pl.DataFrame, encounters: pl.DataFrame, first_member: int) -> pl.DataFrame:
@@ -598,6 +675,10 @@ def _with_bad_rows(tables: dict[str, pl.DataFrame], year: int) -> dict[str, pl.D
     bad_encounters = encounters.head(2).with_columns(pl.format("X{}", pl.col("encounter_id")).alias("encounter_id"), pl.Series("status", ["done", "finished"]),
                                                      pl.Series("end_date", [None, f"{year - 3}-01-01"]))
     as_text["encounters"] = pl.concat([encounters, bad_encounters])
+    observations = as_text["observations"]
+    bad_observations = observations.head(2).with_columns(pl.format("X{}", pl.col("observation_id")).alias("observation_id"), pl.Series("status", ["done", "final"]),
+                                                         pl.Series("end_date", [None, f"{year - 3}-01-01"]))
+    as_text["observations"] = pl.concat([observations, bad_observations])
     as_text["claims"] = pl.concat([claims, bad_claims])
     as_text["enrollment"] = pl.concat([enrollment, bad_enrollment])
     as_text["members"] = pl.concat([members, bad_members])

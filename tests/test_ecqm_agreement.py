@@ -19,7 +19,8 @@ ECQM = Path(__file__).parent.parent.parent / "shared" / "data" / "ecqm-qicore-20
 DISAGREEMENTS = YAML(typ="safe").load((Path(__file__).parent / "cases" / "ecqm_disagreements.yaml").read_text(encoding="utf-8"))
 README = Path(__file__).parent.parent / "README.md"
 # Each shipped eCQM: its test-case folder, and the measure's rates in the order of the eCQM's groups.
-MEASURES = {"cms75": ("ChildrenWhoHaveDentalDecayOrCavitiesFHIR", ["dental_decay"])}
+MEASURES = {"cms75": ("ChildrenWhoHaveDentalDecayOrCavitiesFHIR", ["dental_decay"]),
+            "cms155": ("WeightAssessmentandCounselingforNutritionandPhysicalActivityforChildrenandAdolescentsFHIR", ["bmi_height_weight", "nutrition_counseling", "activity_counseling"])}
 COMPARED = ("initial-population", "denominator", "denominator-exclusion", "denominator-exception", "numerator")
 
 

@@ -10,9 +10,10 @@ import pyarrow.parquet as pq
 from engine.contract import load_extracts
 from engine.synth import SynthOptions, synthesize, synthesize_chunks, write_extracts
 
-EXTRACT_NAMES = ["members", "enrollment", "claims", "screenings", "immunizations", "lab_results", "conditions", "encounters", "dyads", "kindergarten_assessments"]
+EXTRACT_NAMES = ["members", "enrollment", "claims", "screenings", "immunizations", "lab_results", "conditions", "encounters", "observations", "dyads",
+                 "kindergarten_assessments"]
 KEYS = {"members": ["member_id"], "claims": ["claim_id", "line_number"], "screenings": ["screening_id", "item"], "immunizations": ["immunization_id"],
-        "lab_results": ["lab_result_id"], "conditions": ["condition_id"]}
+        "lab_results": ["lab_result_id"], "conditions": ["condition_id"], "observations": ["observation_id"]}
 
 
 def test_a_population_of_one_chunk_does_not_depend_on_the_chunk_size() -> None:
