@@ -22,7 +22,7 @@ from sqlglot import exp
 
 from engine.compile import CompiledMeasure, sql
 from engine.compile.plan import plan_run
-from engine.compile.shared import RECORD_SOURCES, SharedStage, mapped_extract, shared_stages
+from engine.compile.shared import RECORD_SOURCES, SharedStage, mapped_extract
 from engine.contract import EXTRACTS, Extracts
 from engine.errors import UsageError
 from engine.strata import UNKNOWN
@@ -205,6 +205,7 @@ class DuckDBSession:
         self.connection.execute("SET enable_progress_bar = false")
         # Beyond the memory limit DuckDB spills to disk: to a private folder under the system's
         # temporary folder (TMPDIR), not DuckDB's default '.tmp' in whatever folder the run started from.
+        self.stage_views: set[str] = set()  # stages built as views (engine.compile.shared), dropped as views
         self.spill = tempfile.TemporaryDirectory(prefix="eqm-spill-")
         self.connection.execute("SET temp_directory = ?", [self.spill.name])
         if memory_limit:
@@ -221,9 +222,13 @@ class DuckDBSession:
 
     def materialise(self, stage: SharedStage) -> None:
         self.connection.execute((stage.create_table() if stage.stored else stage.create_view()).sql(self.dialect))
+        if not stage.stored:
+            self.stage_views.add(stage.name)
 
     def drop(self, stage: str) -> None:
-        self.connection.execute(exp.Drop(tables=[sql.table(stage)], kind="TABLE").sql(self.dialect))
+        kind = "VIEW" if stage in self.stage_views else "TABLE"
+        self.stage_views.discard(stage)
+        self.connection.execute(exp.Drop(tables=[sql.table(stage)], kind=kind).sql(self.dialect))
 
     def frame(self, query: exp.Expression) -> pl.DataFrame:
         return pl.from_arrow(self.connection.sql(query.sql(self.dialect)).to_arrow_table())
@@ -351,12 +356,9 @@ def _run_in(session: DuckDBSession | SparkSession, measures: list[CompiledMeasur
     """Every rate's member results to a file in the output's workspace; returns the attrition counts."""
     workspace = Path(output.workspace.name)
     attrition = []
-    started = time.perf_counter()
-    # A stage no rate reads (a run without claims measures) is not built.
-    for stage in shared_stages({table for measure in measures for rate in measure.rates for table in rate.tables}):
-        session.materialise(stage)
-    output.timings["shared stages"] = round(time.perf_counter() - started, 4)
-    # Steps several queries compute are built once, before the first rate that reads them (engine.compile.plan).
+    # The stages of coded events, and the steps several queries compute, are built once, before the
+    # first rate that reads them, and dropped after the last (engine.compile.plan); a stage no rate
+    # reads (a run without claims measures) is not built.
     planned = iter(plan_run(measures).rates)
     for measure in measures:
         started = time.perf_counter()

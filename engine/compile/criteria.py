@@ -224,7 +224,8 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
                 branch = _in_value_set(branch, "p", [rule.provider_types], sql.column(coded.provider_column, "c"), "PROVIDER_TYPE", sql.column("service_date", "c"))
             branches.append(branch.where(sql.and_(*[condition.copy() for condition in conditions])))
     if not branches:
-        held = f"{rule.match} codes" + (" with coded answers" if rule.answers else "") + (" with values" if rule.with_value else "")
+        held = (f"{rule.match} codes" + (" with coded answers" if rule.answers else "") + (" with values" if rule.with_value else "")
+                + (" with a provider type" if rule.provider_types else ""))
         raise UnsupportedError(f"events: none of the sources {', '.join(rule.sources)} holds {held}")
     union = sql.union_all(branches)
     when = sql.column("service_date", "e")

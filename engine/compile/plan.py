@@ -11,6 +11,10 @@ Two steps are the same when their SQL is the same once the steps they read are n
 own content, so a shared step depends only on shared steps. A shared step is built as a stage
 (engine.compile.shared.SharedStage, kept as a table) just before the first rate that reads it and
 dropped after the last, so memory holds only the stages still needed.
+
+The stages of coded events every measure reads (engine.compile.shared: claim codes with their value
+sets, each record source's codes with theirs) are scheduled the same way: a run holds the
+immunization stage only while CIS runs, the observations stage only while the eCQMs that read it do.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from sqlglot import exp
 
 from engine.compile import sql
 from engine.compile.measure import CompiledMeasure
-from engine.compile.shared import SharedStage
+from engine.compile.shared import SharedStage, shared_stages
 
 @dataclass(frozen=True)
 class PlannedRate:
@@ -132,6 +136,14 @@ def plan_run(measures: list[CompiledMeasure]) -> RunPlan:
         if key in shared:
             stage_names[key] = _stage_name(step, set(stage_names.values()))
 
+    # Each coded-event stage's readers: the rates whose tables need it, itself or through a later stage.
+    code_stages: dict[str, SharedStage] = {}
+    code_readers: dict[str, list[int]] = {}
+    for position, (_, rate) in enumerate(rates):
+        for stage in shared_stages(rate.tables):
+            code_stages.setdefault(stage.name, stage)
+            code_readers.setdefault(stage.name, []).append(position)
+
     planned = []
     for position, (measure_id, rate) in enumerate(rates):
         queries = {}
@@ -141,8 +153,10 @@ def plan_run(measures: list[CompiledMeasure]) -> RunPlan:
             queries[kind] = _read_stages(query, {name: stage_names[key] for name, key in names.items() if key in shared})
         first_here = [key for key in stage_names if min(reader for reader, _ in steps[key].readers) == position]
         last_here = tuple(stage_names[key] for key in stage_names if max(reader for reader, _ in steps[key].readers) == position)
-        stages = tuple(_stage(steps[key], stage_names) for key in first_here)
-        planned.append(PlannedRate(measure_id, rate.rate_id, queries["rate"], queries.get("attrition"), stages, last_here))
+        codes_first = tuple(stage for name, stage in code_stages.items() if code_readers[name][0] == position)  # in build order
+        codes_last = tuple(name for name in code_stages if code_readers[name][-1] == position)
+        stages = codes_first + tuple(_stage(steps[key], stage_names) for key in first_here)
+        planned.append(PlannedRate(measure_id, rate.rate_id, queries["rate"], queries.get("attrition"), stages, last_here + codes_last))
     return RunPlan(tuple(planned))
 
 
