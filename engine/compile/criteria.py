@@ -80,6 +80,12 @@ class Context:
     # the state's Core Set rate); "plan" only spans in the plan attributed on the anchor date (a
     # HEDIS plan-level rate asks for enrollment in that organisation).
     enrollment_scope: str = "state"
+    # The value sets each stage of coded events is read for (engine.compile.shared): a stage holds
+    # only the codes of value sets some criterion reads from it, not every value set of the run.
+    stage_value_sets: dict[str, set[str]] = field(default_factory=dict)
+
+    def reads(self, stage: str, value_sets: list[str]) -> None:
+        self.stage_value_sets.setdefault(stage, set()).update(value_sets)
 
     def table_name(self) -> str:
         return f"{self.prefix}_criterion_{next(self.counter)}"
@@ -160,7 +166,9 @@ def claims_events(rule: m.ClaimsRule, context: Context, source: str = UNITS) -> 
     when = sql.column("service_date", "e")
     select, whose = _subject_join(exp.select().from_(sql.table(source, "u")), rule.subject, "u")
     lines: exp.Expression = sql.table(CLAIM_VALUE_SETS, "e")
+    context.reads(CLAIM_VALUE_SETS, rule.value_sets)
     if rule.spans:
+        context.reads(CLAIM_STAYS, rule.value_sets)
         # Every line by its first day, and the lines of more than one day by their last day too.
         columns = [sql.column(name) for name in CLAIMS_CRITERIA_COLUMNS if name != "service_date"] + [sql.column("value_set")]
         single = exp.select(sql.column("service_date"), sql.column("service_date").as_(sql.ident("last_service_date")), *columns).from_(sql.table(CLAIM_VALUE_SETS))
@@ -214,6 +222,7 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
         else:
             stages = ((coded.stage, "last_service_date" if coded.end_column else "service_date"),)
         for stage, last in stages:
+            context.reads(stage, rule.value_sets)
             columns = [sql.column("member_id", "c"), sql.column("service_date", "c"), sql.string(name).as_(sql.ident("source"))]
             if rule.spans:
                 columns.append(sql.column(last, "c").as_(sql.ident("last_service_date")))

@@ -8,6 +8,7 @@ methodology come from the same pieces as the SQL.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sqlglot import exp
@@ -16,7 +17,7 @@ from sqlglot.errors import ErrorLevel, UnsupportedError
 from engine.compile import sql
 from engine.compile.criteria import MEMBERS, UNITS, Context, Fragment, attributed_plan_query, compile_criterion, event_source
 from engine.compile.describe import describe_date, describe_window
-from engine.compile.shared import RECORD_SOURCES, shared_stages
+from engine.compile.shared import RECORD_SOURCES, shared_stages, stage_value_sets
 from engine.errors import UsageError
 from engine.period import Period
 from engine.spec import models as m
@@ -56,6 +57,7 @@ class CompiledRate:
     tables: frozenset[str]  # engine tables the rate's logic reads (not counting strata joins)
     attrition_steps: tuple[AttritionStep, ...] = ()
     attrition_query: exp.Select | None = None  # one row: "step_<i>" = units left after steps 0..i
+    stage_value_sets: Mapping[str, frozenset[str]] = field(default_factory=dict)  # stage of coded events -> value sets read from it
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class CompiledMeasure:
 
     def sql(self, dialect: str = "duckdb") -> str:
         """Every rate's query in a sqlglot dialect; raises UsageError where sqlglot cannot translate a construct."""
-        stages = shared_stages(set().union(*(rate.tables for rate in self.rates)))
+        stages = shared_stages(set().union(*(rate.tables for rate in self.rates)), stage_value_sets(self.rates))
         try:
             return "\n\n".join(
                 [f"-- shared stage {stage.name}: {stage.description}\n{stage.create_view().sql(dialect, pretty=True, unsupported_level=ErrorLevel.RAISE)};" for stage in stages]
@@ -132,7 +134,9 @@ def compile_rate(spec: m.MeasureSpec, rate: m.Rate, period: Period, enrollment_s
     tables = frozenset(table.name for _, cte in build.ctes for table in cte.find_all(exp.Table))
     query = final_select(build)
     steps, attrition = attrition_query(build)
-    return CompiledRate(spec.id, rate.id, rate.title, query, describe_date(rate.anchor), build.unit_description, tuple(build.dates), build.populations, tables, steps, attrition)
+    stage_value_sets = {stage: frozenset(names) for stage, names in build.context.stage_value_sets.items()}
+    return CompiledRate(spec.id, rate.id, rate.title, query, describe_date(rate.anchor), build.unit_description, tuple(build.dates), build.populations, tables, steps, attrition,
+                        stage_value_sets)
 
 
 # ---- passes ----

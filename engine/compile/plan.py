@@ -26,7 +26,7 @@ from sqlglot import exp
 
 from engine.compile import sql
 from engine.compile.measure import CompiledMeasure
-from engine.compile.shared import SharedStage, shared_stages
+from engine.compile.shared import SharedStage, shared_stages, stage_value_sets
 
 @dataclass(frozen=True)
 class PlannedRate:
@@ -139,8 +139,9 @@ def plan_run(measures: list[CompiledMeasure]) -> RunPlan:
     # Each coded-event stage's readers: the rates whose tables need it, itself or through a later stage.
     code_stages: dict[str, SharedStage] = {}
     code_readers: dict[str, list[int]] = {}
+    read = stage_value_sets(rate for _, rate in rates)  # each stage built once for the run: the value sets any rate reads from it
     for position, (_, rate) in enumerate(rates):
-        for stage in shared_stages(rate.tables):
+        for stage in shared_stages(rate.tables, read):
             code_stages.setdefault(stage.name, stage)
             code_readers.setdefault(stage.name, []).append(position)
 

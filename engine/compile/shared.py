@@ -12,8 +12,9 @@ nothing measurable in the rates (README, "Scale").
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlglot import exp
 
@@ -91,26 +92,32 @@ def claim_codes(stays: bool = False) -> SharedStage:
     return SharedStage(CLAIM_CODES, "each code on a claim line (the procedure and every diagnosis) with the line's date, status, provider and modifiers", query, stored=False)
 
 
-def _with_value_sets(codes: str, columns: Sequence[str]) -> exp.Select:
+def _with_value_sets(codes: str, columns: Sequence[str], value_sets: frozenset[str] | None = None) -> exp.Select:
     """Each row of a stage of codes (`codes`: code, code_system, service_date, ...) with every value
-    set its code belongs to on its date, keeping `columns` of it."""
-    on = sql.and_(
+    set its code belongs to on its date (of `value_sets`, the ones read from the stage, when known),
+    keeping `columns` of it."""
+    conditions = [
         exp.EQ(this=sql.column("code", "v"), expression=sql.column("code", "e")),
         exp.EQ(this=sql.column("code_system", "v"), expression=sql.column("code_system", "e")),
         effective("v", sql.column("service_date", "e")),
-    )
+    ]
+    if value_sets is not None:
+        # Without it every claim line joined CMS155's office visit value set, which no claims criterion
+        # reads: 860 MB more at a million members (README, "Scale").
+        conditions.append(sql.is_in(sql.column("value_set", "v"), sorted(value_sets)))
+    on = sql.and_(*conditions)
     return exp.select(*[sql.column(name, "e") for name in columns], sql.column("value_set", "v")).from_(sql.table(codes, "e")).join(sql.table("value_set_codes", "v"), on=on)
 
 
-def claim_value_sets() -> SharedStage:
+def claim_value_sets(value_sets: frozenset[str] | None = None) -> SharedStage:
     # Only the columns claims criteria read (engine.compile.criteria.claims_events): the table is
     # built for every code of every line, and each column more is time and memory at that scale.
-    query = _with_value_sets(CLAIM_CODES, CLAIMS_CRITERIA_COLUMNS)
+    query = _with_value_sets(CLAIM_CODES, CLAIMS_CRITERIA_COLUMNS, value_sets)
     return SharedStage(CLAIM_VALUE_SETS, "each claim code's line with every value set the code belongs to on its date of service", query)
 
 
-def claim_stay_value_sets() -> SharedStage:
-    query = _with_value_sets(CLAIM_STAY_CODES, (*CLAIMS_CRITERIA_COLUMNS, "last_service_date"))
+def claim_stay_value_sets(value_sets: frozenset[str] | None = None) -> SharedStage:
+    query = _with_value_sets(CLAIM_STAY_CODES, (*CLAIMS_CRITERIA_COLUMNS, "last_service_date"), value_sets)
     return SharedStage(CLAIM_STAYS, "each code of a claim line of more than one day, with its last day and every value set it belongs to on its first", query)
 
 
@@ -247,7 +254,7 @@ def record_codes(source: CodedSource) -> SharedStage:
     return SharedStage(source.codes_stage, f"each code ({systems}) on a record of {source.extract}{kinds} with its date and status", query, stored=False)
 
 
-def record_value_sets(source: CodedSource) -> SharedStage:
+def record_value_sets(source: CodedSource, value_sets: frozenset[str] | None = None) -> SharedStage:
     """Only the records whose status counts, so the stage carries no status: a not-done dose or a
     refuted condition is never evidence, whatever the rule."""
     status = sql.column(source.status_column, "e")
@@ -257,7 +264,7 @@ def record_value_sets(source: CodedSource) -> SharedStage:
         counts = sql.is_in(status, list(source.counted_statuses))
     kept = ("member_id", "service_date", *(("last_service_date",) if source.end_column else ()), *(("has_value",) if source.value_columns else ()),
             *(ANSWER_COLUMNS if source.answer_columns else ()), *(("provider_type",) if source.provider_column else ()))
-    query = _with_value_sets(source.codes_stage, kept).where(counts)
+    query = _with_value_sets(source.codes_stage, kept, value_sets).where(counts)
     return SharedStage(source.stage, f"each code on a record of {source.source_name} whose status counts, with every value set it belongs to on the record's date", query,
                        stored=source.stored)
 
@@ -274,10 +281,21 @@ def mapped_extract(source: str, columns: Sequence[str], code_maps: Mapping[str, 
     return query
 
 
-def shared_stages(tables_read: set[str] | frozenset[str]) -> tuple[SharedStage, ...]:
-    """The stages among `tables_read` (a run's or a measure's) and the stages they read, in build order."""
-    stages = (claim_codes(), claim_value_sets(), claim_codes(stays=True), claim_stay_value_sets(),
-              *[stage for source in RECORD_SOURCES.values() for stage in (record_codes(source), record_value_sets(source))])
+def stage_value_sets(rates: Iterable[Any]) -> dict[str, frozenset[str]]:
+    """Each stage of coded events -> the value sets the rates (engine.compile.measure.CompiledRate) read from it."""
+    found: dict[str, set[str]] = {}
+    for rate in rates:
+        for stage, names in rate.stage_value_sets.items():
+            found.setdefault(stage, set()).update(names)
+    return {stage: frozenset(names) for stage, names in found.items()}
+
+
+def shared_stages(tables_read: set[str] | frozenset[str], value_sets: Mapping[str, frozenset[str]] | None = None) -> tuple[SharedStage, ...]:
+    """The stages among `tables_read` (a run's or a measure's) and the stages they read, in build
+    order; a stage of value sets holds only the value sets `value_sets` says are read from it."""
+    read = value_sets or {}
+    stages = (claim_codes(), claim_value_sets(read.get(CLAIM_VALUE_SETS)), claim_codes(stays=True), claim_stay_value_sets(read.get(CLAIM_STAYS)),
+              *[stage for source in RECORD_SOURCES.values() for stage in (record_codes(source), record_value_sets(source, read.get(source.stage)))])
     # each reads only stages before it
     wanted = set(tables_read)
     for stage in reversed(stages):

@@ -69,6 +69,30 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
+  )
+  AND "v"."value_set" IN (
+    'cis_exclusions',
+    'history_hepatitis_a',
+    'history_hepatitis_b',
+    'history_measles',
+    'history_mumps',
+    'history_rubella',
+    'history_varicella',
+    'hospice',
+    'vaccine_anaphylaxis',
+    'vaccine_dtap',
+    'vaccine_encephalitis',
+    'vaccine_hepa',
+    'vaccine_hepb',
+    'vaccine_hib',
+    'vaccine_influenza',
+    'vaccine_influenza_laiv',
+    'vaccine_ipv',
+    'vaccine_mmr',
+    'vaccine_pcv',
+    'vaccine_rotavirus_2_dose',
+    'vaccine_rotavirus_any',
+    'vaccine_vzv'
   );
 
 -- shared stage claim_stay_codes: each code on a claim line of more than one day, with its first and last day
@@ -148,7 +172,8 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
-  );
+  )
+  AND "v"."value_set" IN ('hospice');
 
 -- shared stage immunizations_codes: each code (CVX, CPT, NDC) on a record of immunizations with its date and status
 CREATE TEMPORARY VIEW "immunizations_codes" AS
@@ -200,6 +225,20 @@ JOIN "value_set_codes" AS "v"
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
   )
+  AND "v"."value_set" IN (
+    'vaccine_dtap',
+    'vaccine_hepa',
+    'vaccine_hepb',
+    'vaccine_hib',
+    'vaccine_influenza',
+    'vaccine_influenza_laiv',
+    'vaccine_ipv',
+    'vaccine_mmr',
+    'vaccine_pcv',
+    'vaccine_rotavirus_2_dose',
+    'vaccine_rotavirus_any',
+    'vaccine_vzv'
+  )
 WHERE
   "e"."status" IN ('completed');
 
@@ -234,6 +273,17 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
+  )
+  AND "v"."value_set" IN (
+    'cis_exclusions',
+    'history_hepatitis_a',
+    'history_hepatitis_b',
+    'history_measles',
+    'history_mumps',
+    'history_rubella',
+    'history_varicella',
+    'vaccine_anaphylaxis',
+    'vaccine_encephalitis'
   )
 WHERE
   "e"."verification_status" IS NULL

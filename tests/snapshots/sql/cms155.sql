@@ -38,6 +38,7 @@ JOIN "value_set_codes" AS "v"
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
   )
+  AND "v"."value_set" IN ('bmi_observation', 'body_height', 'body_weight', 'hospice_care_mds')
 WHERE
   "e"."status" IN ('final', 'amended', 'corrected');
 
@@ -73,6 +74,7 @@ JOIN "value_set_codes" AS "v"
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
   )
+  AND "v"."value_set" IN ('hospice_diagnosis', 'pregnancy')
 WHERE
   "e"."verification_status" IS NULL
   OR NOT "e"."verification_status" IN ('refuted', 'entered-in-error');
@@ -124,6 +126,20 @@ JOIN "value_set_codes" AS "v"
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
   )
+  AND "v"."value_set" IN (
+    'counseling_for_nutrition',
+    'counseling_for_physical_activity',
+    'home_healthcare_services',
+    'hospice_care_ambulatory',
+    'hospice_discharge',
+    'hospice_encounter',
+    'office_visit',
+    'preventive_care_established_visit_0_17',
+    'preventive_care_group_counseling',
+    'preventive_care_individual_counseling',
+    'preventive_care_initial_visit_0_17',
+    'telephone_visits'
+  )
 WHERE
   "e"."status" IN ('finished', 'completed');
 
@@ -157,6 +173,7 @@ JOIN "value_set_codes" AS "v"
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
   )
+  AND "v"."value_set" IN ('hospice_care_ambulatory')
 WHERE
   "e"."status" IN ('active', 'completed');
 

@@ -38,6 +38,7 @@ JOIN "value_set_codes" AS "v"
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
   )
+  AND "v"."value_set" IN ('hospice_care_mds')
 WHERE
   "e"."status" IN ('final', 'amended', 'corrected');
 
@@ -73,6 +74,7 @@ JOIN "value_set_codes" AS "v"
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
   )
+  AND "v"."value_set" IN ('dental_caries', 'hospice_diagnosis')
 WHERE
   "e"."verification_status" IS NULL
   OR NOT "e"."verification_status" IN ('refuted', 'entered-in-error');
@@ -124,6 +126,12 @@ JOIN "value_set_codes" AS "v"
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
   )
+  AND "v"."value_set" IN (
+    'clinical_oral_evaluation',
+    'hospice_care_ambulatory',
+    'hospice_discharge',
+    'hospice_encounter'
+  )
 WHERE
   "e"."status" IN ('finished', 'completed');
 
@@ -157,6 +165,7 @@ JOIN "value_set_codes" AS "v"
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
   )
+  AND "v"."value_set" IN ('hospice_care_ambulatory')
 WHERE
   "e"."status" IN ('active', 'completed');
 

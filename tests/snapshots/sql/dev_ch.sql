@@ -69,7 +69,8 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
-  );
+  )
+  AND "v"."value_set" IN ('developmental_screening', 'hospice');
 
 -- shared stage claim_stay_codes: each code on a claim line of more than one day, with its first and last day
 CREATE TEMPORARY VIEW "claim_stay_codes" AS
@@ -148,7 +149,8 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
-  );
+  )
+  AND "v"."value_set" IN ('hospice');
 
 -- dev_ch.age_1: Screened in the 12 months before the first birthday
 WITH "age_1_units_0" AS (

@@ -69,7 +69,8 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
-  );
+  )
+  AND "v"."value_set" IN ('hospice', 'preventive_dental_services', 'well_care_visits');
 
 -- shared stage claim_stay_codes: each code on a claim line of more than one day, with its first and last day
 CREATE TEMPORARY VIEW "claim_stay_codes" AS
@@ -148,7 +149,8 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
-  );
+  )
+  AND "v"."value_set" IN ('hospice');
 
 -- shared stage encounters_codes: each code (the system in code_system, SNOMEDCT) on a record of encounters (encounter and procedure records) with its date and status
 CREATE TEMPORARY VIEW "encounters_codes" AS
@@ -197,6 +199,7 @@ JOIN "value_set_codes" AS "v"
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
   )
+  AND "v"."value_set" IN ('well_care_visits')
 WHERE
   "e"."status" IN ('finished', 'completed');
 

@@ -69,7 +69,8 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
-  );
+  )
+  AND "v"."value_set" IN ('hospice', 'lead_test');
 
 -- shared stage claim_stay_codes: each code on a claim line of more than one day, with its first and last day
 CREATE TEMPORARY VIEW "claim_stay_codes" AS
@@ -148,7 +149,8 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
-  );
+  )
+  AND "v"."value_set" IN ('hospice');
 
 -- shared stage lab_results_codes: each code (LOINC) on a record of lab_results with its date and status
 CREATE TEMPORARY VIEW "lab_results_codes" AS
@@ -184,6 +186,7 @@ JOIN "value_set_codes" AS "v"
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
   )
+  AND "v"."value_set" IN ('lead_test')
 WHERE
   "e"."status" IN ('final', 'amended', 'corrected');
 

@@ -69,6 +69,11 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
+  )
+  AND "v"."value_set" IN (
+    'caregiver_depression_screening',
+    'infant_face_to_face_visits',
+    'well_care_visits'
   );
 
 -- maternal_depression_screening.visits: Well-child visits in the first 6 months with a same-day caregiver depression screening

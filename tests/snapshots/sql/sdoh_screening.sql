@@ -69,7 +69,8 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
-  );
+  )
+  AND "v"."value_set" IN ('hospice', 'sdoh_assessment_billing', 'sdoh_intervention');
 
 -- shared stage claim_stay_codes: each code on a claim line of more than one day, with its first and last day
 CREATE TEMPORARY VIEW "claim_stay_codes" AS
@@ -148,7 +149,8 @@ JOIN "value_set_codes" AS "v"
     AND (
       "v"."effective_to" IS NULL OR "e"."service_date" <= "v"."effective_to"
     )
-  );
+  )
+  AND "v"."value_set" IN ('hospice');
 
 -- sdoh_screening.all_domains: Screened for food, housing and transportation needs
 WITH "all_domains_units_0" AS (
