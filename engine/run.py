@@ -203,9 +203,9 @@ class DuckDBSession:
         self.connection.execute("SET checkpoint_threshold = '1TB'")
         # Only the CLI prints: DuckDB's own progress bar would write to standard output mid-run.
         self.connection.execute("SET enable_progress_bar = false")
+        self.stage_views: set[str] = set()  # stages built as views (engine.compile.shared), dropped as views
         # Beyond the memory limit DuckDB spills to disk: to a private folder under the system's
         # temporary folder (TMPDIR), not DuckDB's default '.tmp' in whatever folder the run started from.
-        self.stage_views: set[str] = set()  # stages built as views (engine.compile.shared), dropped as views
         self.spill = tempfile.TemporaryDirectory(prefix="eqm-spill-")
         self.connection.execute("SET temp_directory = ?", [self.spill.name])
         if memory_limit:

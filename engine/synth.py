@@ -19,7 +19,7 @@ import numpy as np
 import polars as pl
 
 from engine.files import FrameWriter
-from engine.strata import poverty_guidelines
+from engine.strata import fpl_tenths, poverty_guidelines
 
 
 # Group label -> (share, race codes, ethnicity, care factor).
@@ -258,10 +258,11 @@ def _primary_care(rng: np.random.Generator, members: pl.DataFrame, claims: pl.Da
     pregnancies on some adolescent girls' problem lists. Returns (encounters, observations, conditions)."""
     billed = claims.filter(pl.col("procedure_code").is_in(WELL_CHILD_CPT) & (pl.col("provider_type") != "URGENT_CARE"))
     visits = billed.filter(pl.Series(rng.random(billed.height) < 0.7)).select("member_id", pl.col("service_from").alias("start_date"), "procedure_code", "provider_type")
-    visits = visits.join(members.select("member_id", "birth_date", "fpl_percent", "household_income", "household_size"), on="member_id").sort("member_id", "start_date").with_columns(
-        _record_ids("P", first_member).alias("encounter_id"))
+    # At or below 138% of poverty as the strata compute it (a given percent, else income for the household's size); unknown is not.
+    low = members.select("member_id", "birth_date", (fpl_tenths(members, int(str(period_end)[:4])) <= 1380).fill_null(False).alias("low_income"))
+    visits = visits.join(low, on="member_id").sort("member_id", "start_date").with_columns(_record_ids("P", first_member).alias("encounter_id"))
     age = (visits["start_date"].to_numpy().astype("datetime64[D]") - visits["birth_date"].to_numpy().astype("datetime64[D]")).astype(int) / 365.25
-    low_income = _at_or_below_138_percent(visits, period_end)
+    low_income = visits["low_income"].to_numpy()
     typed = pl.concat([visits.with_columns(pl.col("procedure_code").alias("code"), pl.lit("CPT").alias("code_system")),
                        visits.with_columns(pl.lit(WELL_CHILD_SNOMED).alias("code"), pl.lit("SNOMEDCT").alias("code_system"))])
     counseled = []
@@ -304,16 +305,6 @@ def _primary_care(rng: np.random.Generator, members: pl.DataFrame, claims: pl.Da
     }).with_columns(_record_ids("G", first_member).alias("condition_id"), pl.lit("confirmed").alias("verification_status")).select(
         "condition_id", "member_id", "code", "code_system", "onset_date", "abatement_date", "verification_status")
     return encounters, observations, pregnancies
-
-
-def _at_or_below_138_percent(members: pl.DataFrame, period_end: np.datetime64) -> np.ndarray:
-    """Whether each member's household is at or below 138% of poverty: the percent given, else
-    income over the HHS guideline for the household's size (engine.strata computes the same for
-    the strata); an unknown income is not."""
-    guideline = poverty_guidelines().filter((pl.col("year") == int(str(period_end)[:4])) & (pl.col("region") == "contiguous")).row(0, named=True)
-    line = guideline["first_person"] + (pl.col("household_size") - 1) * guideline["each_additional"]
-    percent = members.select(pl.coalesce(pl.col("fpl_percent"), pl.col("household_income") * 100 / line).alias("percent"))["percent"]
-    return (percent <= 138).fill_null(False).to_numpy()
 
 
 def _dental_caries(rng: np.random.Generator, members: pl.DataFrame, encounters: pl.DataFrame, first_member: int) -> pl.DataFrame:
@@ -671,14 +662,11 @@ def _with_bad_rows(tables: dict[str, pl.DataFrame], year: int) -> dict[str, pl.D
     bad_immunizations = immunizations.head(2).with_columns(pl.format("X{}", pl.col("immunization_id")).alias("immunization_id"),
                                                            pl.Series("cvx_code", [None, "DTaP"]), pl.lit(None, pl.String).alias("cpt_code"))
     as_text["immunizations"] = pl.concat([immunizations, bad_immunizations])
-    encounters = as_text["encounters"]
-    bad_encounters = encounters.head(2).with_columns(pl.format("X{}", pl.col("encounter_id")).alias("encounter_id"), pl.Series("status", ["done", "finished"]),
-                                                     pl.Series("end_date", [None, f"{year - 3}-01-01"]))
-    as_text["encounters"] = pl.concat([encounters, bad_encounters])
-    observations = as_text["observations"]
-    bad_observations = observations.head(2).with_columns(pl.format("X{}", pl.col("observation_id")).alias("observation_id"), pl.Series("status", ["done", "final"]),
-                                                         pl.Series("end_date", [None, f"{year - 3}-01-01"]))
-    as_text["observations"] = pl.concat([observations, bad_observations])
+    # An EHR record with an unknown status, and one that ends years before it begins.
+    for name, key, status in (("encounters", "encounter_id", "finished"), ("observations", "observation_id", "final")):
+        records = as_text[name]
+        bad = records.head(2).with_columns(pl.format("X{}", pl.col(key)).alias(key), pl.Series("status", ["done", status]), pl.Series("end_date", [None, f"{year - 3}-01-01"]))
+        as_text[name] = pl.concat([records, bad])
     as_text["claims"] = pl.concat([claims, bad_claims])
     as_text["enrollment"] = pl.concat([enrollment, bad_enrollment])
     as_text["members"] = pl.concat([members, bad_members])

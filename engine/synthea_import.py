@@ -76,6 +76,11 @@ def _mapped(report: ImportReport, folder: Path, table: str, frame: pl.DataFrame,
     return outcome.filter(pl.col("reason").is_null())
 
 
+def _row_id(kind: str) -> pl.Expr:
+    """An id for a record Synthea gives none: its kind and its row in the file ('procedure/12')."""
+    return pl.concat_str(pl.lit(kind), pl.col("row").cast(pl.String), separator="/")
+
+
 def _missing(column: str) -> pl.Expr:
     return pl.col(column).is_null() | (pl.col(column).str.strip_chars() == "")
 
@@ -116,7 +121,7 @@ def enrollment(folder: Path, report: ImportReport) -> pl.DataFrame | None:
     names = dict(payers.select("Id", "NAME").iter_rows()) if payers is not None else {}
     start, end = ("START_DATE", "END_DATE") if "START_DATE" in frame.columns else ("START_YEAR", "END_YEAR")  # v3.0 names, full timestamps
     frame = frame.with_columns(pl.col("PAYER").replace_strict(names, default=None).alias("payer_name"))
-    kept = _mapped(report, folder, "payer_transitions", frame, pl.concat_str(pl.lit("transition"), pl.col("row").cast(pl.String), separator="/"), [
+    kept = _mapped(report, folder, "payer_transitions", frame, _row_id("transition"), [
         (_missing("PATIENT"), "no PATIENT"), (_missing(start), f"no {start}"), (pl.col("payer_name").is_null(), "payer not in payers.csv"),
         (pl.col("payer_name") == NO_INSURANCE, "no insurance (the NO_INSURANCE payer)"),
     ])
@@ -150,11 +155,9 @@ def encounters(folder: Path, report: ImportReport) -> pl.DataFrame | None:
         }))
     procedures = _read(folder, "procedures")
     if procedures is not None:
-        # A procedure has no id of its own: its row in the file names it.
-        record = pl.concat_str(pl.lit("procedure"), pl.col("row").cast(pl.String), separator="/")
-        kept = _mapped(report, folder, "procedures", procedures, record, [(_missing("PATIENT"), "no PATIENT"), (_missing("START"), "no START"), (_missing("CODE"), "no CODE")])
-        parts.append(_rows("encounters", kept.with_columns(record.alias("record")), {
-            "encounter_id": pl.col("record"), "member_id": pl.col("PATIENT"), "record_type": pl.lit("procedure"), "start_date": _date("START"),
+        kept = _mapped(report, folder, "procedures", procedures, _row_id("procedure"), [(_missing("PATIENT"), "no PATIENT"), (_missing("START"), "no START"), (_missing("CODE"), "no CODE")])
+        parts.append(_rows("encounters", kept, {
+            "encounter_id": pl.col("id"), "member_id": pl.col("PATIENT"), "record_type": pl.lit("procedure"), "start_date": _date("START"),
             "end_date": _date("STOP"), "code": pl.col("CODE"), "code_system": pl.lit("SNOMEDCT"), "status": pl.lit("completed"),
         }))
     return pl.concat(parts) if parts else None
@@ -165,10 +168,9 @@ def immunizations(folder: Path, report: ImportReport) -> pl.DataFrame | None:
     frame = _read(folder, "immunizations")
     if frame is None:
         return None
-    record = pl.concat_str(pl.lit("immunization"), pl.col("row").cast(pl.String), separator="/")
-    kept = _mapped(report, folder, "immunizations", frame, record, [(_missing("PATIENT"), "no PATIENT"), (_missing("DATE"), "no DATE"), (_missing("CODE"), "no CODE")])
-    return _rows("immunizations", kept.with_columns(record.alias("record")), {
-        "immunization_id": pl.col("record"), "member_id": pl.col("PATIENT"), "administered_date": _date("DATE"), "cvx_code": pl.col("CODE"),
+    kept = _mapped(report, folder, "immunizations", frame, _row_id("immunization"), [(_missing("PATIENT"), "no PATIENT"), (_missing("DATE"), "no DATE"), (_missing("CODE"), "no CODE")])
+    return _rows("immunizations", kept, {
+        "immunization_id": pl.col("id"), "member_id": pl.col("PATIENT"), "administered_date": _date("DATE"), "cvx_code": pl.col("CODE"),
         "status": pl.lit("completed"), "source": pl.lit("ehr")})
 
 
@@ -177,11 +179,10 @@ def conditions(folder: Path, report: ImportReport) -> pl.DataFrame | None:
     frame = _read(folder, "conditions")
     if frame is None:
         return None
-    record = pl.concat_str(pl.lit("condition"), pl.col("row").cast(pl.String), separator="/")
     system = pl.col("SYSTEM").str.to_uppercase().replace({"SNOMED-CT": "SNOMEDCT", "ICD-10-CM": "ICD10CM"}) if "SYSTEM" in frame.columns else pl.lit("SNOMEDCT")
-    kept = _mapped(report, folder, "conditions", frame, record, [(_missing("PATIENT"), "no PATIENT"), (_missing("START"), "no START"), (_missing("CODE"), "no CODE")])
-    return _rows("conditions", kept.with_columns(record.alias("record")), {
-        "condition_id": pl.col("record"), "member_id": pl.col("PATIENT"), "code": pl.col("CODE"), "code_system": system,
+    kept = _mapped(report, folder, "conditions", frame, _row_id("condition"), [(_missing("PATIENT"), "no PATIENT"), (_missing("START"), "no START"), (_missing("CODE"), "no CODE")])
+    return _rows("conditions", kept, {
+        "condition_id": pl.col("id"), "member_id": pl.col("PATIENT"), "code": pl.col("CODE"), "code_system": system,
         "onset_date": _date("START"), "abatement_date": _date("STOP")})
 
 
@@ -192,15 +193,14 @@ def observations(folder: Path, report: ImportReport) -> tuple[pl.DataFrame | Non
     frame = _read(folder, "observations")
     if frame is None:
         return None, None
-    record = pl.concat_str(pl.lit("observation"), pl.col("row").cast(pl.String), separator="/")
-    kept = _mapped(report, folder, "observations", frame, record, [(_missing("PATIENT"), "no PATIENT"), (_missing("DATE"), "no DATE"), (_missing("CODE"), "no CODE")])
-    kept = kept.with_columns(record.alias("record"), pl.when(pl.col("TYPE") == "numeric").then(pl.col("VALUE")).alias("number"))
+    kept = _mapped(report, folder, "observations", frame, _row_id("observation"), [(_missing("PATIENT"), "no PATIENT"), (_missing("DATE"), "no DATE"), (_missing("CODE"), "no CODE")])
+    kept = kept.with_columns(pl.when(pl.col("TYPE") == "numeric").then(pl.col("VALUE")).alias("number"))
     laboratory = pl.col("CATEGORY") == "laboratory"
     labs = _rows("lab_results", kept.filter(laboratory), {
-        "lab_result_id": pl.col("record"), "member_id": pl.col("PATIENT"), "collection_date": _date("DATE"), "loinc_code": pl.col("CODE"),
+        "lab_result_id": pl.col("id"), "member_id": pl.col("PATIENT"), "collection_date": _date("DATE"), "loinc_code": pl.col("CODE"),
         "value_number": pl.col("number"), "unit": pl.col("UNITS"), "status": pl.lit("final")})
     others = _rows("observations", kept.filter(~laboratory), {
-        "observation_id": pl.col("record"), "member_id": pl.col("PATIENT"),
+        "observation_id": pl.col("id"), "member_id": pl.col("PATIENT"),
         "category": pl.when(pl.col("CATEGORY").is_in(list(OBSERVATION_CATEGORIES))).then(pl.col("CATEGORY")),
         "effective_date": _date("DATE"), "code": pl.col("CODE"), "code_system": pl.lit("LOINC"), "value_number": pl.col("number"), "unit": pl.col("UNITS"),
         "status": pl.lit("final")})

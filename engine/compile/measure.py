@@ -74,7 +74,7 @@ class CompiledMeasure:
 
     def sql(self, dialect: str = "duckdb") -> str:
         """Every rate's query in a sqlglot dialect; raises UsageError where sqlglot cannot translate a construct."""
-        stages = shared_stages(set().union(*(rate.tables for rate in self.rates)), stage_value_sets(self.rates))
+        stages = shared_stages(set().union(*(rate.tables for rate in self.rates)), stage_value_sets(rate.stage_value_sets for rate in self.rates))
         try:
             return "\n\n".join(
                 [f"-- shared stage {stage.name}: {stage.description}\n{stage.create_view().sql(dialect, pretty=True, unsupported_level=ErrorLevel.RAISE)};" for stage in stages]

@@ -139,7 +139,7 @@ def plan_run(measures: list[CompiledMeasure]) -> RunPlan:
     # Each coded-event stage's readers: the rates whose tables need it, itself or through a later stage.
     code_stages: dict[str, SharedStage] = {}
     code_readers: dict[str, list[int]] = {}
-    read = stage_value_sets(rate for _, rate in rates)  # each stage built once for the run: the value sets any rate reads from it
+    read = stage_value_sets(rate.stage_value_sets for _, rate in rates)  # each stage built once for the run: the value sets any rate reads from it
     for position, (_, rate) in enumerate(rates):
         for stage in shared_stages(rate.tables, read):
             code_stages.setdefault(stage.name, stage)

@@ -1,9 +1,11 @@
-"""Stages that every measure reads, computed once per run before any rate.
+"""Stages of coded events that measures read, each computed once per run (engine.compile.plan
+builds it before the first rate that reads it and drops it after the last).
 
 `claim_codes` is the long form of the claims extract, one row per code (a view, read by the next
 stage). Without these stages each claims criterion scanned every code of every claim line and
 joined the value sets again (CIS alone has dozens of criteria). `claim_value_sets` does that join
-once: each claim code with every value set it belongs to on its date of service.
+once: each claim code with every value set it belongs to on its date of service, of the value sets
+some criterion reads from claims.
 
 The table is kept in the order the join produces it. Sorting it by value set (so a criterion's
 filter could skip the other value sets' blocks) cost 5 s and 2.2 GB at a million members and saved
@@ -14,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlglot import exp
 
@@ -281,11 +282,11 @@ def mapped_extract(source: str, columns: Sequence[str], code_maps: Mapping[str, 
     return query
 
 
-def stage_value_sets(rates: Iterable[Any]) -> dict[str, frozenset[str]]:
-    """Each stage of coded events -> the value sets the rates (engine.compile.measure.CompiledRate) read from it."""
+def stage_value_sets(reads: Iterable[Mapping[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
+    """Each stage of coded events -> the value sets read from it, over several rates' reads (CompiledRate.stage_value_sets)."""
     found: dict[str, set[str]] = {}
-    for rate in rates:
-        for stage, names in rate.stage_value_sets.items():
+    for read in reads:
+        for stage, names in read.items():
             found.setdefault(stage, set()).update(names)
     return {stage: frozenset(names) for stage, names in found.items()}
 
