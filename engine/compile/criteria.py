@@ -83,9 +83,25 @@ class Context:
     # The value sets each stage of coded events is read for (engine.compile.shared): a stage holds
     # only the codes of value sets some criterion reads from it, not every value set of the run.
     stage_value_sets: dict[str, set[str]] = field(default_factory=dict)
+    # A stage built as a view (EHR encounters, orders) -> the rate's own step of its rows for the
+    # members in scope, read by the rules after the initial population: a rate with many such
+    # rules (CMS117 has 20) joins the extract to its value sets once, not once per rule.
+    # `local_value_sets`: the value sets those rules read from each step.
+    local_stages: dict[str, str] = field(default_factory=dict)
+    local_value_sets: dict[str, set[str]] = field(default_factory=dict)
 
     def reads(self, stage: str, value_sets: list[str]) -> None:
         self.stage_value_sets.setdefault(stage, set()).update(value_sets)
+
+    def read_from(self, stage: str, value_sets: list[str], subject: str) -> str:
+        """The table a rule reads the stage from: the rate's step for the members in scope, where
+        there is one and the records are the unit's own (a linked mother's are not in scope)."""
+        self.reads(stage, value_sets)
+        local = self.local_stages.get(stage) if subject == "self" else None
+        if local is None:
+            return stage
+        self.local_value_sets.setdefault(local, set()).update(value_sets)
+        return local
 
     def table_name(self) -> str:
         return f"{self.prefix}_criterion_{next(self.counter)}"
@@ -222,11 +238,11 @@ def coded_events(rule: m.EventsRule, context: Context, source: str = UNITS) -> t
         else:
             stages = ((coded.stage, "last_service_date" if coded.end_column else "service_date"),)
         for stage, last in stages:
-            context.reads(stage, rule.value_sets)
+            table = context.read_from(stage, rule.value_sets, rule.subject)
             columns = [sql.column("member_id", "c"), sql.column("service_date", "c"), sql.string(name).as_(sql.ident("source"))]
             if rule.spans:
                 columns.append(sql.column(last, "c").as_(sql.ident("last_service_date")))
-            branch = exp.select(*columns).from_(sql.table(stage, "c"))
+            branch = exp.select(*columns).from_(sql.table(table, "c"))
             if rule.answers:
                 branch = _in_value_set(branch, "a", [rule.answers], sql.column(ANSWER_COLUMNS[0], "c"), sql.column(ANSWER_COLUMNS[1], "c"), sql.column("service_date", "c"))
             if rule.provider_types:

@@ -219,10 +219,20 @@ def populations_pass(build: RateBuild) -> None:
         build.ctes.append((scope, query.where(_met(initial, False))))
         build.unit_tables.append(scope)
         build.context.units = scope
+        build.context.local_stages = {source.stage: f"{build.rate.id}_{source.name or source.extract}_in_scope" for source in RECORD_SOURCES.values() if not source.stored}
+    after_scope = len(build.ctes)
     for name in POPULATIONS[1:]:
         criterion = getattr(build.rate.populations, name)
         build.populations[name] = compile_criterion(criterion, build.context) if criterion is not None else None
         add_tables(build.populations[name])
+    # The rate's own steps of the view-built stages, for the members in scope, before the rules that read them.
+    stages = {local: stage for stage, local in build.context.local_stages.items()}
+    for local, value_sets in reversed(build.context.local_value_sets.items()):
+        members = exp.select(sql.column("member_id", "s")).distinct().from_(sql.table(build.context.units, "s"))
+        query = exp.select(sql.star("c")).from_(sql.table(stages[local], "c")).join(
+            exp.Subquery(this=members, alias=exp.TableAlias(this=sql.ident("s"))), on=exp.EQ(this=sql.column("member_id", "s"), expression=sql.column("member_id", "c"))
+        ).where(sql.is_in(sql.column("value_set", "c"), sorted(value_sets)))
+        build.ctes.insert(after_scope, (local, query))
 
 
 def plan_pass(build: RateBuild) -> None:

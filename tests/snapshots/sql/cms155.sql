@@ -239,6 +239,30 @@ WITH "bmi_height_weight_units_0" AS (
       ),
       FALSE
     )
+), "bmi_height_weight_encounters_in_scope" AS (
+  SELECT
+    "c".*
+  FROM "encounters_value_sets" AS "c"
+  JOIN (
+    SELECT DISTINCT
+      "s"."member_id"
+    FROM "bmi_height_weight_in_scope" AS "s"
+  ) AS "s"
+    ON "s"."member_id" = "c"."member_id"
+  WHERE
+    "c"."value_set" IN ('hospice_care_ambulatory', 'hospice_discharge', 'hospice_encounter')
+), "bmi_height_weight_orders_in_scope" AS (
+  SELECT
+    "c".*
+  FROM "orders_value_sets" AS "c"
+  JOIN (
+    SELECT DISTINCT
+      "s"."member_id"
+    FROM "bmi_height_weight_in_scope" AS "s"
+  ) AS "s"
+    ON "s"."member_id" = "c"."member_id"
+  WHERE
+    "c"."value_set" IN ('hospice_care_ambulatory')
 ), "bmi_height_weight_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
@@ -251,7 +275,7 @@ WITH "bmi_height_weight_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'encounters' AS "source"
-    FROM "encounters_value_sets" AS "c"
+    FROM "bmi_height_weight_encounters_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('hospice_discharge')
   ) AS "e"
@@ -273,7 +297,7 @@ WITH "bmi_height_weight_units_0" AS (
       "c"."service_date",
       'encounters' AS "source",
       "c"."last_service_date" AS "last_service_date"
-    FROM "encounters_value_sets" AS "c"
+    FROM "bmi_height_weight_encounters_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('hospice_encounter', 'hospice_care_ambulatory')
   ) AS "e"
@@ -298,7 +322,7 @@ WITH "bmi_height_weight_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'orders' AS "source"
-    FROM "orders_value_sets" AS "c"
+    FROM "bmi_height_weight_orders_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('hospice_care_ambulatory')
   ) AS "e"
@@ -922,6 +946,35 @@ WITH "nutrition_counseling_units_0" AS (
       ),
       FALSE
     )
+), "nutrition_counseling_encounters_in_scope" AS (
+  SELECT
+    "c".*
+  FROM "encounters_value_sets" AS "c"
+  JOIN (
+    SELECT DISTINCT
+      "s"."member_id"
+    FROM "nutrition_counseling_in_scope" AS "s"
+  ) AS "s"
+    ON "s"."member_id" = "c"."member_id"
+  WHERE
+    "c"."value_set" IN (
+      'counseling_for_nutrition',
+      'hospice_care_ambulatory',
+      'hospice_discharge',
+      'hospice_encounter'
+    )
+), "nutrition_counseling_orders_in_scope" AS (
+  SELECT
+    "c".*
+  FROM "orders_value_sets" AS "c"
+  JOIN (
+    SELECT DISTINCT
+      "s"."member_id"
+    FROM "nutrition_counseling_in_scope" AS "s"
+  ) AS "s"
+    ON "s"."member_id" = "c"."member_id"
+  WHERE
+    "c"."value_set" IN ('hospice_care_ambulatory')
 ), "nutrition_counseling_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
@@ -934,7 +987,7 @@ WITH "nutrition_counseling_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'encounters' AS "source"
-    FROM "encounters_value_sets" AS "c"
+    FROM "nutrition_counseling_encounters_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('hospice_discharge')
   ) AS "e"
@@ -956,7 +1009,7 @@ WITH "nutrition_counseling_units_0" AS (
       "c"."service_date",
       'encounters' AS "source",
       "c"."last_service_date" AS "last_service_date"
-    FROM "encounters_value_sets" AS "c"
+    FROM "nutrition_counseling_encounters_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('hospice_encounter', 'hospice_care_ambulatory')
   ) AS "e"
@@ -981,7 +1034,7 @@ WITH "nutrition_counseling_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'orders' AS "source"
-    FROM "orders_value_sets" AS "c"
+    FROM "nutrition_counseling_orders_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('hospice_care_ambulatory')
   ) AS "e"
@@ -1092,7 +1145,7 @@ WITH "nutrition_counseling_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'encounters' AS "source"
-    FROM "encounters_value_sets" AS "c"
+    FROM "nutrition_counseling_encounters_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('counseling_for_nutrition')
   ) AS "e"
@@ -1473,6 +1526,35 @@ WITH "activity_counseling_units_0" AS (
       ),
       FALSE
     )
+), "activity_counseling_encounters_in_scope" AS (
+  SELECT
+    "c".*
+  FROM "encounters_value_sets" AS "c"
+  JOIN (
+    SELECT DISTINCT
+      "s"."member_id"
+    FROM "activity_counseling_in_scope" AS "s"
+  ) AS "s"
+    ON "s"."member_id" = "c"."member_id"
+  WHERE
+    "c"."value_set" IN (
+      'counseling_for_physical_activity',
+      'hospice_care_ambulatory',
+      'hospice_discharge',
+      'hospice_encounter'
+    )
+), "activity_counseling_orders_in_scope" AS (
+  SELECT
+    "c".*
+  FROM "orders_value_sets" AS "c"
+  JOIN (
+    SELECT DISTINCT
+      "s"."member_id"
+    FROM "activity_counseling_in_scope" AS "s"
+  ) AS "s"
+    ON "s"."member_id" = "c"."member_id"
+  WHERE
+    "c"."value_set" IN ('hospice_care_ambulatory')
 ), "activity_counseling_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
@@ -1485,7 +1567,7 @@ WITH "activity_counseling_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'encounters' AS "source"
-    FROM "encounters_value_sets" AS "c"
+    FROM "activity_counseling_encounters_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('hospice_discharge')
   ) AS "e"
@@ -1507,7 +1589,7 @@ WITH "activity_counseling_units_0" AS (
       "c"."service_date",
       'encounters' AS "source",
       "c"."last_service_date" AS "last_service_date"
-    FROM "encounters_value_sets" AS "c"
+    FROM "activity_counseling_encounters_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('hospice_encounter', 'hospice_care_ambulatory')
   ) AS "e"
@@ -1532,7 +1614,7 @@ WITH "activity_counseling_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'orders' AS "source"
-    FROM "orders_value_sets" AS "c"
+    FROM "activity_counseling_orders_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('hospice_care_ambulatory')
   ) AS "e"
@@ -1643,7 +1725,7 @@ WITH "activity_counseling_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'encounters' AS "source"
-    FROM "encounters_value_sets" AS "c"
+    FROM "activity_counseling_encounters_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('counseling_for_physical_activity')
   ) AS "e"

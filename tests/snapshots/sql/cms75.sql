@@ -223,6 +223,30 @@ WITH "dental_decay_units_0" AS (
       ),
       FALSE
     )
+), "dental_decay_encounters_in_scope" AS (
+  SELECT
+    "c".*
+  FROM "encounters_value_sets" AS "c"
+  JOIN (
+    SELECT DISTINCT
+      "s"."member_id"
+    FROM "dental_decay_in_scope" AS "s"
+  ) AS "s"
+    ON "s"."member_id" = "c"."member_id"
+  WHERE
+    "c"."value_set" IN ('hospice_care_ambulatory', 'hospice_discharge', 'hospice_encounter')
+), "dental_decay_orders_in_scope" AS (
+  SELECT
+    "c".*
+  FROM "orders_value_sets" AS "c"
+  JOIN (
+    SELECT DISTINCT
+      "s"."member_id"
+    FROM "dental_decay_in_scope" AS "s"
+  ) AS "s"
+    ON "s"."member_id" = "c"."member_id"
+  WHERE
+    "c"."value_set" IN ('hospice_care_ambulatory')
 ), "dental_decay_criterion_2" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
@@ -235,7 +259,7 @@ WITH "dental_decay_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'encounters' AS "source"
-    FROM "encounters_value_sets" AS "c"
+    FROM "dental_decay_encounters_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('hospice_discharge')
   ) AS "e"
@@ -257,7 +281,7 @@ WITH "dental_decay_units_0" AS (
       "c"."service_date",
       'encounters' AS "source",
       "c"."last_service_date" AS "last_service_date"
-    FROM "encounters_value_sets" AS "c"
+    FROM "dental_decay_encounters_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('hospice_encounter', 'hospice_care_ambulatory')
   ) AS "e"
@@ -282,7 +306,7 @@ WITH "dental_decay_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'orders' AS "source"
-    FROM "orders_value_sets" AS "c"
+    FROM "dental_decay_orders_in_scope" AS "c"
     WHERE
       "c"."value_set" IN ('hospice_care_ambulatory')
   ) AS "e"

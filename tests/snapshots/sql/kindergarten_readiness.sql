@@ -229,6 +229,18 @@ WITH "well_child_3_6_units_0" AS (
       ),
       FALSE
     )
+), "well_child_3_6_encounters_in_scope" AS (
+  SELECT
+    "c".*
+  FROM "encounters_value_sets" AS "c"
+  JOIN (
+    SELECT DISTINCT
+      "s"."member_id"
+    FROM "well_child_3_6_in_scope" AS "s"
+  ) AS "s"
+    ON "s"."member_id" = "c"."member_id"
+  WHERE
+    "c"."value_set" IN ('well_care_visits')
 ), "well_child_3_6_criterion_1" AS (
   SELECT
     "unit_id",
@@ -365,7 +377,7 @@ WITH "well_child_3_6_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'encounters' AS "source"
-    FROM "encounters_value_sets" AS "c"
+    FROM "well_child_3_6_encounters_in_scope" AS "c"
     JOIN "value_set_codes" AS "p"
       ON "p"."code" = "c"."provider_type"
       AND "p"."code_system" = 'PROVIDER_TYPE'

@@ -228,6 +228,18 @@ WITH "first_15_months_units_0" AS (
       ),
       FALSE
     )
+), "first_15_months_encounters_in_scope" AS (
+  SELECT
+    "c".*
+  FROM "encounters_value_sets" AS "c"
+  JOIN (
+    SELECT DISTINCT
+      "s"."member_id"
+    FROM "first_15_months_in_scope" AS "s"
+  ) AS "s"
+    ON "s"."member_id" = "c"."member_id"
+  WHERE
+    "c"."value_set" IN ('well_care_visits')
 ), "first_15_months_criterion_1" AS (
   SELECT
     "unit_id",
@@ -372,7 +384,7 @@ WITH "first_15_months_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'encounters' AS "source"
-    FROM "encounters_value_sets" AS "c"
+    FROM "first_15_months_encounters_in_scope" AS "c"
     JOIN "value_set_codes" AS "p"
       ON "p"."code" = "c"."provider_type"
       AND "p"."code_system" = 'PROVIDER_TYPE'
@@ -693,6 +705,18 @@ WITH "months_15_to_30_units_0" AS (
       ),
       FALSE
     )
+), "months_15_to_30_encounters_in_scope" AS (
+  SELECT
+    "c".*
+  FROM "encounters_value_sets" AS "c"
+  JOIN (
+    SELECT DISTINCT
+      "s"."member_id"
+    FROM "months_15_to_30_in_scope" AS "s"
+  ) AS "s"
+    ON "s"."member_id" = "c"."member_id"
+  WHERE
+    "c"."value_set" IN ('well_care_visits')
 ), "months_15_to_30_criterion_1" AS (
   SELECT
     "unit_id",
@@ -840,7 +864,7 @@ WITH "months_15_to_30_units_0" AS (
       "c"."member_id",
       "c"."service_date",
       'encounters' AS "source"
-    FROM "encounters_value_sets" AS "c"
+    FROM "months_15_to_30_encounters_in_scope" AS "c"
     JOIN "value_set_codes" AS "p"
       ON "p"."code" = "c"."provider_type"
       AND "p"."code_system" = 'PROVIDER_TYPE'
