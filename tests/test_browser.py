@@ -91,10 +91,10 @@ def test_sample_scorecard(browser, sample_run: Path, public_run: Path, view: str
     assert all(url.startswith("file:") for url in watched.requests), f"requests off the file: {watched.requests}"
     assert watched.count("nav[aria-label='Contents']") == 1
     assert watched.count("#plans-compared table.plan-comparison") == 1
-    assert watched.count("section.measure") == 10 and watched.count("section.plan") == 4
-    assert watched.count("figure.chart svg[role='img']") >= 3 * 25, "race, income and plan charts for every rate"
-    assert watched.count("table.grid-table") == 25 and watched.count("p.finding") >= 3 * 25
-    assert watched.count("#methodology .methodology") == 10 and watched.count("#data-notes table") == 1
+    assert watched.count("section.measure") == 11 and watched.count("section.plan") == 4
+    assert watched.count("figure.chart svg[role='img']") >= 3 * 26, "race, income and plan charts for every rate"
+    assert watched.count("table.grid-table") == 26 and watched.count("p.finding") >= 3 * 26
+    assert watched.count("#methodology .methodology") == 11 and watched.count("#data-notes table") == 1
     banner = watched.page.locator("p.banner").inner_text()
     assert ("Public view" in banner) == (view == "public")
     if view == "public":

@@ -20,6 +20,7 @@ DISAGREEMENTS = YAML(typ="safe").load((Path(__file__).parent / "cases" / "ecqm_d
 README = Path(__file__).parent.parent / "README.md"
 # Each shipped eCQM: its test-case folder, and the measure's rates in the order of the eCQM's groups.
 MEASURES = {"cms75": ("ChildrenWhoHaveDentalDecayOrCavitiesFHIR", ["dental_decay"]),
+            "cms117": ("ChildhoodImmunizationStatusFHIR", ["all_vaccines"]),
             "cms155": ("WeightAssessmentandCounselingforNutritionandPhysicalActivityforChildrenandAdolescentsFHIR", ["bmi_height_weight", "nutrition_counseling", "activity_counseling"])}
 COMPARED = ("initial-population", "denominator", "denominator-exclusion", "denominator-exception", "numerator")
 

@@ -190,7 +190,7 @@ def test_sample_scorecard_structure(sample_run: Path) -> None:
     assert tags.count("table") == tags.count("caption") > 0
     assert not any(tag in ("script", "link") for tag in tags)
     sections = Counter(attrs.get("class") for tag, attrs in structure.tags if tag == "section")
-    assert sections["measure"] == 10 and sections["plan"] == 4
+    assert sections["measure"] == 11 and sections["plan"] == 4
     assert "Well-Child Visits in the First 30 Months of Life" in html and "Methodology" in html and "Mother-child linkage" in html
 
 

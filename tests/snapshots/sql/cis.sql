@@ -71,14 +71,35 @@ JOIN "value_set_codes" AS "v"
     )
   )
   AND "v"."value_set" IN (
+    'anaphylactic_reaction_to_dtap_vaccine',
+    'anaphylaxis_hepatitis_a_vaccine',
+    'anaphylaxis_hepatitis_b_vaccine',
+    'anaphylaxis_hib_vaccine',
+    'anaphylaxis_influenza_vaccine',
+    'anaphylaxis_mmr_vaccine',
+    'anaphylaxis_pneumococcal_vaccine',
+    'anaphylaxis_polio_vaccine',
+    'anaphylaxis_rotavirus_vaccine',
+    'anaphylaxis_varicella_vaccine',
     'cis_exclusions',
+    'disorders_of_the_immune_system',
+    'encephalitis_due_to_dtp_vaccine',
+    'hepatitis_a',
+    'hepatitis_b',
     'history_hepatitis_a',
     'history_hepatitis_b',
     'history_measles',
     'history_mumps',
     'history_rubella',
     'history_varicella',
+    'hiv',
     'hospice',
+    'intussusception',
+    'malignant_neoplasm_of_lymphatic_and_hematopoietic_tissue',
+    'measles',
+    'mumps',
+    'rubella',
+    'severe_combined_immunodeficiency',
     'vaccine_anaphylaxis',
     'vaccine_dtap',
     'vaccine_encephalitis',
@@ -92,7 +113,8 @@ JOIN "value_set_codes" AS "v"
     'vaccine_pcv',
     'vaccine_rotavirus_2_dose',
     'vaccine_rotavirus_any',
-    'vaccine_vzv'
+    'vaccine_vzv',
+    'varicella_zoster'
   );
 
 -- shared stage claim_stay_codes: each code on a claim line of more than one day, with its first and last day
@@ -275,15 +297,37 @@ JOIN "value_set_codes" AS "v"
     )
   )
   AND "v"."value_set" IN (
+    'anaphylactic_reaction_to_dtap_vaccine',
+    'anaphylaxis_hepatitis_a_vaccine',
+    'anaphylaxis_hepatitis_b_vaccine',
+    'anaphylaxis_hib_vaccine',
+    'anaphylaxis_influenza_vaccine',
+    'anaphylaxis_mmr_vaccine',
+    'anaphylaxis_pneumococcal_vaccine',
+    'anaphylaxis_polio_vaccine',
+    'anaphylaxis_rotavirus_vaccine',
+    'anaphylaxis_varicella_vaccine',
     'cis_exclusions',
+    'disorders_of_the_immune_system',
+    'encephalitis_due_to_dtp_vaccine',
+    'hepatitis_a',
+    'hepatitis_b',
     'history_hepatitis_a',
     'history_hepatitis_b',
     'history_measles',
     'history_mumps',
     'history_rubella',
     'history_varicella',
+    'hiv',
+    'intussusception',
+    'malignant_neoplasm_of_lymphatic_and_hematopoietic_tissue',
+    'measles',
+    'mumps',
+    'rubella',
+    'severe_combined_immunodeficiency',
     'vaccine_anaphylaxis',
-    'vaccine_encephalitis'
+    'vaccine_encephalitis',
+    'varicella_zoster'
   )
 WHERE
   "e"."verification_status" IS NULL
@@ -431,7 +475,14 @@ WITH "combination_3_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('cis_exclusions')
+      "c"."value_set" IN (
+        'cis_exclusions',
+        'severe_combined_immunodeficiency',
+        'disorders_of_the_immune_system',
+        'hiv',
+        'malignant_neoplasm_of_lymphatic_and_hematopoietic_tissue',
+        'intussusception'
+      )
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -441,7 +492,14 @@ WITH "combination_3_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('cis_exclusions')
+      "c"."value_set" IN (
+        'cis_exclusions',
+        'severe_combined_immunodeficiency',
+        'disorders_of_the_immune_system',
+        'hiv',
+        'malignant_neoplasm_of_lymphatic_and_hematopoietic_tissue',
+        'intussusception'
+      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -495,7 +553,7 @@ WITH "combination_3_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_encephalitis')
+      "c"."value_set" IN ('vaccine_encephalitis', 'encephalitis_due_to_dtp_vaccine')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -505,7 +563,7 @@ WITH "combination_3_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_encephalitis')
+      "c"."value_set" IN ('vaccine_encephalitis', 'encephalitis_due_to_dtp_vaccine')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -527,7 +585,7 @@ WITH "combination_3_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_anaphylaxis')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylactic_reaction_to_dtap_vaccine')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -537,7 +595,7 @@ WITH "combination_3_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_anaphylaxis')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylactic_reaction_to_dtap_vaccine')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -582,6 +640,38 @@ WITH "combination_3_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found",
     MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_3_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_polio_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_polio_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_10" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
     MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_3_in_scope" AS "u"
   JOIN (
@@ -608,38 +698,6 @@ WITH "combination_3_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_10" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    1 AS "found",
-    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
-    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
-  FROM "combination_3_in_scope" AS "u"
-  JOIN (
-    SELECT
-      "c"."member_id",
-      "c"."service_date",
-      'claims' AS "source"
-    FROM "claim_value_sets" AS "c"
-    WHERE
-      "c"."value_set" IN ('history_measles')
-      AND "c"."claim_status" IN ('paid', 'adjusted')
-      AND "c"."code_role" = 'diagnosis'
-    UNION ALL
-    SELECT
-      "c"."member_id",
-      "c"."service_date",
-      'conditions' AS "source"
-    FROM "conditions_value_sets" AS "c"
-    WHERE
-      "c"."value_set" IN ('history_measles')
-  ) AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-  GROUP BY
-    "u"."unit_id"
 ), "combination_3_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
@@ -655,7 +713,7 @@ WITH "combination_3_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_mumps')
+      "c"."value_set" IN ('history_measles', 'measles')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -665,7 +723,7 @@ WITH "combination_3_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_mumps')
+      "c"."value_set" IN ('history_measles', 'measles')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -687,7 +745,7 @@ WITH "combination_3_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_rubella')
+      "c"."value_set" IN ('history_mumps', 'mumps')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -697,7 +755,7 @@ WITH "combination_3_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_rubella')
+      "c"."value_set" IN ('history_mumps', 'mumps')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -705,6 +763,70 @@ WITH "combination_3_units_0" AS (
   GROUP BY
     "u"."unit_id"
 ), "combination_3_criterion_13" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_3_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_rubella', 'rubella')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_rubella', 'rubella')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_14" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_3_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_mmr_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_mmr_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_15" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -736,7 +858,39 @@ WITH "combination_3_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_14" AS (
+), "combination_3_criterion_16" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_3_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hib_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hib_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_17" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -768,7 +922,7 @@ WITH "combination_3_units_0" AS (
     "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_15" AS (
+), "combination_3_criterion_18" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -783,7 +937,7 @@ WITH "combination_3_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_hepatitis_b')
+      "c"."value_set" IN ('history_hepatitis_b', 'hepatitis_b')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -793,14 +947,46 @@ WITH "combination_3_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_hepatitis_b')
+      "c"."value_set" IN ('history_hepatitis_b', 'hepatitis_b')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_16" AS (
+), "combination_3_criterion_19" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_3_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hepatitis_b_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hepatitis_b_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_20" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -832,7 +1018,7 @@ WITH "combination_3_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_17" AS (
+), "combination_3_criterion_21" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -847,7 +1033,7 @@ WITH "combination_3_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_varicella')
+      "c"."value_set" IN ('history_varicella', 'varicella_zoster')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -857,14 +1043,46 @@ WITH "combination_3_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_varicella')
+      "c"."value_set" IN ('history_varicella', 'varicella_zoster')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_3_criterion_18" AS (
+), "combination_3_criterion_22" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_3_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_varicella_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_varicella_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_23" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -894,6 +1112,38 @@ WITH "combination_3_units_0" AS (
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_3_criterion_24" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_3_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_pneumococcal_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_pneumococcal_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_3_plan" AS (
@@ -1128,74 +1378,74 @@ FROM (
               COALESCE("combination_3_criterion_8"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_9"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              COALESCE("combination_3_criterion_9"."found", 0) >= 1
+              COALESCE("combination_3_criterion_10"."found", 0) >= 1
             )
             OR (
               (
-                COALESCE("combination_3_criterion_10"."found", 0) >= 1
-              )
-              AND (
                 COALESCE("combination_3_criterion_11"."found", 0) >= 1
               )
               AND (
                 COALESCE("combination_3_criterion_12"."found", 0) >= 1
               )
+              AND (
+                COALESCE("combination_3_criterion_13"."found", 0) >= 1
+              )
             )
             OR (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_14"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              COALESCE("combination_3_criterion_13"."found", 0) >= 3
+              COALESCE("combination_3_criterion_15"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
-            )
-          )
-        )
-        AND (
-          (
-            (
-              COALESCE("combination_3_criterion_14"."found", 0) >= 3
-            )
-            OR (
-              COALESCE("combination_3_criterion_15"."found", 0) >= 1
-            )
-            OR (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
-            )
-          )
-        )
-        AND (
-          (
-            (
               COALESCE("combination_3_criterion_16"."found", 0) >= 1
             )
-            OR (
-              COALESCE("combination_3_criterion_17"."found", 0) >= 1
+          )
+        )
+        AND (
+          (
+            (
+              COALESCE("combination_3_criterion_17"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_18"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("combination_3_criterion_19"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              COALESCE("combination_3_criterion_18"."found", 0) >= 4
+              COALESCE("combination_3_criterion_20"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_21"."found", 0) >= 1
+            )
+            OR (
+              COALESCE("combination_3_criterion_22"."found", 0) >= 1
+            )
+          )
+        )
+        AND (
+          (
+            (
+              COALESCE("combination_3_criterion_23"."found", 0) >= 4
+            )
+            OR (
+              COALESCE("combination_3_criterion_24"."found", 0) >= 1
             )
           )
         )
@@ -1229,7 +1479,7 @@ FROM (
               COALESCE("combination_3_criterion_8"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_9"."found", 0) >= 1
             )
           )
         ),
@@ -1240,21 +1490,21 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_9"."found", 0) >= 1
+              COALESCE("combination_3_criterion_10"."found", 0) >= 1
             )
             OR (
               (
-                COALESCE("combination_3_criterion_10"."found", 0) >= 1
-              )
-              AND (
                 COALESCE("combination_3_criterion_11"."found", 0) >= 1
               )
               AND (
                 COALESCE("combination_3_criterion_12"."found", 0) >= 1
               )
+              AND (
+                COALESCE("combination_3_criterion_13"."found", 0) >= 1
+              )
             )
             OR (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_14"."found", 0) >= 1
             )
           )
         ),
@@ -1265,10 +1515,10 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_13"."found", 0) >= 3
+              COALESCE("combination_3_criterion_15"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_16"."found", 0) >= 1
             )
           )
         ),
@@ -1279,13 +1529,13 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_14"."found", 0) >= 3
+              COALESCE("combination_3_criterion_17"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_3_criterion_15"."found", 0) >= 1
+              COALESCE("combination_3_criterion_18"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_19"."found", 0) >= 1
             )
           )
         ),
@@ -1296,13 +1546,13 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_16"."found", 0) >= 1
+              COALESCE("combination_3_criterion_20"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_3_criterion_17"."found", 0) >= 1
+              COALESCE("combination_3_criterion_21"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_22"."found", 0) >= 1
             )
           )
         ),
@@ -1313,10 +1563,10 @@ FROM (
         (
           (
             (
-              COALESCE("combination_3_criterion_18"."found", 0) >= 4
+              COALESCE("combination_3_criterion_23"."found", 0) >= 4
             )
             OR (
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_24"."found", 0) >= 1
             )
           )
         ),
@@ -1342,19 +1592,35 @@ FROM (
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-        THEN "combination_3_criterion_7"."evidence_date"
+        WHEN COALESCE("combination_3_criterion_24"."found", 0) >= 1
+        THEN "combination_3_criterion_24"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_18"."found", 0) >= 4
+        WHEN COALESCE("combination_3_criterion_23"."found", 0) >= 4
+        THEN "combination_3_criterion_23"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_22"."found", 0) >= 1
+        THEN "combination_3_criterion_22"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_21"."found", 0) >= 1
+        THEN "combination_3_criterion_21"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_20"."found", 0) >= 1
+        THEN "combination_3_criterion_20"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_19"."found", 0) >= 1
+        THEN "combination_3_criterion_19"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_3_criterion_18"."found", 0) >= 1
         THEN "combination_3_criterion_18"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-        THEN "combination_3_criterion_7"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_3_criterion_17"."found", 0) >= 1
+        WHEN COALESCE("combination_3_criterion_17"."found", 0) >= 3
         THEN "combination_3_criterion_17"."evidence_date"
       END,
       CASE
@@ -1362,28 +1628,16 @@ FROM (
         THEN "combination_3_criterion_16"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-        THEN "combination_3_criterion_7"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_3_criterion_15"."found", 0) >= 1
+        WHEN COALESCE("combination_3_criterion_15"."found", 0) >= 3
         THEN "combination_3_criterion_15"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_14"."found", 0) >= 3
+        WHEN COALESCE("combination_3_criterion_14"."found", 0) >= 1
         THEN "combination_3_criterion_14"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-        THEN "combination_3_criterion_7"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_3_criterion_13"."found", 0) >= 3
+        WHEN COALESCE("combination_3_criterion_13"."found", 0) >= 1
         THEN "combination_3_criterion_13"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-        THEN "combination_3_criterion_7"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_3_criterion_12"."found", 0) >= 1
@@ -1400,10 +1654,6 @@ FROM (
       CASE
         WHEN COALESCE("combination_3_criterion_9"."found", 0) >= 1
         THEN "combination_3_criterion_9"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-        THEN "combination_3_criterion_7"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_3_criterion_8"."found", 0) >= 3
@@ -1446,7 +1696,7 @@ FROM (
         END,
         CASE
           WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+          THEN 'anaphylaxis due to vaccination or to the DTaP vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
             CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
@@ -1464,30 +1714,22 @@ FROM (
           )
         END,
         CASE
-          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
           WHEN COALESCE("combination_3_criterion_9"."found", 0) >= 1
-          THEN '1 MMR: ' || CONCAT_WS(
+          THEN 'anaphylaxis due to vaccination or to the IPV vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_3_criterion_9"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_3_criterion_9"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_3_criterion_9"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
           WHEN COALESCE("combination_3_criterion_10"."found", 0) >= 1
-          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+          THEN '1 MMR: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_3_criterion_10"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_3_criterion_10"."from_conditions" = 1 THEN 'conditions' END
+            CASE
+              WHEN "combination_3_criterion_10"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
           )
         END,
         CASE
@@ -1507,103 +1749,111 @@ FROM (
           )
         END,
         CASE
-          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_3_criterion_13"."found", 0) >= 3
-          THEN '3 HiB: ' || CONCAT_WS(
+          WHEN COALESCE("combination_3_criterion_13"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_3_criterion_13"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_3_criterion_13"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_3_criterion_13"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_3_criterion_14"."found", 0) >= 3
-          THEN '3 HepB: ' || CONCAT_WS(
+          WHEN COALESCE("combination_3_criterion_14"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the MMR vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_3_criterion_14"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_3_criterion_14"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_3_criterion_14"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_3_criterion_15"."found", 0) >= 1
-          THEN 'history of hepatitis B: ' || CONCAT_WS(
+          WHEN COALESCE("combination_3_criterion_15"."found", 0) >= 3
+          THEN '3 HiB: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_3_criterion_15"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_3_criterion_15"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+            CASE
+              WHEN "combination_3_criterion_15"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
           )
         END,
         CASE
           WHEN COALESCE("combination_3_criterion_16"."found", 0) >= 1
-          THEN '1 VZV: ' || CONCAT_WS(
+          THEN 'anaphylaxis due to vaccination or to the HiB vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_3_criterion_16"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_3_criterion_16"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_3_criterion_16"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_3_criterion_17"."found", 0) >= 1
-          THEN 'history of varicella: ' || CONCAT_WS(
+          WHEN COALESCE("combination_3_criterion_17"."found", 0) >= 3
+          THEN '3 HepB: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_3_criterion_17"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_3_criterion_17"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_3_criterion_18"."found", 0) >= 4
-          THEN '4 PCV: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_3_criterion_18"."from_claims" = 1 THEN 'claims' END,
             CASE
-              WHEN "combination_3_criterion_18"."from_immunizations" = 1
+              WHEN "combination_3_criterion_17"."from_immunizations" = 1
               THEN 'immunizations'
             END
           )
         END,
         CASE
-          WHEN COALESCE("combination_3_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+          WHEN COALESCE("combination_3_criterion_18"."found", 0) >= 1
+          THEN 'history of hepatitis B: ' || CONCAT_WS(
             ' and ',
-            CASE WHEN "combination_3_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_3_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+            CASE WHEN "combination_3_criterion_18"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_18"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_19"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the HepB vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_19"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_19"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_20"."found", 0) >= 1
+          THEN '1 VZV: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_20"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_3_criterion_20"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_21"."found", 0) >= 1
+          THEN 'history of varicella: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_21"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_21"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_22"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the VZV vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_22"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_22"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_23"."found", 0) >= 4
+          THEN '4 PCV: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_23"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_3_criterion_23"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_3_criterion_24"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the PCV vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_3_criterion_24"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_3_criterion_24"."from_conditions" = 1 THEN 'conditions' END
           )
         END
       ),
@@ -1649,7 +1899,7 @@ FROM (
               WHEN NOT COALESCE((
                 COALESCE("combination_3_criterion_7"."found", 0) >= 1
               ), FALSE)
-              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+              THEN 'anaphylaxis due to vaccination or to the DTaP vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
           END
         END,
@@ -1661,7 +1911,7 @@ FROM (
                   COALESCE("combination_3_criterion_8"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_9"."found", 0) >= 1
                 )
               )
             ),
@@ -1678,9 +1928,9 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                COALESCE("combination_3_criterion_9"."found", 0) >= 1
               ), FALSE)
-              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+              THEN 'anaphylaxis due to vaccination or to the IPV vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
           END
         END,
@@ -1689,21 +1939,21 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_3_criterion_9"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_10"."found", 0) >= 1
                 )
                 OR (
                   (
-                    COALESCE("combination_3_criterion_10"."found", 0) >= 1
-                  )
-                  AND (
                     COALESCE("combination_3_criterion_11"."found", 0) >= 1
                   )
                   AND (
                     COALESCE("combination_3_criterion_12"."found", 0) >= 1
                   )
+                  AND (
+                    COALESCE("combination_3_criterion_13"."found", 0) >= 1
+                  )
                 )
                 OR (
-                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_14"."found", 0) >= 1
                 )
               )
             ),
@@ -1713,7 +1963,7 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_9"."found", 0) >= 1
+                COALESCE("combination_3_criterion_10"."found", 0) >= 1
               ), FALSE)
               THEN '1 MMR: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
@@ -1723,21 +1973,21 @@ FROM (
                 '; ',
                 CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_3_criterion_10"."found", 0) >= 1
-                  ), FALSE)
-                  THEN 'record with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
-                END,
-                CASE
-                  WHEN NOT COALESCE((
                     COALESCE("combination_3_criterion_11"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'record with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'record with a code in ''history_measles'' or ''measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END,
                 CASE
                   WHEN NOT COALESCE((
                     COALESCE("combination_3_criterion_12"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'record with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'record with a code in ''history_mumps'' or ''mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                END,
+                CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_3_criterion_13"."found", 0) >= 1
+                  ), FALSE)
+                  THEN 'record with a code in ''history_rubella'' or ''rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
               ),
               ''
@@ -1745,9 +1995,9 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                COALESCE("combination_3_criterion_14"."found", 0) >= 1
               ), FALSE)
-              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+              THEN 'anaphylaxis due to vaccination or to the MMR vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
           END
         END,
@@ -1756,10 +2006,10 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_3_criterion_13"."found", 0) >= 3
+                  COALESCE("combination_3_criterion_15"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_16"."found", 0) >= 1
                 )
               )
             ),
@@ -1769,16 +2019,16 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_13"."found", 0) >= 3
+                COALESCE("combination_3_criterion_15"."found", 0) >= 3
               ), FALSE)
-              THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_3_criterion_13"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_13"."found", 0) AS TEXT) || ' of 3 found)'
+              THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_3_criterion_15"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_15"."found", 0) AS TEXT) || ' of 3 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                COALESCE("combination_3_criterion_16"."found", 0) >= 1
               ), FALSE)
-              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+              THEN 'anaphylaxis due to vaccination or to the HiB vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
           END
         END,
@@ -1787,13 +2037,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_3_criterion_14"."found", 0) >= 3
+                  COALESCE("combination_3_criterion_17"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_3_criterion_15"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_18"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_19"."found", 0) >= 1
                 )
               )
             ),
@@ -1803,23 +2053,23 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_14"."found", 0) >= 3
+                COALESCE("combination_3_criterion_17"."found", 0) >= 3
               ), FALSE)
-              THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_3_criterion_14"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_14"."found", 0) AS TEXT) || ' of 3 found)'
+              THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_3_criterion_17"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_17"."found", 0) AS TEXT) || ' of 3 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_15"."found", 0) >= 1
+                COALESCE("combination_3_criterion_18"."found", 0) >= 1
               ), FALSE)
               THEN 'history of hepatitis B: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                COALESCE("combination_3_criterion_19"."found", 0) >= 1
               ), FALSE)
-              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+              THEN 'anaphylaxis due to vaccination or to the HepB vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
           END
         END,
@@ -1828,13 +2078,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_3_criterion_16"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_20"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_3_criterion_17"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_21"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_22"."found", 0) >= 1
                 )
               )
             ),
@@ -1844,23 +2094,23 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_16"."found", 0) >= 1
+                COALESCE("combination_3_criterion_20"."found", 0) >= 1
               ), FALSE)
               THEN '1 VZV: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_17"."found", 0) >= 1
+                COALESCE("combination_3_criterion_21"."found", 0) >= 1
               ), FALSE)
               THEN 'history of varicella: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                COALESCE("combination_3_criterion_22"."found", 0) >= 1
               ), FALSE)
-              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+              THEN 'anaphylaxis due to vaccination or to the VZV vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
           END
         END,
@@ -1869,10 +2119,10 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_3_criterion_18"."found", 0) >= 4
+                  COALESCE("combination_3_criterion_23"."found", 0) >= 4
                 )
                 OR (
-                  COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_3_criterion_24"."found", 0) >= 1
                 )
               )
             ),
@@ -1882,16 +2132,16 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_18"."found", 0) >= 4
+                COALESCE("combination_3_criterion_23"."found", 0) >= 4
               ), FALSE)
-              THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_3_criterion_18"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_18"."found", 0) AS TEXT) || ' of 4 found)'
+              THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_3_criterion_23"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_3_criterion_23"."found", 0) AS TEXT) || ' of 4 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                COALESCE("combination_3_criterion_24"."found", 0) >= 1
               ), FALSE)
-              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+              THEN 'anaphylaxis due to vaccination or to the PCV vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
           END
         END
@@ -1948,7 +2198,7 @@ FROM (
                 COALESCE("combination_3_criterion_8"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                COALESCE("combination_3_criterion_9"."found", 0) >= 1
               )
             )
           ),
@@ -1965,7 +2215,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_9"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -1976,21 +2226,21 @@ FROM (
           (
             (
               (
-                COALESCE("combination_3_criterion_9"."found", 0) >= 1
+                COALESCE("combination_3_criterion_10"."found", 0) >= 1
               )
               OR (
                 (
-                  COALESCE("combination_3_criterion_10"."found", 0) >= 1
-                )
-                AND (
                   COALESCE("combination_3_criterion_11"."found", 0) >= 1
                 )
                 AND (
                   COALESCE("combination_3_criterion_12"."found", 0) >= 1
                 )
+                AND (
+                  COALESCE("combination_3_criterion_13"."found", 0) >= 1
+                )
               )
               OR (
-                COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                COALESCE("combination_3_criterion_14"."found", 0) >= 1
               )
             )
           ),
@@ -2000,18 +2250,12 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_9"."found", 0) >= 1
+              COALESCE("combination_3_criterion_10"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE AND TRUE AND TRUE
           THEN LEAST(
-            CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_3_criterion_10"."found", 0) >= 1
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END,
             CASE
               WHEN NOT COALESCE((
                 COALESCE("combination_3_criterion_11"."found", 0) >= 1
@@ -2023,12 +2267,18 @@ FROM (
                 COALESCE("combination_3_criterion_12"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
+            END,
+            CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_3_criterion_13"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
             END
           )
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_14"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -2039,91 +2289,23 @@ FROM (
           (
             (
               (
-                COALESCE("combination_3_criterion_13"."found", 0) >= 3
+                COALESCE("combination_3_criterion_15"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_3_criterion_7"."found", 0) >= 1
-              )
-            )
-          ),
-          FALSE
-        )
-        THEN CASE
-          WHEN TRUE
-          THEN CASE
-            WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_13"."found", 0) >= 3
-            ), FALSE)
-            THEN "u"."anchor_date"
-          END
-          WHEN TRUE
-          THEN CASE
-            WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
-            ), FALSE)
-            THEN "u"."anchor_date"
-          END
-        END
-      END,
-      CASE
-        WHEN NOT COALESCE(
-          (
-            (
-              (
-                COALESCE("combination_3_criterion_14"."found", 0) >= 3
-              )
-              OR (
-                COALESCE("combination_3_criterion_15"."found", 0) >= 1
-              )
-              OR (
-                COALESCE("combination_3_criterion_7"."found", 0) >= 1
-              )
-            )
-          ),
-          FALSE
-        )
-        THEN CASE
-          WHEN TRUE
-          THEN CASE
-            WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_14"."found", 0) >= 3
-            ), FALSE)
-            THEN "u"."anchor_date"
-          END
-          WHEN TRUE
-          THEN CASE
-            WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_15"."found", 0) >= 1
-            ), FALSE)
-            THEN "u"."anchor_date"
-          END
-          WHEN TRUE
-          THEN CASE
-            WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
-            ), FALSE)
-            THEN "u"."anchor_date"
-          END
-        END
-      END,
-      CASE
-        WHEN NOT COALESCE(
-          (
-            (
-              (
                 COALESCE("combination_3_criterion_16"."found", 0) >= 1
               )
-              OR (
-                COALESCE("combination_3_criterion_17"."found", 0) >= 1
-              )
-              OR (
-                COALESCE("combination_3_criterion_7"."found", 0) >= 1
-              )
             )
           ),
           FALSE
         )
         THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_15"."found", 0) >= 3
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
@@ -2131,17 +2313,44 @@ FROM (
             ), FALSE)
             THEN "u"."anchor_date"
           END
+        END
+      END,
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_3_criterion_17"."found", 0) >= 3
+              )
+              OR (
+                COALESCE("combination_3_criterion_18"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_3_criterion_19"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_17"."found", 0) >= 1
+              COALESCE("combination_3_criterion_17"."found", 0) >= 3
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_18"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_19"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -2152,10 +2361,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_3_criterion_18"."found", 0) >= 4
+                COALESCE("combination_3_criterion_20"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_3_criterion_7"."found", 0) >= 1
+                COALESCE("combination_3_criterion_21"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_3_criterion_22"."found", 0) >= 1
               )
             )
           ),
@@ -2165,14 +2377,52 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_18"."found", 0) >= 4
+              COALESCE("combination_3_criterion_20"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_3_criterion_7"."found", 0) >= 1
+              COALESCE("combination_3_criterion_21"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_22"."found", 0) >= 1
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+        END
+      END,
+      CASE
+        WHEN NOT COALESCE(
+          (
+            (
+              (
+                COALESCE("combination_3_criterion_23"."found", 0) >= 4
+              )
+              OR (
+                COALESCE("combination_3_criterion_24"."found", 0) >= 1
+              )
+            )
+          ),
+          FALSE
+        )
+        THEN CASE
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_23"."found", 0) >= 4
+            ), FALSE)
+            THEN "u"."anchor_date"
+          END
+          WHEN TRUE
+          THEN CASE
+            WHEN NOT COALESCE((
+              COALESCE("combination_3_criterion_24"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -2216,6 +2466,18 @@ FROM (
     ON "combination_3_criterion_17"."unit_id" = "u"."unit_id"
   LEFT JOIN "combination_3_criterion_18"
     ON "combination_3_criterion_18"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_19"
+    ON "combination_3_criterion_19"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_20"
+    ON "combination_3_criterion_20"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_21"
+    ON "combination_3_criterion_21"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_22"
+    ON "combination_3_criterion_22"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_23"
+    ON "combination_3_criterion_23"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_3_criterion_24"
+    ON "combination_3_criterion_24"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "combination_3_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -2368,7 +2630,14 @@ WITH "combination_7_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('cis_exclusions')
+      "c"."value_set" IN (
+        'cis_exclusions',
+        'severe_combined_immunodeficiency',
+        'disorders_of_the_immune_system',
+        'hiv',
+        'malignant_neoplasm_of_lymphatic_and_hematopoietic_tissue',
+        'intussusception'
+      )
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -2378,7 +2647,14 @@ WITH "combination_7_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('cis_exclusions')
+      "c"."value_set" IN (
+        'cis_exclusions',
+        'severe_combined_immunodeficiency',
+        'disorders_of_the_immune_system',
+        'hiv',
+        'malignant_neoplasm_of_lymphatic_and_hematopoietic_tissue',
+        'intussusception'
+      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2432,7 +2708,7 @@ WITH "combination_7_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_encephalitis')
+      "c"."value_set" IN ('vaccine_encephalitis', 'encephalitis_due_to_dtp_vaccine')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -2442,7 +2718,7 @@ WITH "combination_7_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_encephalitis')
+      "c"."value_set" IN ('vaccine_encephalitis', 'encephalitis_due_to_dtp_vaccine')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2464,7 +2740,7 @@ WITH "combination_7_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_anaphylaxis')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylactic_reaction_to_dtap_vaccine')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -2474,7 +2750,7 @@ WITH "combination_7_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_anaphylaxis')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylactic_reaction_to_dtap_vaccine')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2519,6 +2795,38 @@ WITH "combination_7_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found",
     MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_polio_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_polio_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_10" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
     MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_7_in_scope" AS "u"
   JOIN (
@@ -2545,38 +2853,6 @@ WITH "combination_7_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_10" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    1 AS "found",
-    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
-    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
-  FROM "combination_7_in_scope" AS "u"
-  JOIN (
-    SELECT
-      "c"."member_id",
-      "c"."service_date",
-      'claims' AS "source"
-    FROM "claim_value_sets" AS "c"
-    WHERE
-      "c"."value_set" IN ('history_measles')
-      AND "c"."claim_status" IN ('paid', 'adjusted')
-      AND "c"."code_role" = 'diagnosis'
-    UNION ALL
-    SELECT
-      "c"."member_id",
-      "c"."service_date",
-      'conditions' AS "source"
-    FROM "conditions_value_sets" AS "c"
-    WHERE
-      "c"."value_set" IN ('history_measles')
-  ) AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-  GROUP BY
-    "u"."unit_id"
 ), "combination_7_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
@@ -2592,7 +2868,7 @@ WITH "combination_7_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_mumps')
+      "c"."value_set" IN ('history_measles', 'measles')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -2602,7 +2878,7 @@ WITH "combination_7_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_mumps')
+      "c"."value_set" IN ('history_measles', 'measles')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2624,7 +2900,7 @@ WITH "combination_7_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_rubella')
+      "c"."value_set" IN ('history_mumps', 'mumps')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -2634,7 +2910,7 @@ WITH "combination_7_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_rubella')
+      "c"."value_set" IN ('history_mumps', 'mumps')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2645,9 +2921,9 @@ WITH "combination_7_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found",
+    1 AS "found",
     MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
-    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_7_in_scope" AS "u"
   JOIN (
     SELECT
@@ -2656,30 +2932,30 @@ WITH "combination_7_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hib')
+      "c"."value_set" IN ('history_rubella', 'rubella')
       AND "c"."claim_status" IN ('paid', 'adjusted')
-      AND "c"."code_role" = 'procedure'
+      AND "c"."code_role" = 'diagnosis'
     UNION ALL
     SELECT
       "c"."member_id",
       "c"."service_date",
-      'immunizations' AS "source"
-    FROM "immunizations_value_sets" AS "c"
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hib')
+      "c"."value_set" IN ('history_rubella', 'rubella')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_criterion_14" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found",
+    1 AS "found",
     MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
-    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_7_in_scope" AS "u"
   JOIN (
     SELECT
@@ -2688,17 +2964,17 @@ WITH "combination_7_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hepb')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_mmr_vaccine')
       AND "c"."claim_status" IN ('paid', 'adjusted')
-      AND "c"."code_role" = 'procedure'
+      AND "c"."code_role" = 'diagnosis'
     UNION ALL
     SELECT
       "c"."member_id",
       "c"."service_date",
-      'immunizations' AS "source"
-    FROM "immunizations_value_sets" AS "c"
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hepb')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_mmr_vaccine')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2709,39 +2985,7 @@ WITH "combination_7_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found",
-    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
-    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
-  FROM "combination_7_in_scope" AS "u"
-  JOIN (
-    SELECT
-      "c"."member_id",
-      "c"."service_date",
-      'claims' AS "source"
-    FROM "claim_value_sets" AS "c"
-    WHERE
-      "c"."value_set" IN ('history_hepatitis_b')
-      AND "c"."claim_status" IN ('paid', 'adjusted')
-      AND "c"."code_role" = 'diagnosis'
-    UNION ALL
-    SELECT
-      "c"."member_id",
-      "c"."service_date",
-      'conditions' AS "source"
-    FROM "conditions_value_sets" AS "c"
-    WHERE
-      "c"."value_set" IN ('history_hepatitis_b')
-  ) AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-  GROUP BY
-    "u"."unit_id"
-), "combination_7_criterion_16" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    1 AS "found",
+    COUNT(DISTINCT "e"."service_date") AS "found",
     MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
     MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_7_in_scope" AS "u"
@@ -2752,7 +2996,7 @@ WITH "combination_7_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_vzv')
+      "c"."value_set" IN ('vaccine_hib')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'procedure'
     UNION ALL
@@ -2762,14 +3006,14 @@ WITH "combination_7_units_0" AS (
       'immunizations' AS "source"
     FROM "immunizations_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_vzv')
+      "c"."value_set" IN ('vaccine_hib')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_17" AS (
+), "combination_7_criterion_16" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -2784,7 +3028,7 @@ WITH "combination_7_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_varicella')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hib_vaccine')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -2794,7 +3038,39 @@ WITH "combination_7_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_varicella')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hib_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_17" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepb')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunizations_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepb')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -2805,6 +3081,166 @@ WITH "combination_7_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_b', 'hepatitis_b')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_b', 'hepatitis_b')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_19" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hepatitis_b_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hepatitis_b_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_20" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_vzv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunizations_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_vzv')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_21" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_varicella', 'varicella_zoster')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_varicella', 'varicella_zoster')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_22" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_varicella_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_varicella_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_23" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
     COUNT(DISTINCT "e"."service_date") AS "found",
     MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
     MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
@@ -2833,7 +3269,39 @@ WITH "combination_7_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_19" AS (
+), "combination_7_criterion_24" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_pneumococcal_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_pneumococcal_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_25" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -2865,7 +3333,7 @@ WITH "combination_7_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_20" AS (
+), "combination_7_criterion_26" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -2880,7 +3348,7 @@ WITH "combination_7_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_hepatitis_a')
+      "c"."value_set" IN ('history_hepatitis_a', 'hepatitis_a')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -2890,14 +3358,46 @@ WITH "combination_7_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_hepatitis_a')
+      "c"."value_set" IN ('history_hepatitis_a', 'hepatitis_a')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_21" AS (
+), "combination_7_criterion_27" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hepatitis_a_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hepatitis_a_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_28" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -2929,7 +3429,7 @@ WITH "combination_7_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_7_criterion_22" AS (
+), "combination_7_criterion_29" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -2959,6 +3459,38 @@ WITH "combination_7_units_0" AS (
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_7_criterion_30" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_7_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_rotavirus_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_rotavirus_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_7_plan" AS (
@@ -3194,74 +3726,74 @@ FROM (
                 COALESCE("combination_7_criterion_8"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_9"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_7_criterion_9"."found", 0) >= 1
+                COALESCE("combination_7_criterion_10"."found", 0) >= 1
               )
               OR (
                 (
-                  COALESCE("combination_7_criterion_10"."found", 0) >= 1
-                )
-                AND (
                   COALESCE("combination_7_criterion_11"."found", 0) >= 1
                 )
                 AND (
                   COALESCE("combination_7_criterion_12"."found", 0) >= 1
                 )
+                AND (
+                  COALESCE("combination_7_criterion_13"."found", 0) >= 1
+                )
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_14"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_7_criterion_13"."found", 0) >= 3
+                COALESCE("combination_7_criterion_15"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
-              )
-            )
-          )
-          AND (
-            (
-              (
-                COALESCE("combination_7_criterion_14"."found", 0) >= 3
-              )
-              OR (
-                COALESCE("combination_7_criterion_15"."found", 0) >= 1
-              )
-              OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
-              )
-            )
-          )
-          AND (
-            (
-              (
                 COALESCE("combination_7_criterion_16"."found", 0) >= 1
               )
-              OR (
-                COALESCE("combination_7_criterion_17"."found", 0) >= 1
+            )
+          )
+          AND (
+            (
+              (
+                COALESCE("combination_7_criterion_17"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_18"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_19"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_7_criterion_18"."found", 0) >= 4
+                COALESCE("combination_7_criterion_20"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_21"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_22"."found", 0) >= 1
+              )
+            )
+          )
+          AND (
+            (
+              (
+                COALESCE("combination_7_criterion_23"."found", 0) >= 4
+              )
+              OR (
+                COALESCE("combination_7_criterion_24"."found", 0) >= 1
               )
             )
           )
@@ -3269,26 +3801,26 @@ FROM (
         AND (
           (
             (
-              COALESCE("combination_7_criterion_19"."found", 0) >= 1
+              COALESCE("combination_7_criterion_25"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_7_criterion_20"."found", 0) >= 1
+              COALESCE("combination_7_criterion_26"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_7_criterion_7"."found", 0) >= 1
+              COALESCE("combination_7_criterion_27"."found", 0) >= 1
             )
           )
         )
         AND (
           (
             (
-              COALESCE("combination_7_criterion_21"."found", 0) >= 2
+              COALESCE("combination_7_criterion_28"."found", 0) >= 2
             )
             OR (
-              COALESCE("combination_7_criterion_22"."found", 0) >= 3
+              COALESCE("combination_7_criterion_29"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_7_criterion_7"."found", 0) >= 1
+              COALESCE("combination_7_criterion_30"."found", 0) >= 1
             )
           )
         )
@@ -3319,74 +3851,74 @@ FROM (
                 COALESCE("combination_7_criterion_8"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_9"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_7_criterion_9"."found", 0) >= 1
+                COALESCE("combination_7_criterion_10"."found", 0) >= 1
               )
               OR (
                 (
-                  COALESCE("combination_7_criterion_10"."found", 0) >= 1
-                )
-                AND (
                   COALESCE("combination_7_criterion_11"."found", 0) >= 1
                 )
                 AND (
                   COALESCE("combination_7_criterion_12"."found", 0) >= 1
                 )
+                AND (
+                  COALESCE("combination_7_criterion_13"."found", 0) >= 1
+                )
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_14"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_7_criterion_13"."found", 0) >= 3
+                COALESCE("combination_7_criterion_15"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
-              )
-            )
-          )
-          AND (
-            (
-              (
-                COALESCE("combination_7_criterion_14"."found", 0) >= 3
-              )
-              OR (
-                COALESCE("combination_7_criterion_15"."found", 0) >= 1
-              )
-              OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
-              )
-            )
-          )
-          AND (
-            (
-              (
                 COALESCE("combination_7_criterion_16"."found", 0) >= 1
               )
-              OR (
-                COALESCE("combination_7_criterion_17"."found", 0) >= 1
+            )
+          )
+          AND (
+            (
+              (
+                COALESCE("combination_7_criterion_17"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_18"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_19"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_7_criterion_18"."found", 0) >= 4
+                COALESCE("combination_7_criterion_20"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_21"."found", 0) >= 1
+              )
+              OR (
+                COALESCE("combination_7_criterion_22"."found", 0) >= 1
+              )
+            )
+          )
+          AND (
+            (
+              (
+                COALESCE("combination_7_criterion_23"."found", 0) >= 4
+              )
+              OR (
+                COALESCE("combination_7_criterion_24"."found", 0) >= 1
               )
             )
           )
@@ -3418,7 +3950,7 @@ FROM (
                 COALESCE("combination_7_criterion_8"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_9"."found", 0) >= 1
               )
             )
           ),
@@ -3429,21 +3961,21 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_9"."found", 0) >= 1
+                COALESCE("combination_7_criterion_10"."found", 0) >= 1
               )
               OR (
                 (
-                  COALESCE("combination_7_criterion_10"."found", 0) >= 1
-                )
-                AND (
                   COALESCE("combination_7_criterion_11"."found", 0) >= 1
                 )
                 AND (
                   COALESCE("combination_7_criterion_12"."found", 0) >= 1
                 )
+                AND (
+                  COALESCE("combination_7_criterion_13"."found", 0) >= 1
+                )
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_14"."found", 0) >= 1
               )
             )
           ),
@@ -3454,10 +3986,10 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_13"."found", 0) >= 3
+                COALESCE("combination_7_criterion_15"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_16"."found", 0) >= 1
               )
             )
           ),
@@ -3468,13 +4000,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_14"."found", 0) >= 3
+                COALESCE("combination_7_criterion_17"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_15"."found", 0) >= 1
+                COALESCE("combination_7_criterion_18"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_19"."found", 0) >= 1
               )
             )
           ),
@@ -3485,13 +4017,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_16"."found", 0) >= 1
+                COALESCE("combination_7_criterion_20"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_17"."found", 0) >= 1
+                COALESCE("combination_7_criterion_21"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_22"."found", 0) >= 1
               )
             )
           ),
@@ -3502,10 +4034,10 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_18"."found", 0) >= 4
+                COALESCE("combination_7_criterion_23"."found", 0) >= 4
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_24"."found", 0) >= 1
               )
             )
           ),
@@ -3517,13 +4049,13 @@ FROM (
         (
           (
             (
-              COALESCE("combination_7_criterion_19"."found", 0) >= 1
+              COALESCE("combination_7_criterion_25"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_7_criterion_20"."found", 0) >= 1
+              COALESCE("combination_7_criterion_26"."found", 0) >= 1
             )
             OR (
-              COALESCE("combination_7_criterion_7"."found", 0) >= 1
+              COALESCE("combination_7_criterion_27"."found", 0) >= 1
             )
           )
         ),
@@ -3534,13 +4066,13 @@ FROM (
         (
           (
             (
-              COALESCE("combination_7_criterion_21"."found", 0) >= 2
+              COALESCE("combination_7_criterion_28"."found", 0) >= 2
             )
             OR (
-              COALESCE("combination_7_criterion_22"."found", 0) >= 3
+              COALESCE("combination_7_criterion_29"."found", 0) >= 3
             )
             OR (
-              COALESCE("combination_7_criterion_7"."found", 0) >= 1
+              COALESCE("combination_7_criterion_30"."found", 0) >= 1
             )
           )
         ),
@@ -3566,20 +4098,44 @@ FROM (
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-        THEN "combination_7_criterion_7"."evidence_date"
+        WHEN COALESCE("combination_7_criterion_30"."found", 0) >= 1
+        THEN "combination_7_criterion_30"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_22"."found", 0) >= 3
+        WHEN COALESCE("combination_7_criterion_29"."found", 0) >= 3
+        THEN "combination_7_criterion_29"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_28"."found", 0) >= 2
+        THEN "combination_7_criterion_28"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_27"."found", 0) >= 1
+        THEN "combination_7_criterion_27"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_26"."found", 0) >= 1
+        THEN "combination_7_criterion_26"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_25"."found", 0) >= 1
+        THEN "combination_7_criterion_25"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_24"."found", 0) >= 1
+        THEN "combination_7_criterion_24"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_23"."found", 0) >= 4
+        THEN "combination_7_criterion_23"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_7_criterion_22"."found", 0) >= 1
         THEN "combination_7_criterion_22"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_21"."found", 0) >= 2
+        WHEN COALESCE("combination_7_criterion_21"."found", 0) >= 1
         THEN "combination_7_criterion_21"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-        THEN "combination_7_criterion_7"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_7_criterion_20"."found", 0) >= 1
@@ -3590,19 +4146,11 @@ FROM (
         THEN "combination_7_criterion_19"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-        THEN "combination_7_criterion_7"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_7_criterion_18"."found", 0) >= 4
+        WHEN COALESCE("combination_7_criterion_18"."found", 0) >= 1
         THEN "combination_7_criterion_18"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-        THEN "combination_7_criterion_7"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_7_criterion_17"."found", 0) >= 1
+        WHEN COALESCE("combination_7_criterion_17"."found", 0) >= 3
         THEN "combination_7_criterion_17"."evidence_date"
       END,
       CASE
@@ -3610,28 +4158,16 @@ FROM (
         THEN "combination_7_criterion_16"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-        THEN "combination_7_criterion_7"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_7_criterion_15"."found", 0) >= 1
+        WHEN COALESCE("combination_7_criterion_15"."found", 0) >= 3
         THEN "combination_7_criterion_15"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_14"."found", 0) >= 3
+        WHEN COALESCE("combination_7_criterion_14"."found", 0) >= 1
         THEN "combination_7_criterion_14"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-        THEN "combination_7_criterion_7"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_7_criterion_13"."found", 0) >= 3
+        WHEN COALESCE("combination_7_criterion_13"."found", 0) >= 1
         THEN "combination_7_criterion_13"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-        THEN "combination_7_criterion_7"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_7_criterion_12"."found", 0) >= 1
@@ -3648,10 +4184,6 @@ FROM (
       CASE
         WHEN COALESCE("combination_7_criterion_9"."found", 0) >= 1
         THEN "combination_7_criterion_9"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-        THEN "combination_7_criterion_7"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_7_criterion_8"."found", 0) >= 3
@@ -3694,7 +4226,7 @@ FROM (
         END,
         CASE
           WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+          THEN 'anaphylaxis due to vaccination or to the DTaP vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
             CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
@@ -3712,30 +4244,22 @@ FROM (
           )
         END,
         CASE
-          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
           WHEN COALESCE("combination_7_criterion_9"."found", 0) >= 1
-          THEN '1 MMR: ' || CONCAT_WS(
+          THEN 'anaphylaxis due to vaccination or to the IPV vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_7_criterion_9"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_7_criterion_9"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_7_criterion_9"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
           WHEN COALESCE("combination_7_criterion_10"."found", 0) >= 1
-          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+          THEN '1 MMR: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_7_criterion_10"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_10"."from_conditions" = 1 THEN 'conditions' END
+            CASE
+              WHEN "combination_7_criterion_10"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
           )
         END,
         CASE
@@ -3755,160 +4279,168 @@ FROM (
           )
         END,
         CASE
-          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_7_criterion_13"."found", 0) >= 3
-          THEN '3 HiB: ' || CONCAT_WS(
+          WHEN COALESCE("combination_7_criterion_13"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_7_criterion_13"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_7_criterion_13"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_7_criterion_13"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_7_criterion_14"."found", 0) >= 3
-          THEN '3 HepB: ' || CONCAT_WS(
+          WHEN COALESCE("combination_7_criterion_14"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the MMR vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_7_criterion_14"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_7_criterion_14"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_7_criterion_14"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_7_criterion_15"."found", 0) >= 1
-          THEN 'history of hepatitis B: ' || CONCAT_WS(
+          WHEN COALESCE("combination_7_criterion_15"."found", 0) >= 3
+          THEN '3 HiB: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_7_criterion_15"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_15"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+            CASE
+              WHEN "combination_7_criterion_15"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
           )
         END,
         CASE
           WHEN COALESCE("combination_7_criterion_16"."found", 0) >= 1
-          THEN '1 VZV: ' || CONCAT_WS(
+          THEN 'anaphylaxis due to vaccination or to the HiB vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_7_criterion_16"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_7_criterion_16"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_7_criterion_16"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_7_criterion_17"."found", 0) >= 1
-          THEN 'history of varicella: ' || CONCAT_WS(
+          WHEN COALESCE("combination_7_criterion_17"."found", 0) >= 3
+          THEN '3 HepB: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_7_criterion_17"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_17"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_7_criterion_18"."found", 0) >= 4
-          THEN '4 PCV: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_18"."from_claims" = 1 THEN 'claims' END,
             CASE
-              WHEN "combination_7_criterion_18"."from_immunizations" = 1
+              WHEN "combination_7_criterion_17"."from_immunizations" = 1
               THEN 'immunizations'
             END
           )
         END,
         CASE
-          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+          WHEN COALESCE("combination_7_criterion_18"."found", 0) >= 1
+          THEN 'history of hepatitis B: ' || CONCAT_WS(
             ' and ',
-            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+            CASE WHEN "combination_7_criterion_18"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_18"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
           WHEN COALESCE("combination_7_criterion_19"."found", 0) >= 1
-          THEN '1 HepA: ' || CONCAT_WS(
+          THEN 'anaphylaxis due to vaccination or to the HepB vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_7_criterion_19"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_7_criterion_19"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_7_criterion_19"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
           WHEN COALESCE("combination_7_criterion_20"."found", 0) >= 1
-          THEN 'history of hepatitis A: ' || CONCAT_WS(
+          THEN '1 VZV: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_7_criterion_20"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_20"."from_conditions" = 1 THEN 'conditions' END
+            CASE
+              WHEN "combination_7_criterion_20"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
           )
         END,
         CASE
-          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_7_criterion_21"."found", 0) >= 2
-          THEN '2 doses of the two-dose vaccine: ' || CONCAT_WS(
+          WHEN COALESCE("combination_7_criterion_21"."found", 0) >= 1
+          THEN 'history of varicella: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_7_criterion_21"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_7_criterion_21"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_7_criterion_21"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_7_criterion_22"."found", 0) >= 3
-          THEN '3 doses of any rotavirus vaccine: ' || CONCAT_WS(
+          WHEN COALESCE("combination_7_criterion_22"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the VZV vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_7_criterion_22"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_22"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_23"."found", 0) >= 4
+          THEN '4 PCV: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_23"."from_claims" = 1 THEN 'claims' END,
             CASE
-              WHEN "combination_7_criterion_22"."from_immunizations" = 1
+              WHEN "combination_7_criterion_23"."from_immunizations" = 1
               THEN 'immunizations'
             END
           )
         END,
         CASE
-          WHEN COALESCE("combination_7_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+          WHEN COALESCE("combination_7_criterion_24"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the PCV vaccine: ' || CONCAT_WS(
             ' and ',
-            CASE WHEN "combination_7_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_7_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+            CASE WHEN "combination_7_criterion_24"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_24"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_25"."found", 0) >= 1
+          THEN '1 HepA: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_25"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_25"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_26"."found", 0) >= 1
+          THEN 'history of hepatitis A: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_26"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_26"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_27"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the HepA vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_27"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_27"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_28"."found", 0) >= 2
+          THEN '2 doses of the two-dose vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_28"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_28"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_29"."found", 0) >= 3
+          THEN '3 doses of any rotavirus vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_29"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_7_criterion_29"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_7_criterion_30"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the rotavirus vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_7_criterion_30"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_7_criterion_30"."from_conditions" = 1 THEN 'conditions' END
           )
         END
       ),
@@ -3957,7 +4489,7 @@ FROM (
                   WHEN NOT COALESCE((
                     COALESCE("combination_7_criterion_7"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'anaphylaxis due to vaccination or to the DTaP vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
               END
             END,
@@ -3969,7 +4501,7 @@ FROM (
                       COALESCE("combination_7_criterion_8"."found", 0) >= 3
                     )
                     OR (
-                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_9"."found", 0) >= 1
                     )
                   )
                 ),
@@ -3986,9 +4518,9 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_9"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'anaphylaxis due to vaccination or to the IPV vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
               END
             END,
@@ -3997,21 +4529,21 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_7_criterion_9"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_10"."found", 0) >= 1
                     )
                     OR (
                       (
-                        COALESCE("combination_7_criterion_10"."found", 0) >= 1
-                      )
-                      AND (
                         COALESCE("combination_7_criterion_11"."found", 0) >= 1
                       )
                       AND (
                         COALESCE("combination_7_criterion_12"."found", 0) >= 1
                       )
+                      AND (
+                        COALESCE("combination_7_criterion_13"."found", 0) >= 1
+                      )
                     )
                     OR (
-                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_14"."found", 0) >= 1
                     )
                   )
                 ),
@@ -4021,7 +4553,7 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_9"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_10"."found", 0) >= 1
                   ), FALSE)
                   THEN '1 MMR: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
@@ -4031,21 +4563,21 @@ FROM (
                     '; ',
                     CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_7_criterion_10"."found", 0) >= 1
-                      ), FALSE)
-                      THEN 'record with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
-                    END,
-                    CASE
-                      WHEN NOT COALESCE((
                         COALESCE("combination_7_criterion_11"."found", 0) >= 1
                       ), FALSE)
-                      THEN 'record with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                      THEN 'record with a code in ''history_measles'' or ''measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END,
                     CASE
                       WHEN NOT COALESCE((
                         COALESCE("combination_7_criterion_12"."found", 0) >= 1
                       ), FALSE)
-                      THEN 'record with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                      THEN 'record with a code in ''history_mumps'' or ''mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                    END,
+                    CASE
+                      WHEN NOT COALESCE((
+                        COALESCE("combination_7_criterion_13"."found", 0) >= 1
+                      ), FALSE)
+                      THEN 'record with a code in ''history_rubella'' or ''rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                   ),
                   ''
@@ -4053,9 +4585,9 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_14"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'anaphylaxis due to vaccination or to the MMR vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
               END
             END,
@@ -4064,10 +4596,10 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_7_criterion_13"."found", 0) >= 3
+                      COALESCE("combination_7_criterion_15"."found", 0) >= 3
                     )
                     OR (
-                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_16"."found", 0) >= 1
                     )
                   )
                 ),
@@ -4077,16 +4609,16 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_13"."found", 0) >= 3
+                    COALESCE("combination_7_criterion_15"."found", 0) >= 3
                   ), FALSE)
-                  THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_7_criterion_13"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_13"."found", 0) AS TEXT) || ' of 3 found)'
+                  THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_7_criterion_15"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_15"."found", 0) AS TEXT) || ' of 3 found)'
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_16"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'anaphylaxis due to vaccination or to the HiB vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
               END
             END,
@@ -4095,13 +4627,13 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_7_criterion_14"."found", 0) >= 3
+                      COALESCE("combination_7_criterion_17"."found", 0) >= 3
                     )
                     OR (
-                      COALESCE("combination_7_criterion_15"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_18"."found", 0) >= 1
                     )
                     OR (
-                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_19"."found", 0) >= 1
                     )
                   )
                 ),
@@ -4111,23 +4643,23 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_14"."found", 0) >= 3
+                    COALESCE("combination_7_criterion_17"."found", 0) >= 3
                   ), FALSE)
-                  THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_7_criterion_14"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_14"."found", 0) AS TEXT) || ' of 3 found)'
+                  THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_7_criterion_17"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_17"."found", 0) AS TEXT) || ' of 3 found)'
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_15"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_18"."found", 0) >= 1
                   ), FALSE)
                   THEN 'history of hepatitis B: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_19"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'anaphylaxis due to vaccination or to the HepB vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
               END
             END,
@@ -4136,13 +4668,13 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_7_criterion_16"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_20"."found", 0) >= 1
                     )
                     OR (
-                      COALESCE("combination_7_criterion_17"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_21"."found", 0) >= 1
                     )
                     OR (
-                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_22"."found", 0) >= 1
                     )
                   )
                 ),
@@ -4152,23 +4684,23 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_16"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_20"."found", 0) >= 1
                   ), FALSE)
                   THEN '1 VZV: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_17"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_21"."found", 0) >= 1
                   ), FALSE)
                   THEN 'history of varicella: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_22"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'anaphylaxis due to vaccination or to the VZV vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
               END
             END,
@@ -4177,10 +4709,10 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_7_criterion_18"."found", 0) >= 4
+                      COALESCE("combination_7_criterion_23"."found", 0) >= 4
                     )
                     OR (
-                      COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                      COALESCE("combination_7_criterion_24"."found", 0) >= 1
                     )
                   )
                 ),
@@ -4190,16 +4722,16 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_18"."found", 0) >= 4
+                    COALESCE("combination_7_criterion_23"."found", 0) >= 4
                   ), FALSE)
-                  THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_7_criterion_18"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_18"."found", 0) AS TEXT) || ' of 4 found)'
+                  THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_7_criterion_23"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_23"."found", 0) AS TEXT) || ' of 4 found)'
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                    COALESCE("combination_7_criterion_24"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'anaphylaxis due to vaccination or to the PCV vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
               END
             END
@@ -4211,13 +4743,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_7_criterion_19"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_25"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_7_criterion_20"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_26"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_27"."found", 0) >= 1
                 )
               )
             ),
@@ -4227,23 +4759,23 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_19"."found", 0) >= 1
+                COALESCE("combination_7_criterion_25"."found", 0) >= 1
               ), FALSE)
               THEN '1 HepA: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_20"."found", 0) >= 1
+                COALESCE("combination_7_criterion_26"."found", 0) >= 1
               ), FALSE)
               THEN 'history of hepatitis A: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_27"."found", 0) >= 1
               ), FALSE)
-              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+              THEN 'anaphylaxis due to vaccination or to the HepA vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
           END
         END,
@@ -4252,13 +4784,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_7_criterion_21"."found", 0) >= 2
+                  COALESCE("combination_7_criterion_28"."found", 0) >= 2
                 )
                 OR (
-                  COALESCE("combination_7_criterion_22"."found", 0) >= 3
+                  COALESCE("combination_7_criterion_29"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_30"."found", 0) >= 1
                 )
               )
             ),
@@ -4268,23 +4800,23 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_21"."found", 0) >= 2
+                COALESCE("combination_7_criterion_28"."found", 0) >= 2
               ), FALSE)
-              THEN '2 doses of the two-dose vaccine: needs ' || CAST(2 - COALESCE("combination_7_criterion_21"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_21"."found", 0) AS TEXT) || ' of 2 found)'
+              THEN '2 doses of the two-dose vaccine: needs ' || CAST(2 - COALESCE("combination_7_criterion_28"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_28"."found", 0) AS TEXT) || ' of 2 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_22"."found", 0) >= 3
+                COALESCE("combination_7_criterion_29"."found", 0) >= 3
               ), FALSE)
-              THEN '3 doses of any rotavirus vaccine: needs ' || CAST(3 - COALESCE("combination_7_criterion_22"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_22"."found", 0) AS TEXT) || ' of 3 found)'
+              THEN '3 doses of any rotavirus vaccine: needs ' || CAST(3 - COALESCE("combination_7_criterion_29"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_7_criterion_29"."found", 0) AS TEXT) || ' of 3 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_30"."found", 0) >= 1
               ), FALSE)
-              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+              THEN 'anaphylaxis due to vaccination or to the rotavirus vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
           END
         END
@@ -4342,7 +4874,7 @@ FROM (
                   COALESCE("combination_7_criterion_8"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_9"."found", 0) >= 1
                 )
               )
             ),
@@ -4359,7 +4891,7 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_9"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -4370,21 +4902,21 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_7_criterion_9"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_10"."found", 0) >= 1
                 )
                 OR (
                   (
-                    COALESCE("combination_7_criterion_10"."found", 0) >= 1
-                  )
-                  AND (
                     COALESCE("combination_7_criterion_11"."found", 0) >= 1
                   )
                   AND (
                     COALESCE("combination_7_criterion_12"."found", 0) >= 1
                   )
+                  AND (
+                    COALESCE("combination_7_criterion_13"."found", 0) >= 1
+                  )
                 )
                 OR (
-                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_14"."found", 0) >= 1
                 )
               )
             ),
@@ -4394,18 +4926,12 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_9"."found", 0) >= 1
+                COALESCE("combination_7_criterion_10"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
             WHEN TRUE AND TRUE AND TRUE
             THEN LEAST(
-              CASE
-                WHEN NOT COALESCE((
-                  COALESCE("combination_7_criterion_10"."found", 0) >= 1
-                ), FALSE)
-                THEN "u"."anchor_date"
-              END,
               CASE
                 WHEN NOT COALESCE((
                   COALESCE("combination_7_criterion_11"."found", 0) >= 1
@@ -4417,12 +4943,18 @@ FROM (
                   COALESCE("combination_7_criterion_12"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
+              END,
+              CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_7_criterion_13"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
               END
             )
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_14"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -4433,91 +4965,23 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_7_criterion_13"."found", 0) >= 3
+                  COALESCE("combination_7_criterion_15"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
-                )
-              )
-            ),
-            FALSE
-          )
-          THEN CASE
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_13"."found", 0) >= 3
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END
-          END
-        END,
-        CASE
-          WHEN NOT COALESCE(
-            (
-              (
-                (
-                  COALESCE("combination_7_criterion_14"."found", 0) >= 3
-                )
-                OR (
-                  COALESCE("combination_7_criterion_15"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
-                )
-              )
-            ),
-            FALSE
-          )
-          THEN CASE
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_14"."found", 0) >= 3
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_15"."found", 0) >= 1
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END
-            WHEN TRUE
-            THEN CASE
-              WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
-              ), FALSE)
-              THEN "u"."anchor_date"
-            END
-          END
-        END,
-        CASE
-          WHEN NOT COALESCE(
-            (
-              (
-                (
                   COALESCE("combination_7_criterion_16"."found", 0) >= 1
                 )
-                OR (
-                  COALESCE("combination_7_criterion_17"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
-                )
               )
             ),
             FALSE
           )
           THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_15"."found", 0) >= 3
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
@@ -4525,17 +4989,44 @@ FROM (
               ), FALSE)
               THEN "u"."anchor_date"
             END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_7_criterion_17"."found", 0) >= 3
+                )
+                OR (
+                  COALESCE("combination_7_criterion_18"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_7_criterion_19"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_17"."found", 0) >= 1
+                COALESCE("combination_7_criterion_17"."found", 0) >= 3
               ), FALSE)
               THEN "u"."anchor_date"
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_18"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_19"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -4546,10 +5037,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_7_criterion_18"."found", 0) >= 4
+                  COALESCE("combination_7_criterion_20"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_7_criterion_21"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_7_criterion_22"."found", 0) >= 1
                 )
               )
             ),
@@ -4559,14 +5053,52 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_18"."found", 0) >= 4
+                COALESCE("combination_7_criterion_20"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_21"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_22"."found", 0) >= 1
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+          END
+        END,
+        CASE
+          WHEN NOT COALESCE(
+            (
+              (
+                (
+                  COALESCE("combination_7_criterion_23"."found", 0) >= 4
+                )
+                OR (
+                  COALESCE("combination_7_criterion_24"."found", 0) >= 1
+                )
+              )
+            ),
+            FALSE
+          )
+          THEN CASE
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_23"."found", 0) >= 4
+              ), FALSE)
+              THEN "u"."anchor_date"
+            END
+            WHEN TRUE
+            THEN CASE
+              WHEN NOT COALESCE((
+                COALESCE("combination_7_criterion_24"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -4578,13 +5110,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_19"."found", 0) >= 1
+                COALESCE("combination_7_criterion_25"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_20"."found", 0) >= 1
+                COALESCE("combination_7_criterion_26"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_27"."found", 0) >= 1
               )
             )
           ),
@@ -4594,21 +5126,21 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_7_criterion_19"."found", 0) >= 1
+              COALESCE("combination_7_criterion_25"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_7_criterion_20"."found", 0) >= 1
+              COALESCE("combination_7_criterion_26"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_7_criterion_7"."found", 0) >= 1
+              COALESCE("combination_7_criterion_27"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -4619,13 +5151,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_7_criterion_21"."found", 0) >= 2
+                COALESCE("combination_7_criterion_28"."found", 0) >= 2
               )
               OR (
-                COALESCE("combination_7_criterion_22"."found", 0) >= 3
+                COALESCE("combination_7_criterion_29"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_7_criterion_7"."found", 0) >= 1
+                COALESCE("combination_7_criterion_30"."found", 0) >= 1
               )
             )
           ),
@@ -4635,21 +5167,21 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_7_criterion_21"."found", 0) >= 2
+              COALESCE("combination_7_criterion_28"."found", 0) >= 2
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_7_criterion_22"."found", 0) >= 3
+              COALESCE("combination_7_criterion_29"."found", 0) >= 3
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_7_criterion_7"."found", 0) >= 1
+              COALESCE("combination_7_criterion_30"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -4701,6 +5233,22 @@ FROM (
     ON "combination_7_criterion_21"."unit_id" = "u"."unit_id"
   LEFT JOIN "combination_7_criterion_22"
     ON "combination_7_criterion_22"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_23"
+    ON "combination_7_criterion_23"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_24"
+    ON "combination_7_criterion_24"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_25"
+    ON "combination_7_criterion_25"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_26"
+    ON "combination_7_criterion_26"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_27"
+    ON "combination_7_criterion_27"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_28"
+    ON "combination_7_criterion_28"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_29"
+    ON "combination_7_criterion_29"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_7_criterion_30"
+    ON "combination_7_criterion_30"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "combination_7_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
@@ -4853,7 +5401,14 @@ WITH "combination_10_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('cis_exclusions')
+      "c"."value_set" IN (
+        'cis_exclusions',
+        'severe_combined_immunodeficiency',
+        'disorders_of_the_immune_system',
+        'hiv',
+        'malignant_neoplasm_of_lymphatic_and_hematopoietic_tissue',
+        'intussusception'
+      )
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -4863,7 +5418,14 @@ WITH "combination_10_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('cis_exclusions')
+      "c"."value_set" IN (
+        'cis_exclusions',
+        'severe_combined_immunodeficiency',
+        'disorders_of_the_immune_system',
+        'hiv',
+        'malignant_neoplasm_of_lymphatic_and_hematopoietic_tissue',
+        'intussusception'
+      )
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -4917,7 +5479,7 @@ WITH "combination_10_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_encephalitis')
+      "c"."value_set" IN ('vaccine_encephalitis', 'encephalitis_due_to_dtp_vaccine')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -4927,7 +5489,7 @@ WITH "combination_10_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_encephalitis')
+      "c"."value_set" IN ('vaccine_encephalitis', 'encephalitis_due_to_dtp_vaccine')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -4949,7 +5511,7 @@ WITH "combination_10_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_anaphylaxis')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylactic_reaction_to_dtap_vaccine')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -4959,7 +5521,7 @@ WITH "combination_10_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_anaphylaxis')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylactic_reaction_to_dtap_vaccine')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5004,6 +5566,38 @@ WITH "combination_10_units_0" AS (
     MAX("e"."service_date") AS "evidence_date",
     1 AS "found",
     MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_polio_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_polio_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_10" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
     MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_10_in_scope" AS "u"
   JOIN (
@@ -5030,38 +5624,6 @@ WITH "combination_10_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_10" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    1 AS "found",
-    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
-    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
-  FROM "combination_10_in_scope" AS "u"
-  JOIN (
-    SELECT
-      "c"."member_id",
-      "c"."service_date",
-      'claims' AS "source"
-    FROM "claim_value_sets" AS "c"
-    WHERE
-      "c"."value_set" IN ('history_measles')
-      AND "c"."claim_status" IN ('paid', 'adjusted')
-      AND "c"."code_role" = 'diagnosis'
-    UNION ALL
-    SELECT
-      "c"."member_id",
-      "c"."service_date",
-      'conditions' AS "source"
-    FROM "conditions_value_sets" AS "c"
-    WHERE
-      "c"."value_set" IN ('history_measles')
-  ) AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-  GROUP BY
-    "u"."unit_id"
 ), "combination_10_criterion_11" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
@@ -5077,7 +5639,7 @@ WITH "combination_10_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_mumps')
+      "c"."value_set" IN ('history_measles', 'measles')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -5087,7 +5649,7 @@ WITH "combination_10_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_mumps')
+      "c"."value_set" IN ('history_measles', 'measles')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5109,7 +5671,7 @@ WITH "combination_10_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_rubella')
+      "c"."value_set" IN ('history_mumps', 'mumps')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -5119,7 +5681,7 @@ WITH "combination_10_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_rubella')
+      "c"."value_set" IN ('history_mumps', 'mumps')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5130,9 +5692,9 @@ WITH "combination_10_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found",
+    1 AS "found",
     MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
-    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_10_in_scope" AS "u"
   JOIN (
     SELECT
@@ -5141,30 +5703,30 @@ WITH "combination_10_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hib')
+      "c"."value_set" IN ('history_rubella', 'rubella')
       AND "c"."claim_status" IN ('paid', 'adjusted')
-      AND "c"."code_role" = 'procedure'
+      AND "c"."code_role" = 'diagnosis'
     UNION ALL
     SELECT
       "c"."member_id",
       "c"."service_date",
-      'immunizations' AS "source"
-    FROM "immunizations_value_sets" AS "c"
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hib')
+      "c"."value_set" IN ('history_rubella', 'rubella')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_criterion_14" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    COUNT(DISTINCT "e"."service_date") AS "found",
+    1 AS "found",
     MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
-    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
   FROM "combination_10_in_scope" AS "u"
   JOIN (
     SELECT
@@ -5173,17 +5735,17 @@ WITH "combination_10_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hepb')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_mmr_vaccine')
       AND "c"."claim_status" IN ('paid', 'adjusted')
-      AND "c"."code_role" = 'procedure'
+      AND "c"."code_role" = 'diagnosis'
     UNION ALL
     SELECT
       "c"."member_id",
       "c"."service_date",
-      'immunizations' AS "source"
-    FROM "immunizations_value_sets" AS "c"
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_hepb')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_mmr_vaccine')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5194,39 +5756,7 @@ WITH "combination_10_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
-    1 AS "found",
-    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
-    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
-  FROM "combination_10_in_scope" AS "u"
-  JOIN (
-    SELECT
-      "c"."member_id",
-      "c"."service_date",
-      'claims' AS "source"
-    FROM "claim_value_sets" AS "c"
-    WHERE
-      "c"."value_set" IN ('history_hepatitis_b')
-      AND "c"."claim_status" IN ('paid', 'adjusted')
-      AND "c"."code_role" = 'diagnosis'
-    UNION ALL
-    SELECT
-      "c"."member_id",
-      "c"."service_date",
-      'conditions' AS "source"
-    FROM "conditions_value_sets" AS "c"
-    WHERE
-      "c"."value_set" IN ('history_hepatitis_b')
-  ) AS "e"
-    ON "e"."member_id" = "u"."member_id"
-  WHERE
-    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
-  GROUP BY
-    "u"."unit_id"
-), "combination_10_criterion_16" AS (
-  SELECT
-    "u"."unit_id" AS "unit_id",
-    MAX("e"."service_date") AS "evidence_date",
-    1 AS "found",
+    COUNT(DISTINCT "e"."service_date") AS "found",
     MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
     MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
   FROM "combination_10_in_scope" AS "u"
@@ -5237,7 +5767,7 @@ WITH "combination_10_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_vzv')
+      "c"."value_set" IN ('vaccine_hib')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'procedure'
     UNION ALL
@@ -5247,14 +5777,14 @@ WITH "combination_10_units_0" AS (
       'immunizations' AS "source"
     FROM "immunizations_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('vaccine_vzv')
+      "c"."value_set" IN ('vaccine_hib')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
-    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_17" AS (
+), "combination_10_criterion_16" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -5269,7 +5799,7 @@ WITH "combination_10_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_varicella')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hib_vaccine')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -5279,7 +5809,39 @@ WITH "combination_10_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_varicella')
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hib_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_17" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    COUNT(DISTINCT "e"."service_date") AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepb')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunizations_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_hepb')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
@@ -5290,6 +5852,166 @@ WITH "combination_10_units_0" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_b', 'hepatitis_b')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_hepatitis_b', 'hepatitis_b')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_19" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hepatitis_b_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hepatitis_b_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_20" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_vzv')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'procedure'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'immunizations' AS "source"
+    FROM "immunizations_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_vzv')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_21" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_varicella', 'varicella_zoster')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('history_varicella', 'varicella_zoster')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_22" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_varicella_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_varicella_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_23" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
     COUNT(DISTINCT "e"."service_date") AS "found",
     MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
     MAX(CASE WHEN "e"."source" = 'immunizations' THEN 1 ELSE 0 END) AS "from_immunizations"
@@ -5318,7 +6040,39 @@ WITH "combination_10_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_19" AS (
+), "combination_10_criterion_24" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_pneumococcal_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_pneumococcal_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_25" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -5350,7 +6104,7 @@ WITH "combination_10_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 12 MONTH AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_20" AS (
+), "combination_10_criterion_26" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -5365,7 +6119,7 @@ WITH "combination_10_units_0" AS (
       'claims' AS "source"
     FROM "claim_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_hepatitis_a')
+      "c"."value_set" IN ('history_hepatitis_a', 'hepatitis_a')
       AND "c"."claim_status" IN ('paid', 'adjusted')
       AND "c"."code_role" = 'diagnosis'
     UNION ALL
@@ -5375,14 +6129,46 @@ WITH "combination_10_units_0" AS (
       'conditions' AS "source"
     FROM "conditions_value_sets" AS "c"
     WHERE
-      "c"."value_set" IN ('history_hepatitis_a')
+      "c"."value_set" IN ('history_hepatitis_a', 'hepatitis_a')
   ) AS "e"
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_21" AS (
+), "combination_10_criterion_27" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hepatitis_a_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_hepatitis_a_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_28" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -5414,7 +6200,7 @@ WITH "combination_10_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_22" AS (
+), "combination_10_criterion_29" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -5446,7 +6232,39 @@ WITH "combination_10_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 42 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_23" AS (
+), "combination_10_criterion_30" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_rotavirus_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_rotavirus_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_31" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -5478,7 +6296,7 @@ WITH "combination_10_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 180 DAY AS DATE) AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_24" AS (
+), "combination_10_criterion_32" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -5510,7 +6328,7 @@ WITH "combination_10_units_0" AS (
     "e"."service_date" BETWEEN CAST("u"."birth_date" + INTERVAL 180 DAY AS DATE) AND CAST("u"."anchor_date" + INTERVAL (-1) DAY AS DATE)
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_25" AS (
+), "combination_10_criterion_33" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -5542,7 +6360,7 @@ WITH "combination_10_units_0" AS (
     "e"."service_date" BETWEEN "u"."anchor_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
-), "combination_10_criterion_26" AS (
+), "combination_10_criterion_34" AS (
   SELECT
     "u"."unit_id" AS "unit_id",
     MAX("e"."service_date") AS "evidence_date",
@@ -5572,6 +6390,38 @@ WITH "combination_10_units_0" AS (
     ON "e"."member_id" = "u"."member_id"
   WHERE
     "e"."service_date" BETWEEN "u"."anchor_date" AND "u"."anchor_date"
+  GROUP BY
+    "u"."unit_id"
+), "combination_10_criterion_35" AS (
+  SELECT
+    "u"."unit_id" AS "unit_id",
+    MAX("e"."service_date") AS "evidence_date",
+    1 AS "found",
+    MAX(CASE WHEN "e"."source" = 'claims' THEN 1 ELSE 0 END) AS "from_claims",
+    MAX(CASE WHEN "e"."source" = 'conditions' THEN 1 ELSE 0 END) AS "from_conditions"
+  FROM "combination_10_in_scope" AS "u"
+  JOIN (
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'claims' AS "source"
+    FROM "claim_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_influenza_vaccine')
+      AND "c"."claim_status" IN ('paid', 'adjusted')
+      AND "c"."code_role" = 'diagnosis'
+    UNION ALL
+    SELECT
+      "c"."member_id",
+      "c"."service_date",
+      'conditions' AS "source"
+    FROM "conditions_value_sets" AS "c"
+    WHERE
+      "c"."value_set" IN ('vaccine_anaphylaxis', 'anaphylaxis_influenza_vaccine')
+  ) AS "e"
+    ON "e"."member_id" = "u"."member_id"
+  WHERE
+    "e"."service_date" BETWEEN "u"."birth_date" AND "u"."anchor_date"
   GROUP BY
     "u"."unit_id"
 ), "combination_10_plan" AS (
@@ -5808,74 +6658,74 @@ FROM (
                   COALESCE("combination_10_criterion_8"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_10"."found", 0) >= 1
                 )
                 OR (
                   (
-                    COALESCE("combination_10_criterion_10"."found", 0) >= 1
-                  )
-                  AND (
                     COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   )
                   AND (
                     COALESCE("combination_10_criterion_12"."found", 0) >= 1
                   )
+                  AND (
+                    COALESCE("combination_10_criterion_13"."found", 0) >= 1
+                  )
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_13"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_15"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
-                )
-              )
-            )
-            AND (
-              (
-                (
-                  COALESCE("combination_10_criterion_14"."found", 0) >= 3
-                )
-                OR (
-                  COALESCE("combination_10_criterion_15"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
-                )
-              )
-            )
-            AND (
-              (
-                (
                   COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 )
-                OR (
-                  COALESCE("combination_10_criterion_17"."found", 0) >= 1
+              )
+            )
+            AND (
+              (
+                (
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_18"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_19"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                  COALESCE("combination_10_criterion_20"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_21"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_22"."found", 0) >= 1
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  COALESCE("combination_10_criterion_23"."found", 0) >= 4
+                )
+                OR (
+                  COALESCE("combination_10_criterion_24"."found", 0) >= 1
                 )
               )
             )
@@ -5883,26 +6733,26 @@ FROM (
           AND (
             (
               (
-                COALESCE("combination_10_criterion_19"."found", 0) >= 1
+                COALESCE("combination_10_criterion_25"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_10_criterion_20"."found", 0) >= 1
+                COALESCE("combination_10_criterion_26"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                COALESCE("combination_10_criterion_27"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_10_criterion_21"."found", 0) >= 2
+                COALESCE("combination_10_criterion_28"."found", 0) >= 2
               )
               OR (
-                COALESCE("combination_10_criterion_22"."found", 0) >= 3
+                COALESCE("combination_10_criterion_29"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                COALESCE("combination_10_criterion_30"."found", 0) >= 1
               )
             )
           )
@@ -5910,21 +6760,21 @@ FROM (
         AND (
           (
             (
-              COALESCE("combination_10_criterion_23"."found", 0) >= 2
+              COALESCE("combination_10_criterion_31"."found", 0) >= 2
             )
             OR (
               (
-                COALESCE("combination_10_criterion_24"."found", 0) >= 1
+                COALESCE("combination_10_criterion_32"."found", 0) >= 1
               )
               AND (
-                COALESCE("combination_10_criterion_25"."found", 0) >= 1
+                COALESCE("combination_10_criterion_33"."found", 0) >= 1
               )
             )
             OR (
-              COALESCE("combination_10_criterion_26"."found", 0) >= 2
+              COALESCE("combination_10_criterion_34"."found", 0) >= 2
             )
             OR (
-              COALESCE("combination_10_criterion_7"."found", 0) >= 1
+              COALESCE("combination_10_criterion_35"."found", 0) >= 1
             )
           )
         )
@@ -5956,74 +6806,74 @@ FROM (
                   COALESCE("combination_10_criterion_8"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_10"."found", 0) >= 1
                 )
                 OR (
                   (
-                    COALESCE("combination_10_criterion_10"."found", 0) >= 1
-                  )
-                  AND (
                     COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   )
                   AND (
                     COALESCE("combination_10_criterion_12"."found", 0) >= 1
                   )
+                  AND (
+                    COALESCE("combination_10_criterion_13"."found", 0) >= 1
+                  )
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_13"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_15"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
-                )
-              )
-            )
-            AND (
-              (
-                (
-                  COALESCE("combination_10_criterion_14"."found", 0) >= 3
-                )
-                OR (
-                  COALESCE("combination_10_criterion_15"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
-                )
-              )
-            )
-            AND (
-              (
-                (
                   COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 )
-                OR (
-                  COALESCE("combination_10_criterion_17"."found", 0) >= 1
+              )
+            )
+            AND (
+              (
+                (
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_18"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_19"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                  COALESCE("combination_10_criterion_20"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_21"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_22"."found", 0) >= 1
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  COALESCE("combination_10_criterion_23"."found", 0) >= 4
+                )
+                OR (
+                  COALESCE("combination_10_criterion_24"."found", 0) >= 1
                 )
               )
             )
@@ -6031,26 +6881,26 @@ FROM (
           AND (
             (
               (
-                COALESCE("combination_10_criterion_19"."found", 0) >= 1
+                COALESCE("combination_10_criterion_25"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_10_criterion_20"."found", 0) >= 1
+                COALESCE("combination_10_criterion_26"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                COALESCE("combination_10_criterion_27"."found", 0) >= 1
               )
             )
           )
           AND (
             (
               (
-                COALESCE("combination_10_criterion_21"."found", 0) >= 2
+                COALESCE("combination_10_criterion_28"."found", 0) >= 2
               )
               OR (
-                COALESCE("combination_10_criterion_22"."found", 0) >= 3
+                COALESCE("combination_10_criterion_29"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                COALESCE("combination_10_criterion_30"."found", 0) >= 1
               )
             )
           )
@@ -6079,74 +6929,74 @@ FROM (
                   COALESCE("combination_10_criterion_8"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_10"."found", 0) >= 1
                 )
                 OR (
                   (
-                    COALESCE("combination_10_criterion_10"."found", 0) >= 1
-                  )
-                  AND (
                     COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   )
                   AND (
                     COALESCE("combination_10_criterion_12"."found", 0) >= 1
                   )
+                  AND (
+                    COALESCE("combination_10_criterion_13"."found", 0) >= 1
+                  )
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_13"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_15"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
-                )
-              )
-            )
-            AND (
-              (
-                (
-                  COALESCE("combination_10_criterion_14"."found", 0) >= 3
-                )
-                OR (
-                  COALESCE("combination_10_criterion_15"."found", 0) >= 1
-                )
-                OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
-                )
-              )
-            )
-            AND (
-              (
-                (
                   COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 )
-                OR (
-                  COALESCE("combination_10_criterion_17"."found", 0) >= 1
+              )
+            )
+            AND (
+              (
+                (
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_18"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_19"."found", 0) >= 1
                 )
               )
             )
             AND (
               (
                 (
-                  COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                  COALESCE("combination_10_criterion_20"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_21"."found", 0) >= 1
+                )
+                OR (
+                  COALESCE("combination_10_criterion_22"."found", 0) >= 1
+                )
+              )
+            )
+            AND (
+              (
+                (
+                  COALESCE("combination_10_criterion_23"."found", 0) >= 4
+                )
+                OR (
+                  COALESCE("combination_10_criterion_24"."found", 0) >= 1
                 )
               )
             )
@@ -6178,7 +7028,7 @@ FROM (
                   COALESCE("combination_10_criterion_8"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
                 )
               )
             ),
@@ -6189,21 +7039,21 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_10"."found", 0) >= 1
                 )
                 OR (
                   (
-                    COALESCE("combination_10_criterion_10"."found", 0) >= 1
-                  )
-                  AND (
                     COALESCE("combination_10_criterion_11"."found", 0) >= 1
                   )
                   AND (
                     COALESCE("combination_10_criterion_12"."found", 0) >= 1
                   )
+                  AND (
+                    COALESCE("combination_10_criterion_13"."found", 0) >= 1
+                  )
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
                 )
               )
             ),
@@ -6214,10 +7064,10 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_13"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_15"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
                 )
               )
             ),
@@ -6228,13 +7078,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_14"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_15"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_18"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_19"."found", 0) >= 1
                 )
               )
             ),
@@ -6245,13 +7095,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_16"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_20"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_17"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_21"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_22"."found", 0) >= 1
                 )
               )
             ),
@@ -6262,10 +7112,10 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                  COALESCE("combination_10_criterion_23"."found", 0) >= 4
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_24"."found", 0) >= 1
                 )
               )
             ),
@@ -6277,13 +7127,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_10_criterion_19"."found", 0) >= 1
+                COALESCE("combination_10_criterion_25"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_10_criterion_20"."found", 0) >= 1
+                COALESCE("combination_10_criterion_26"."found", 0) >= 1
               )
               OR (
-                COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                COALESCE("combination_10_criterion_27"."found", 0) >= 1
               )
             )
           ),
@@ -6294,13 +7144,13 @@ FROM (
           (
             (
               (
-                COALESCE("combination_10_criterion_21"."found", 0) >= 2
+                COALESCE("combination_10_criterion_28"."found", 0) >= 2
               )
               OR (
-                COALESCE("combination_10_criterion_22"."found", 0) >= 3
+                COALESCE("combination_10_criterion_29"."found", 0) >= 3
               )
               OR (
-                COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                COALESCE("combination_10_criterion_30"."found", 0) >= 1
               )
             )
           ),
@@ -6312,21 +7162,21 @@ FROM (
         (
           (
             (
-              COALESCE("combination_10_criterion_23"."found", 0) >= 2
+              COALESCE("combination_10_criterion_31"."found", 0) >= 2
             )
             OR (
               (
-                COALESCE("combination_10_criterion_24"."found", 0) >= 1
+                COALESCE("combination_10_criterion_32"."found", 0) >= 1
               )
               AND (
-                COALESCE("combination_10_criterion_25"."found", 0) >= 1
+                COALESCE("combination_10_criterion_33"."found", 0) >= 1
               )
             )
             OR (
-              COALESCE("combination_10_criterion_26"."found", 0) >= 2
+              COALESCE("combination_10_criterion_34"."found", 0) >= 2
             )
             OR (
-              COALESCE("combination_10_criterion_7"."found", 0) >= 1
+              COALESCE("combination_10_criterion_35"."found", 0) >= 1
             )
           )
         ),
@@ -6352,11 +7202,43 @@ FROM (
     CAST(NULL AS TEXT) AS "numerator_exclusion_reason",
     GREATEST(
       CASE
-        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-        THEN "combination_10_criterion_7"."evidence_date"
+        WHEN COALESCE("combination_10_criterion_35"."found", 0) >= 1
+        THEN "combination_10_criterion_35"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_26"."found", 0) >= 2
+        WHEN COALESCE("combination_10_criterion_34"."found", 0) >= 2
+        THEN "combination_10_criterion_34"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_33"."found", 0) >= 1
+        THEN "combination_10_criterion_33"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_32"."found", 0) >= 1
+        THEN "combination_10_criterion_32"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_31"."found", 0) >= 2
+        THEN "combination_10_criterion_31"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_30"."found", 0) >= 1
+        THEN "combination_10_criterion_30"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_29"."found", 0) >= 3
+        THEN "combination_10_criterion_29"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_28"."found", 0) >= 2
+        THEN "combination_10_criterion_28"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_27"."found", 0) >= 1
+        THEN "combination_10_criterion_27"."evidence_date"
+      END,
+      CASE
+        WHEN COALESCE("combination_10_criterion_26"."found", 0) >= 1
         THEN "combination_10_criterion_26"."evidence_date"
       END,
       CASE
@@ -6368,24 +7250,16 @@ FROM (
         THEN "combination_10_criterion_24"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_23"."found", 0) >= 2
+        WHEN COALESCE("combination_10_criterion_23"."found", 0) >= 4
         THEN "combination_10_criterion_23"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-        THEN "combination_10_criterion_7"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_22"."found", 0) >= 3
+        WHEN COALESCE("combination_10_criterion_22"."found", 0) >= 1
         THEN "combination_10_criterion_22"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_21"."found", 0) >= 2
+        WHEN COALESCE("combination_10_criterion_21"."found", 0) >= 1
         THEN "combination_10_criterion_21"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-        THEN "combination_10_criterion_7"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_10_criterion_20"."found", 0) >= 1
@@ -6396,19 +7270,11 @@ FROM (
         THEN "combination_10_criterion_19"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-        THEN "combination_10_criterion_7"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_18"."found", 0) >= 4
+        WHEN COALESCE("combination_10_criterion_18"."found", 0) >= 1
         THEN "combination_10_criterion_18"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-        THEN "combination_10_criterion_7"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_17"."found", 0) >= 1
+        WHEN COALESCE("combination_10_criterion_17"."found", 0) >= 3
         THEN "combination_10_criterion_17"."evidence_date"
       END,
       CASE
@@ -6416,28 +7282,16 @@ FROM (
         THEN "combination_10_criterion_16"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-        THEN "combination_10_criterion_7"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_15"."found", 0) >= 1
+        WHEN COALESCE("combination_10_criterion_15"."found", 0) >= 3
         THEN "combination_10_criterion_15"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_14"."found", 0) >= 3
+        WHEN COALESCE("combination_10_criterion_14"."found", 0) >= 1
         THEN "combination_10_criterion_14"."evidence_date"
       END,
       CASE
-        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-        THEN "combination_10_criterion_7"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_13"."found", 0) >= 3
+        WHEN COALESCE("combination_10_criterion_13"."found", 0) >= 1
         THEN "combination_10_criterion_13"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-        THEN "combination_10_criterion_7"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_10_criterion_12"."found", 0) >= 1
@@ -6454,10 +7308,6 @@ FROM (
       CASE
         WHEN COALESCE("combination_10_criterion_9"."found", 0) >= 1
         THEN "combination_10_criterion_9"."evidence_date"
-      END,
-      CASE
-        WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-        THEN "combination_10_criterion_7"."evidence_date"
       END,
       CASE
         WHEN COALESCE("combination_10_criterion_8"."found", 0) >= 3
@@ -6500,7 +7350,7 @@ FROM (
         END,
         CASE
           WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+          THEN 'anaphylaxis due to vaccination or to the DTaP vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
             CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
@@ -6518,30 +7368,22 @@ FROM (
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
           WHEN COALESCE("combination_10_criterion_9"."found", 0) >= 1
-          THEN '1 MMR: ' || CONCAT_WS(
+          THEN 'anaphylaxis due to vaccination or to the IPV vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_9"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_10_criterion_9"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_10_criterion_9"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
           WHEN COALESCE("combination_10_criterion_10"."found", 0) >= 1
-          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
+          THEN '1 MMR: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_10"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_10"."from_conditions" = 1 THEN 'conditions' END
+            CASE
+              WHEN "combination_10_criterion_10"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
           )
         END,
         CASE
@@ -6561,165 +7403,97 @@ FROM (
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_13"."found", 0) >= 3
-          THEN '3 HiB: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_13"."found", 0) >= 1
+          THEN 'history of measles, mumps and rubella: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_13"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_10_criterion_13"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_10_criterion_13"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_14"."found", 0) >= 3
-          THEN '3 HepB: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_14"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the MMR vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_14"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_10_criterion_14"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_10_criterion_14"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_15"."found", 0) >= 1
-          THEN 'history of hepatitis B: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_15"."found", 0) >= 3
+          THEN '3 HiB: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_15"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_15"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+            CASE
+              WHEN "combination_10_criterion_15"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
           )
         END,
         CASE
           WHEN COALESCE("combination_10_criterion_16"."found", 0) >= 1
-          THEN '1 VZV: ' || CONCAT_WS(
+          THEN 'anaphylaxis due to vaccination or to the HiB vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_16"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_10_criterion_16"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_10_criterion_16"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_17"."found", 0) >= 1
-          THEN 'history of varicella: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_17"."found", 0) >= 3
+          THEN '3 HepB: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_17"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_17"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_18"."found", 0) >= 4
-          THEN '4 PCV: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_18"."from_claims" = 1 THEN 'claims' END,
             CASE
-              WHEN "combination_10_criterion_18"."from_immunizations" = 1
+              WHEN "combination_10_criterion_17"."from_immunizations" = 1
               THEN 'immunizations'
             END
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_18"."found", 0) >= 1
+          THEN 'history of hepatitis B: ' || CONCAT_WS(
             ' and ',
-            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+            CASE WHEN "combination_10_criterion_18"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_18"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
           WHEN COALESCE("combination_10_criterion_19"."found", 0) >= 1
-          THEN '1 HepA: ' || CONCAT_WS(
+          THEN 'anaphylaxis due to vaccination or to the HepB vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_19"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_10_criterion_19"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_10_criterion_19"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
           WHEN COALESCE("combination_10_criterion_20"."found", 0) >= 1
-          THEN 'history of hepatitis A: ' || CONCAT_WS(
+          THEN '1 VZV: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_20"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_20"."from_conditions" = 1 THEN 'conditions' END
+            CASE
+              WHEN "combination_10_criterion_20"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_21"."found", 0) >= 2
-          THEN '2 doses of the two-dose vaccine: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_21"."found", 0) >= 1
+          THEN 'history of varicella: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_21"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_10_criterion_21"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_10_criterion_21"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_22"."found", 0) >= 3
-          THEN '3 doses of any rotavirus vaccine: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_22"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the VZV vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_22"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_10_criterion_22"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_10_criterion_22"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
-            ' and ',
-            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
-          )
-        END,
-        CASE
-          WHEN COALESCE("combination_10_criterion_23"."found", 0) >= 2
-          THEN '2 inactivated influenza doses: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_23"."found", 0) >= 4
+          THEN '4 PCV: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_23"."from_claims" = 1 THEN 'claims' END,
             CASE
@@ -6730,18 +7504,15 @@ FROM (
         END,
         CASE
           WHEN COALESCE("combination_10_criterion_24"."found", 0) >= 1
-          THEN '1 inactivated dose before the second birthday: ' || CONCAT_WS(
+          THEN 'anaphylaxis due to vaccination or to the PCV vaccine: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_24"."from_claims" = 1 THEN 'claims' END,
-            CASE
-              WHEN "combination_10_criterion_24"."from_immunizations" = 1
-              THEN 'immunizations'
-            END
+            CASE WHEN "combination_10_criterion_24"."from_conditions" = 1 THEN 'conditions' END
           )
         END,
         CASE
           WHEN COALESCE("combination_10_criterion_25"."found", 0) >= 1
-          THEN 'an LAIV dose: ' || CONCAT_WS(
+          THEN '1 HepA: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_25"."from_claims" = 1 THEN 'claims' END,
             CASE
@@ -6751,22 +7522,101 @@ FROM (
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_26"."found", 0) >= 2
-          THEN '2 influenza doses of either kind: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_26"."found", 0) >= 1
+          THEN 'history of hepatitis A: ' || CONCAT_WS(
             ' and ',
             CASE WHEN "combination_10_criterion_26"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_26"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_27"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the HepA vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_27"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_27"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_28"."found", 0) >= 2
+          THEN '2 doses of the two-dose vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_28"."from_claims" = 1 THEN 'claims' END,
             CASE
-              WHEN "combination_10_criterion_26"."from_immunizations" = 1
+              WHEN "combination_10_criterion_28"."from_immunizations" = 1
               THEN 'immunizations'
             END
           )
         END,
         CASE
-          WHEN COALESCE("combination_10_criterion_7"."found", 0) >= 1
-          THEN 'anaphylaxis due to vaccination: ' || CONCAT_WS(
+          WHEN COALESCE("combination_10_criterion_29"."found", 0) >= 3
+          THEN '3 doses of any rotavirus vaccine: ' || CONCAT_WS(
             ' and ',
-            CASE WHEN "combination_10_criterion_7"."from_claims" = 1 THEN 'claims' END,
-            CASE WHEN "combination_10_criterion_7"."from_conditions" = 1 THEN 'conditions' END
+            CASE WHEN "combination_10_criterion_29"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_29"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_30"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the rotavirus vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_30"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_30"."from_conditions" = 1 THEN 'conditions' END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_31"."found", 0) >= 2
+          THEN '2 inactivated influenza doses: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_31"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_31"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_32"."found", 0) >= 1
+          THEN '1 inactivated dose before the second birthday: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_32"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_32"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_33"."found", 0) >= 1
+          THEN 'an LAIV dose: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_33"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_33"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_34"."found", 0) >= 2
+          THEN '2 influenza doses of either kind: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_34"."from_claims" = 1 THEN 'claims' END,
+            CASE
+              WHEN "combination_10_criterion_34"."from_immunizations" = 1
+              THEN 'immunizations'
+            END
+          )
+        END,
+        CASE
+          WHEN COALESCE("combination_10_criterion_35"."found", 0) >= 1
+          THEN 'anaphylaxis due to vaccination or to the influenza vaccine: ' || CONCAT_WS(
+            ' and ',
+            CASE WHEN "combination_10_criterion_35"."from_claims" = 1 THEN 'claims' END,
+            CASE WHEN "combination_10_criterion_35"."from_conditions" = 1 THEN 'conditions' END
           )
         END
       ),
@@ -6818,7 +7668,7 @@ FROM (
                       WHEN NOT COALESCE((
                         COALESCE("combination_10_criterion_7"."found", 0) >= 1
                       ), FALSE)
-                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                      THEN 'anaphylaxis due to vaccination or to the DTaP vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                   END
                 END,
@@ -6830,7 +7680,7 @@ FROM (
                           COALESCE("combination_10_criterion_8"."found", 0) >= 3
                         )
                         OR (
-                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_9"."found", 0) >= 1
                         )
                       )
                     ),
@@ -6847,9 +7697,9 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_9"."found", 0) >= 1
                       ), FALSE)
-                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                      THEN 'anaphylaxis due to vaccination or to the IPV vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                   END
                 END,
@@ -6858,21 +7708,21 @@ FROM (
                     (
                       (
                         (
-                          COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_10"."found", 0) >= 1
                         )
                         OR (
                           (
-                            COALESCE("combination_10_criterion_10"."found", 0) >= 1
-                          )
-                          AND (
                             COALESCE("combination_10_criterion_11"."found", 0) >= 1
                           )
                           AND (
                             COALESCE("combination_10_criterion_12"."found", 0) >= 1
                           )
+                          AND (
+                            COALESCE("combination_10_criterion_13"."found", 0) >= 1
+                          )
                         )
                         OR (
-                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_14"."found", 0) >= 1
                         )
                       )
                     ),
@@ -6882,7 +7732,7 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_10"."found", 0) >= 1
                       ), FALSE)
                       THEN '1 MMR: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
@@ -6892,21 +7742,21 @@ FROM (
                         '; ',
                         CASE
                           WHEN NOT COALESCE((
-                            COALESCE("combination_10_criterion_10"."found", 0) >= 1
-                          ), FALSE)
-                          THEN 'record with a code in ''history_measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
-                        END,
-                        CASE
-                          WHEN NOT COALESCE((
                             COALESCE("combination_10_criterion_11"."found", 0) >= 1
                           ), FALSE)
-                          THEN 'record with a code in ''history_mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                          THEN 'record with a code in ''history_measles'' or ''measles'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                         END,
                         CASE
                           WHEN NOT COALESCE((
                             COALESCE("combination_10_criterion_12"."found", 0) >= 1
                           ), FALSE)
-                          THEN 'record with a code in ''history_rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                          THEN 'record with a code in ''history_mumps'' or ''mumps'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                        END,
+                        CASE
+                          WHEN NOT COALESCE((
+                            COALESCE("combination_10_criterion_13"."found", 0) >= 1
+                          ), FALSE)
+                          THEN 'record with a code in ''history_rubella'' or ''rubella'': needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                         END
                       ),
                       ''
@@ -6914,9 +7764,9 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_14"."found", 0) >= 1
                       ), FALSE)
-                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                      THEN 'anaphylaxis due to vaccination or to the MMR vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                   END
                 END,
@@ -6925,10 +7775,10 @@ FROM (
                     (
                       (
                         (
-                          COALESCE("combination_10_criterion_13"."found", 0) >= 3
+                          COALESCE("combination_10_criterion_15"."found", 0) >= 3
                         )
                         OR (
-                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_16"."found", 0) >= 1
                         )
                       )
                     ),
@@ -6938,16 +7788,16 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_13"."found", 0) >= 3
+                        COALESCE("combination_10_criterion_15"."found", 0) >= 3
                       ), FALSE)
-                      THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_10_criterion_13"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_13"."found", 0) AS TEXT) || ' of 3 found)'
+                      THEN '3 HiB: needs ' || CAST(3 - COALESCE("combination_10_criterion_15"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_15"."found", 0) AS TEXT) || ' of 3 found)'
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_16"."found", 0) >= 1
                       ), FALSE)
-                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                      THEN 'anaphylaxis due to vaccination or to the HiB vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                   END
                 END,
@@ -6956,13 +7806,13 @@ FROM (
                     (
                       (
                         (
-                          COALESCE("combination_10_criterion_14"."found", 0) >= 3
+                          COALESCE("combination_10_criterion_17"."found", 0) >= 3
                         )
                         OR (
-                          COALESCE("combination_10_criterion_15"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_18"."found", 0) >= 1
                         )
                         OR (
-                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_19"."found", 0) >= 1
                         )
                       )
                     ),
@@ -6972,23 +7822,23 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_14"."found", 0) >= 3
+                        COALESCE("combination_10_criterion_17"."found", 0) >= 3
                       ), FALSE)
-                      THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_10_criterion_14"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_14"."found", 0) AS TEXT) || ' of 3 found)'
+                      THEN '3 HepB: needs ' || CAST(3 - COALESCE("combination_10_criterion_17"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_17"."found", 0) AS TEXT) || ' of 3 found)'
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_15"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_18"."found", 0) >= 1
                       ), FALSE)
                       THEN 'history of hepatitis B: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_19"."found", 0) >= 1
                       ), FALSE)
-                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                      THEN 'anaphylaxis due to vaccination or to the HepB vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                   END
                 END,
@@ -6997,13 +7847,13 @@ FROM (
                     (
                       (
                         (
-                          COALESCE("combination_10_criterion_16"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_20"."found", 0) >= 1
                         )
                         OR (
-                          COALESCE("combination_10_criterion_17"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_21"."found", 0) >= 1
                         )
                         OR (
-                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_22"."found", 0) >= 1
                         )
                       )
                     ),
@@ -7013,23 +7863,23 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_16"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_20"."found", 0) >= 1
                       ), FALSE)
                       THEN '1 VZV: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_17"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_21"."found", 0) >= 1
                       ), FALSE)
                       THEN 'history of varicella: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_22"."found", 0) >= 1
                       ), FALSE)
-                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                      THEN 'anaphylaxis due to vaccination or to the VZV vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                   END
                 END,
@@ -7038,10 +7888,10 @@ FROM (
                     (
                       (
                         (
-                          COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                          COALESCE("combination_10_criterion_23"."found", 0) >= 4
                         )
                         OR (
-                          COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                          COALESCE("combination_10_criterion_24"."found", 0) >= 1
                         )
                       )
                     ),
@@ -7051,16 +7901,16 @@ FROM (
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                        COALESCE("combination_10_criterion_23"."found", 0) >= 4
                       ), FALSE)
-                      THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_10_criterion_18"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_18"."found", 0) AS TEXT) || ' of 4 found)'
+                      THEN '4 PCV: needs ' || CAST(4 - COALESCE("combination_10_criterion_23"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_23"."found", 0) AS TEXT) || ' of 4 found)'
                     END
                     WHEN TRUE
                     THEN CASE
                       WHEN NOT COALESCE((
-                        COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                        COALESCE("combination_10_criterion_24"."found", 0) >= 1
                       ), FALSE)
-                      THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                      THEN 'anaphylaxis due to vaccination or to the PCV vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                     END
                   END
                 END
@@ -7072,13 +7922,13 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_10_criterion_19"."found", 0) >= 1
+                      COALESCE("combination_10_criterion_25"."found", 0) >= 1
                     )
                     OR (
-                      COALESCE("combination_10_criterion_20"."found", 0) >= 1
+                      COALESCE("combination_10_criterion_26"."found", 0) >= 1
                     )
                     OR (
-                      COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                      COALESCE("combination_10_criterion_27"."found", 0) >= 1
                     )
                   )
                 ),
@@ -7088,23 +7938,23 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_19"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_25"."found", 0) >= 1
                   ), FALSE)
                   THEN '1 HepA: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_20"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_26"."found", 0) >= 1
                   ), FALSE)
                   THEN 'history of hepatitis A: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_27"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'anaphylaxis due to vaccination or to the HepA vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
               END
             END,
@@ -7113,13 +7963,13 @@ FROM (
                 (
                   (
                     (
-                      COALESCE("combination_10_criterion_21"."found", 0) >= 2
+                      COALESCE("combination_10_criterion_28"."found", 0) >= 2
                     )
                     OR (
-                      COALESCE("combination_10_criterion_22"."found", 0) >= 3
+                      COALESCE("combination_10_criterion_29"."found", 0) >= 3
                     )
                     OR (
-                      COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                      COALESCE("combination_10_criterion_30"."found", 0) >= 1
                     )
                   )
                 ),
@@ -7129,23 +7979,23 @@ FROM (
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_21"."found", 0) >= 2
+                    COALESCE("combination_10_criterion_28"."found", 0) >= 2
                   ), FALSE)
-                  THEN '2 doses of the two-dose vaccine: needs ' || CAST(2 - COALESCE("combination_10_criterion_21"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_21"."found", 0) AS TEXT) || ' of 2 found)'
+                  THEN '2 doses of the two-dose vaccine: needs ' || CAST(2 - COALESCE("combination_10_criterion_28"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_28"."found", 0) AS TEXT) || ' of 2 found)'
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_22"."found", 0) >= 3
+                    COALESCE("combination_10_criterion_29"."found", 0) >= 3
                   ), FALSE)
-                  THEN '3 doses of any rotavirus vaccine: needs ' || CAST(3 - COALESCE("combination_10_criterion_22"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_22"."found", 0) AS TEXT) || ' of 3 found)'
+                  THEN '3 doses of any rotavirus vaccine: needs ' || CAST(3 - COALESCE("combination_10_criterion_29"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_29"."found", 0) AS TEXT) || ' of 3 found)'
                 END
                 WHEN TRUE
                 THEN CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_30"."found", 0) >= 1
                   ), FALSE)
-                  THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+                  THEN 'anaphylaxis due to vaccination or to the rotavirus vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
               END
             END
@@ -7157,21 +8007,21 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_23"."found", 0) >= 2
+                  COALESCE("combination_10_criterion_31"."found", 0) >= 2
                 )
                 OR (
                   (
-                    COALESCE("combination_10_criterion_24"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_32"."found", 0) >= 1
                   )
                   AND (
-                    COALESCE("combination_10_criterion_25"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_33"."found", 0) >= 1
                   )
                 )
                 OR (
-                  COALESCE("combination_10_criterion_26"."found", 0) >= 2
+                  COALESCE("combination_10_criterion_34"."found", 0) >= 2
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_35"."found", 0) >= 1
                 )
               )
             ),
@@ -7181,9 +8031,9 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_23"."found", 0) >= 2
+                COALESCE("combination_10_criterion_31"."found", 0) >= 2
               ), FALSE)
-              THEN '2 inactivated influenza doses: needs ' || CAST(2 - COALESCE("combination_10_criterion_23"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_23"."found", 0) AS TEXT) || ' of 2 found)'
+              THEN '2 inactivated influenza doses: needs ' || CAST(2 - COALESCE("combination_10_criterion_31"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_31"."found", 0) AS TEXT) || ' of 2 found)'
             END
             WHEN TRUE AND TRUE
             THEN NULLIF(
@@ -7191,7 +8041,7 @@ FROM (
                 '; ',
                 CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_24"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_32"."found", 0) >= 1
                   ), FALSE)
                   THEN '1 inactivated dose before the second birthday: needs 1 by ' || COALESCE(
                     CAST(CAST("u"."anchor_date" + INTERVAL (-1) DAY AS DATE) AS TEXT),
@@ -7200,7 +8050,7 @@ FROM (
                 END,
                 CASE
                   WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_25"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_33"."found", 0) >= 1
                   ), FALSE)
                   THEN 'an LAIV dose: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
                 END
@@ -7210,16 +8060,16 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_26"."found", 0) >= 2
+                COALESCE("combination_10_criterion_34"."found", 0) >= 2
               ), FALSE)
-              THEN '2 influenza doses of either kind: needs ' || CAST(2 - COALESCE("combination_10_criterion_26"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_26"."found", 0) AS TEXT) || ' of 2 found)'
+              THEN '2 influenza doses of either kind: needs ' || CAST(2 - COALESCE("combination_10_criterion_34"."found", 0) AS TEXT) || ' more by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date') || ' (' || CAST(COALESCE("combination_10_criterion_34"."found", 0) AS TEXT) || ' of 2 found)'
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                COALESCE("combination_10_criterion_35"."found", 0) >= 1
               ), FALSE)
-              THEN 'anaphylaxis due to vaccination: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
+              THEN 'anaphylaxis due to vaccination or to the influenza vaccine: needs 1 by ' || COALESCE(CAST("u"."anchor_date" AS TEXT), 'an unknown date')
             END
           END
         END
@@ -7278,7 +8128,7 @@ FROM (
                     COALESCE("combination_10_criterion_8"."found", 0) >= 3
                   )
                   OR (
-                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
                   )
                 )
               ),
@@ -7295,7 +8145,7 @@ FROM (
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
@@ -7306,21 +8156,21 @@ FROM (
               (
                 (
                   (
-                    COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_10"."found", 0) >= 1
                   )
                   OR (
                     (
-                      COALESCE("combination_10_criterion_10"."found", 0) >= 1
-                    )
-                    AND (
                       COALESCE("combination_10_criterion_11"."found", 0) >= 1
                     )
                     AND (
                       COALESCE("combination_10_criterion_12"."found", 0) >= 1
                     )
+                    AND (
+                      COALESCE("combination_10_criterion_13"."found", 0) >= 1
+                    )
                   )
                   OR (
-                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_14"."found", 0) >= 1
                   )
                 )
               ),
@@ -7330,18 +8180,12 @@ FROM (
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_9"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_10"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
               WHEN TRUE AND TRUE AND TRUE
               THEN LEAST(
-                CASE
-                  WHEN NOT COALESCE((
-                    COALESCE("combination_10_criterion_10"."found", 0) >= 1
-                  ), FALSE)
-                  THEN "u"."anchor_date"
-                END,
                 CASE
                   WHEN NOT COALESCE((
                     COALESCE("combination_10_criterion_11"."found", 0) >= 1
@@ -7353,12 +8197,18 @@ FROM (
                     COALESCE("combination_10_criterion_12"."found", 0) >= 1
                   ), FALSE)
                   THEN "u"."anchor_date"
+                END,
+                CASE
+                  WHEN NOT COALESCE((
+                    COALESCE("combination_10_criterion_13"."found", 0) >= 1
+                  ), FALSE)
+                  THEN "u"."anchor_date"
                 END
               )
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_14"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
@@ -7369,91 +8219,23 @@ FROM (
               (
                 (
                   (
-                    COALESCE("combination_10_criterion_13"."found", 0) >= 3
+                    COALESCE("combination_10_criterion_15"."found", 0) >= 3
                   )
                   OR (
-                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
-                  )
-                )
-              ),
-              FALSE
-            )
-            THEN CASE
-              WHEN TRUE
-              THEN CASE
-                WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_13"."found", 0) >= 3
-                ), FALSE)
-                THEN "u"."anchor_date"
-              END
-              WHEN TRUE
-              THEN CASE
-                WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
-                ), FALSE)
-                THEN "u"."anchor_date"
-              END
-            END
-          END,
-          CASE
-            WHEN NOT COALESCE(
-              (
-                (
-                  (
-                    COALESCE("combination_10_criterion_14"."found", 0) >= 3
-                  )
-                  OR (
-                    COALESCE("combination_10_criterion_15"."found", 0) >= 1
-                  )
-                  OR (
-                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
-                  )
-                )
-              ),
-              FALSE
-            )
-            THEN CASE
-              WHEN TRUE
-              THEN CASE
-                WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_14"."found", 0) >= 3
-                ), FALSE)
-                THEN "u"."anchor_date"
-              END
-              WHEN TRUE
-              THEN CASE
-                WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_15"."found", 0) >= 1
-                ), FALSE)
-                THEN "u"."anchor_date"
-              END
-              WHEN TRUE
-              THEN CASE
-                WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
-                ), FALSE)
-                THEN "u"."anchor_date"
-              END
-            END
-          END,
-          CASE
-            WHEN NOT COALESCE(
-              (
-                (
-                  (
                     COALESCE("combination_10_criterion_16"."found", 0) >= 1
                   )
-                  OR (
-                    COALESCE("combination_10_criterion_17"."found", 0) >= 1
-                  )
-                  OR (
-                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
-                  )
                 )
               ),
               FALSE
             )
             THEN CASE
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_15"."found", 0) >= 3
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
@@ -7461,17 +8243,44 @@ FROM (
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
+            END
+          END,
+          CASE
+            WHEN NOT COALESCE(
+              (
+                (
+                  (
+                    COALESCE("combination_10_criterion_17"."found", 0) >= 3
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_18"."found", 0) >= 1
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_19"."found", 0) >= 1
+                  )
+                )
+              ),
+              FALSE
+            )
+            THEN CASE
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_17"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_17"."found", 0) >= 3
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_18"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_19"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
@@ -7482,10 +8291,13 @@ FROM (
               (
                 (
                   (
-                    COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                    COALESCE("combination_10_criterion_20"."found", 0) >= 1
                   )
                   OR (
-                    COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                    COALESCE("combination_10_criterion_21"."found", 0) >= 1
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_22"."found", 0) >= 1
                   )
                 )
               ),
@@ -7495,14 +8307,52 @@ FROM (
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_18"."found", 0) >= 4
+                  COALESCE("combination_10_criterion_20"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
               WHEN TRUE
               THEN CASE
                 WHEN NOT COALESCE((
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_21"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_22"."found", 0) >= 1
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+            END
+          END,
+          CASE
+            WHEN NOT COALESCE(
+              (
+                (
+                  (
+                    COALESCE("combination_10_criterion_23"."found", 0) >= 4
+                  )
+                  OR (
+                    COALESCE("combination_10_criterion_24"."found", 0) >= 1
+                  )
+                )
+              ),
+              FALSE
+            )
+            THEN CASE
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_23"."found", 0) >= 4
+                ), FALSE)
+                THEN "u"."anchor_date"
+              END
+              WHEN TRUE
+              THEN CASE
+                WHEN NOT COALESCE((
+                  COALESCE("combination_10_criterion_24"."found", 0) >= 1
                 ), FALSE)
                 THEN "u"."anchor_date"
               END
@@ -7514,13 +8364,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_19"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_25"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_20"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_26"."found", 0) >= 1
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_27"."found", 0) >= 1
                 )
               )
             ),
@@ -7530,21 +8380,21 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_19"."found", 0) >= 1
+                COALESCE("combination_10_criterion_25"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_20"."found", 0) >= 1
+                COALESCE("combination_10_criterion_26"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                COALESCE("combination_10_criterion_27"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -7555,13 +8405,13 @@ FROM (
             (
               (
                 (
-                  COALESCE("combination_10_criterion_21"."found", 0) >= 2
+                  COALESCE("combination_10_criterion_28"."found", 0) >= 2
                 )
                 OR (
-                  COALESCE("combination_10_criterion_22"."found", 0) >= 3
+                  COALESCE("combination_10_criterion_29"."found", 0) >= 3
                 )
                 OR (
-                  COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_30"."found", 0) >= 1
                 )
               )
             ),
@@ -7571,21 +8421,21 @@ FROM (
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_21"."found", 0) >= 2
+                COALESCE("combination_10_criterion_28"."found", 0) >= 2
               ), FALSE)
               THEN "u"."anchor_date"
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_22"."found", 0) >= 3
+                COALESCE("combination_10_criterion_29"."found", 0) >= 3
               ), FALSE)
               THEN "u"."anchor_date"
             END
             WHEN TRUE
             THEN CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                COALESCE("combination_10_criterion_30"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -7597,21 +8447,21 @@ FROM (
           (
             (
               (
-                COALESCE("combination_10_criterion_23"."found", 0) >= 2
+                COALESCE("combination_10_criterion_31"."found", 0) >= 2
               )
               OR (
                 (
-                  COALESCE("combination_10_criterion_24"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_32"."found", 0) >= 1
                 )
                 AND (
-                  COALESCE("combination_10_criterion_25"."found", 0) >= 1
+                  COALESCE("combination_10_criterion_33"."found", 0) >= 1
                 )
               )
               OR (
-                COALESCE("combination_10_criterion_26"."found", 0) >= 2
+                COALESCE("combination_10_criterion_34"."found", 0) >= 2
               )
               OR (
-                COALESCE("combination_10_criterion_7"."found", 0) >= 1
+                COALESCE("combination_10_criterion_35"."found", 0) >= 1
               )
             )
           ),
@@ -7621,7 +8471,7 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_10_criterion_23"."found", 0) >= 2
+              COALESCE("combination_10_criterion_31"."found", 0) >= 2
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -7629,13 +8479,13 @@ FROM (
           THEN LEAST(
             CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_24"."found", 0) >= 1
+                COALESCE("combination_10_criterion_32"."found", 0) >= 1
               ), FALSE)
               THEN CAST("u"."anchor_date" + INTERVAL (-1) DAY AS DATE)
             END,
             CASE
               WHEN NOT COALESCE((
-                COALESCE("combination_10_criterion_25"."found", 0) >= 1
+                COALESCE("combination_10_criterion_33"."found", 0) >= 1
               ), FALSE)
               THEN "u"."anchor_date"
             END
@@ -7643,14 +8493,14 @@ FROM (
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_10_criterion_26"."found", 0) >= 2
+              COALESCE("combination_10_criterion_34"."found", 0) >= 2
             ), FALSE)
             THEN "u"."anchor_date"
           END
           WHEN TRUE
           THEN CASE
             WHEN NOT COALESCE((
-              COALESCE("combination_10_criterion_7"."found", 0) >= 1
+              COALESCE("combination_10_criterion_35"."found", 0) >= 1
             ), FALSE)
             THEN "u"."anchor_date"
           END
@@ -7710,6 +8560,24 @@ FROM (
     ON "combination_10_criterion_25"."unit_id" = "u"."unit_id"
   LEFT JOIN "combination_10_criterion_26"
     ON "combination_10_criterion_26"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_27"
+    ON "combination_10_criterion_27"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_28"
+    ON "combination_10_criterion_28"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_29"
+    ON "combination_10_criterion_29"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_30"
+    ON "combination_10_criterion_30"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_31"
+    ON "combination_10_criterion_31"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_32"
+    ON "combination_10_criterion_32"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_33"
+    ON "combination_10_criterion_33"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_34"
+    ON "combination_10_criterion_34"."unit_id" = "u"."unit_id"
+  LEFT JOIN "combination_10_criterion_35"
+    ON "combination_10_criterion_35"."unit_id" = "u"."unit_id"
 ) AS "f"
 LEFT JOIN "combination_10_plan" AS "pl"
   ON "pl"."unit_id" = "f"."unit_id"
