@@ -337,11 +337,11 @@ def run_measures(
     """
     workspace = tempfile.TemporaryDirectory(prefix="eqm-results-")
     output = RunOutput({}, tables.member_strata, audit_texts, workspace)
-    # Measures that read claims first, in library order, then those that read none (the eCQMs):
-    # the claims stages are the largest (about 2 GB at a million members) and are dropped after
-    # their last reader, so the EHR measures run without them. Results do not depend on the order
-    # (RunOutput reads them by measure and rate).
-    measures = sorted(measures, key=lambda measure: "claims" not in measure.extracts)
+    # The measures that read no claims (the eCQMs) first, then those that do, each group in library
+    # order: the claims stages, the largest (about 2 GB at a million members), are built before
+    # their first reader, so the EHR measures run without them, and CMS117 hands the immunization
+    # stage straight to CIS. Results do not depend on the order (RunOutput reads them by measure and rate).
+    measures = sorted(measures, key=lambda measure: "claims" in measure.extracts)
     try:
         session = open_session(engine, tables, memory_limit)
         try:
