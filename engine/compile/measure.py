@@ -198,7 +198,8 @@ def anchor_pass(build: RateBuild) -> None:
 
 def populations_pass(build: RateBuild) -> None:
     """Compile each population. Only the initial population's rules are computed for every unit;
-    the others' tables are computed for the units in it (`<rate>_in_scope`)."""
+    the others' tables are computed for the units in it (`<rate>_in_scope`), and read the EHR
+    records built as views from the rate's own step of those units' records (`_in_scope_steps`)."""
     seen: set[str] = set()
 
     def add_tables(fragment: Fragment | None) -> None:
@@ -225,14 +226,21 @@ def populations_pass(build: RateBuild) -> None:
         criterion = getattr(build.rate.populations, name)
         build.populations[name] = compile_criterion(criterion, build.context) if criterion is not None else None
         add_tables(build.populations[name])
-    # The rate's own steps of the view-built stages, for the members in scope, before the rules that read them.
-    stages = {local: stage for stage, local in build.context.local_stages.items()}
-    for local, value_sets in reversed(build.context.local_value_sets.items()):
-        members = exp.select(sql.column("member_id", "s")).distinct().from_(sql.table(build.context.units, "s"))
+    build.ctes[after_scope:after_scope] = _in_scope_steps(build.context)
+
+
+def _in_scope_steps(context: Context) -> list[tuple[str, exp.Select]]:
+    """The rate's own steps of the view-built stages (Context.local_stages): the records of the
+    members in scope with a value set some rule reads, before the rules that read them."""
+    stages = {local: stage for stage, local in context.local_stages.items()}
+    members = exp.select(sql.column("member_id", "s")).distinct().from_(sql.table(context.units, "s"))
+    steps = []
+    for local, value_sets in context.local_value_sets.items():
+        in_scope = exp.Subquery(this=members.copy(), alias=exp.TableAlias(this=sql.ident("s")))
         query = exp.select(sql.star("c")).from_(sql.table(stages[local], "c")).join(
-            exp.Subquery(this=members, alias=exp.TableAlias(this=sql.ident("s"))), on=exp.EQ(this=sql.column("member_id", "s"), expression=sql.column("member_id", "c"))
-        ).where(sql.is_in(sql.column("value_set", "c"), sorted(value_sets)))
-        build.ctes.insert(after_scope, (local, query))
+            in_scope, on=exp.EQ(this=sql.column("member_id", "s"), expression=sql.column("member_id", "c")))
+        steps.append((local, query.where(sql.is_in(sql.column("value_set", "c"), sorted(value_sets)))))
+    return steps
 
 
 def plan_pass(build: RateBuild) -> None:
