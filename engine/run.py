@@ -270,7 +270,10 @@ class SparkSession:
             cores = str(os.cpu_count() or 1)
             builder = builder.master(f"local[{cores}]").config("spark.sql.shuffle.partitions", cores)
             builder = builder.config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-            builder = builder.config("spark.driver.memory", (memory_limit or "2GB").lower().removesuffix("b"))
+            # 4 GB unless told: the broadcast hash tables of a run's plans stay on the driver's heap
+            # while the plans live, about 1 GB on the sample, and at 2 GB CI ran out of memory
+            # building one ("Not enough memory to build and broadcast the table").
+            builder = builder.config("spark.driver.memory", (memory_limit or "4GB").lower().removesuffix("b"))
         self.spark = builder.getOrCreate()
         self.spark.sparkContext.setLogLevel("ERROR")
         shared = os.environ.get("EQM_SPARK_STAGING")
