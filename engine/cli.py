@@ -119,7 +119,7 @@ def main() -> None:
 @click.option("--protection-width", type=click.IntRange(min=1), default=None, help="Narrowest interval an attacker may derive for a suppressed count (default: threshold + 1).")
 @click.option("--benchmarks", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="A program's benchmarks file (YAML or CSV): benchmarks, improvement and equity targets, roll-up.")
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="rates.parquet (or .csv) of an earlier run: the baseline for improvement and equity targets.")
-@click.option("--memory-limit", default=None, help="DuckDB memory limit, e.g. 4GB: beyond it DuckDB spills to a temporary folder on disk (Spark: the driver's memory).")
+@click.option("--memory-limit", default=None, help="DuckDB memory limit, e.g. 4GB: beyond it DuckDB spills to a temporary folder on disk (Spark in local mode: the driver's memory, 4GB unless given).")
 @click.option("--enrollment-scope", type=click.Choice(["state", "plan"]), default="state", show_default=True, help="Continuous enrollment across every plan and program (state: the state's Core Set rate), or only in the plan attributed on the anchor date (plan: HEDIS plan-level rates).")
 @click.option("--engine", "sql_engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True, help="Where the compiled SQL runs: DuckDB in-process, or Spark SQL on a SparkSession (pip install 'eqm[spark]'; local mode unless Spark is configured for a cluster).")
 @click.option("--fhir-measure-reports", is_flag=True, help="Also write FHIR MeasureReports (NDJSON): a summary per rate with its strata, and one per member and rate. Internal runs only.")
